@@ -1,0 +1,154 @@
+"""All meetings together: people, topics and issues, each with where they came up."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .identity import Identities
+from .model import Issue, Meeting, Mention, Person, Talk, Topic
+from .text import slugify
+
+# Agenda items that recur in every meeting and say nothing about a subject.
+GENERIC_SECTIONS = re.compile(
+    r"^(?:questions?\??|topics? for next meeting|open (?:discussion|forum)|any pain points\??"
+    r"|general announcements?|introductions?|wrap[- ]?up|next steps)$",
+    re.I,
+)
+
+
+@dataclass
+class Archive:
+    meetings: list[Meeting]
+    people: dict[str, Person] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    issues: dict[str, Issue] = field(default_factory=dict)
+    # (meeting id, name as written) -> person id, for linking names on pages
+    names: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def person_of(self, meeting: str, written: str) -> Person | None:
+        ident = self.names.get((meeting, written))
+        return self.people.get(ident) if ident else None
+
+    def meeting(self, ident: str) -> Meeting:
+        return next(m for m in self.meetings if m.id == ident)
+
+
+def build_archive(meetings: list[Meeting], identities: Identities) -> Archive:
+    archive = Archive(sorted(meetings, key=lambda m: (m.date, m.id)))
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def person(meeting: Meeting, written: str) -> Person | None:
+        ident = identities.resolve(written, meeting.id)
+        if ident is None:
+            return None
+        archive.names[(meeting.id, written)] = ident
+        spellings[ident][written] += 1
+        found = archive.people.get(ident)
+        if found is None:
+            found = Person(ident, identities.canonical.get(ident, written), github=identities.github.get(ident))
+            archive.people[ident] = found
+        if not found.meetings or found.meetings[-1] != meeting.id:
+            found.meetings.append(meeting.id)
+        return found
+
+    for meeting in archive.meetings:
+        for name in meeting.attendees:
+            person(meeting, name)
+        for section in meeting.sections:
+            for name in section.presenters:
+                found = person(meeting, name)
+                if found:
+                    found.talks.append(Talk(meeting.id, section.id, section.title, section.video_seconds))
+        for message in meeting.chat:
+            found = person(meeting, message.author)
+            if found:
+                found.messages.append((meeting.id, message))
+        for item in meeting.action_items:
+            found = person(meeting, item.owner) if item.owner else None
+            if found:
+                found.action_items.append((meeting.id, item))
+        _add_topics(archive, meeting)
+        _add_issues(archive, meeting)
+
+    for ident, person_ in archive.people.items():
+        if ident not in identities.canonical:
+            person_.name = _best_spelling(spellings[ident])
+        person_.aliases = sorted(s for s in spellings[ident] if s != person_.name)
+        person_.meetings = sorted(set(person_.meetings), key=_meeting_order(archive))
+    archive.people = dict(sorted(archive.people.items()))
+    archive.topics = dict(sorted(archive.topics.items()))
+    archive.issues = dict(sorted(archive.issues.items(), key=lambda kv: (kv[1].repo, kv[1].number)))
+    return archive
+
+
+def _meeting_order(archive: Archive):  # type: ignore[no-untyped-def]
+    order = {m.id: index for index, m in enumerate(archive.meetings)}
+    return lambda ident: order.get(ident, 0)
+
+
+def _best_spelling(counts: Counter[str]) -> str:
+    """The most used spelling; on a tie the one with capitals and accents ("Björklund")."""
+
+    def score(spelling: str) -> tuple[int, int, int, str]:
+        return (counts[spelling], sum(c.isupper() for c in spelling[:1]), sum(ord(c) > 127 for c in spelling), spelling)
+
+    return max(counts, key=score)
+
+
+def _add_topics(archive: Archive, meeting: Meeting) -> None:
+    for section in meeting.sections:
+        if GENERIC_SECTIONS.match(section.title.strip()):
+            continue
+        ident = slugify(section.title)
+        topic = archive.topics.setdefault(ident, Topic(ident, section.title))
+        section.topics = [ident]
+        body = next(
+            (
+                n
+                for n in range(section.line + 1, section.end_line + 1)
+                if meeting.lines[n - 1].strip() and not meeting.lines[n - 1].lstrip().startswith("#")
+            ),
+            section.line,
+        )
+        topic.mentions.append(
+            Mention(
+                meeting.id,
+                section.line,
+                section.id,
+                _snippet(meeting, body),
+                video_seconds=section.video_seconds,
+                anchor=section.id,
+            )
+        )
+
+
+def _add_issues(archive: Archive, meeting: Meeting) -> None:
+    chat_by_line = {message.line: message for message in meeting.chat}
+    for ref in meeting.issues:
+        issue = archive.issues.get(ref.id)
+        if issue is None:
+            issue = archive.issues[ref.id] = Issue(ref.repo, ref.number, ref.kind)
+        elif issue.kind == "issue" and ref.kind != "issue":
+            issue.kind = ref.kind  # a bare "#N" says nothing; a URL knows it is a PR
+        section = meeting.section_at(ref.line)
+        if ref.in_chat:
+            message = chat_by_line.get(ref.line)
+            snippet = message.text if message else ""
+            anchor = message.anchor if message else None
+        else:
+            snippet, anchor = _snippet(meeting, ref.line), section.id if section else None
+        mention = Mention(
+            meeting.id, ref.line, section.id if section else None, snippet[:240], in_chat=ref.in_chat, anchor=anchor
+        )
+        if not any(m.meeting == mention.meeting and m.line == mention.line for m in issue.mentions):
+            issue.mentions.append(mention)
+
+
+def _snippet(meeting: Meeting, line: int) -> str:
+    """The text of a line, without Markdown decoration, for lists of mentions."""
+    text = meeting.lines[line - 1] if 0 < line <= len(meeting.lines) else ""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s*(?:#+|[*+-]|\d+[.)])\s*", "", text)
+    return " ".join(text.replace("**", "").replace("`", "").split())[:240]

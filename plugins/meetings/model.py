@@ -1,0 +1,220 @@
+"""Plain data for one meeting and its parts. No parsing, no I/O.
+
+Line numbers are 1-based, as a maintainer sees them in an editor.
+Names are kept as written; the archive resolves them to people.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+
+@dataclass
+class Diagnostic:
+    file: str
+    line: int | None
+    level: str
+    message: str
+    suggestion: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{where}: {self.level}: {self.message}"
+        return f"{text} ({self.suggestion})" if self.suggestion else text
+
+
+@dataclass
+class VideoMark:
+    """A "(1:50 in the video)" mark: `start`/`end` are columns in its line."""
+
+    line: int
+    start: int
+    end: int
+    seconds: int
+    text: str
+
+
+@dataclass
+class Section:
+    """An agenda item: a heading, who presented it and where it starts in the video."""
+
+    id: str
+    title: str
+    line: int
+    end_line: int
+    level: int
+    presenters: list[str] = field(default_factory=list)
+    presenter_line: int | None = None
+    video_seconds: int | None = None
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ChatMessage:
+    line: int
+    author: str
+    time: str | None  # "11:14" on the wall clock, or "00:12:42" into the recording
+    text: str
+    relative: bool = False  # time counts from the start of the recording
+
+    @property
+    def anchor(self) -> str:
+        return f"chat-{self.line}"
+
+
+@dataclass
+class ActionItem:
+    line: int
+    owner: str | None
+    text: str
+    confident: bool = True
+
+
+@dataclass
+class IssueRef:
+    """A reference to an issue, pull request or discussion in a GitHub repository."""
+
+    repo: str
+    number: int
+    kind: str  # "issue", "pull", "discussion"
+    line: int
+    in_chat: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.repo}#{self.number}"
+
+
+@dataclass
+class NextMeeting:
+    series: str
+    date: str | None  # ISO date as written, even when it is wrong
+    line: int
+    text: str
+
+
+@dataclass
+class CodeBlock:
+    """A fenced or indented code block, with its content as Markdown reads it."""
+
+    first: int
+    last: int
+    content: str
+    info: str = ""
+
+
+@dataclass
+class Meeting:
+    id: str
+    source: str
+    lines: list[str]  # the note's lines after encoding repair: what the page shows
+    title: str = ""
+    series: str = "community"
+    date: str = ""
+    scheduled: str | None = None  # ISO datetime with the offset as written
+    started: str | None = None  # "11:03"
+    ended: str | None = None
+    recording: str | None = None
+    attendees: list[str] = field(default_factory=list)
+    attendees_line: int | None = None
+    attendees_declared: int | None = None
+    sections: list[Section] = field(default_factory=list)
+    marks: list[VideoMark] = field(default_factory=list)
+    chat: list[ChatMessage] = field(default_factory=list)
+    chat_lines: tuple[int, int] | None = None  # first and last line of the pasted chat
+    action_items: list[ActionItem] = field(default_factory=list)
+    issues: list[IssueRef] = field(default_factory=list)
+    next_meetings: list[NextMeeting] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    code_lines: set[int] = field(default_factory=set)  # lines inside code blocks or fences
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    prose_code_lines: set[int] = field(default_factory=set)  # indented prose shown as text
+    list_starts: set[int] = field(default_factory=set)  # lines that open a list
+    front_matter_lines: int = 0  # lines taken by a YAML front matter block
+
+    def chat_video_seconds(self, message: ChatMessage) -> int | None:
+        """Seconds into the recording, estimated from the clock time and the meeting's start."""
+        if not message.time:
+            return None
+        parts = [int(p) for p in message.time.split(":")]
+        if message.relative:
+            total = 0
+            for part in parts:
+                total = total * 60 + part
+            return total
+        start = self.started or (self.scheduled[11:16] if self.scheduled else None)
+        if not start:
+            return None
+        start_h, start_m = (int(p) for p in start.split(":"))
+        offset = (parts[0] * 60 + parts[1]) - (start_h * 60 + start_m)
+        return offset * 60 if offset >= 0 else None
+
+    def section_at(self, line: int) -> Section | None:
+        """The agenda section whose heading is at or above `line`."""
+        for section in reversed(self.sections):
+            if section.line <= line <= section.end_line:
+                return section
+        return None
+
+
+@dataclass
+class Mention:
+    """One place where a person, topic or issue came up."""
+
+    meeting: str
+    line: int
+    section: str | None = None  # section id
+    snippet: str = ""
+    in_chat: bool = False
+    video_seconds: int | None = None
+    anchor: str | None = None  # the place on the meeting page
+
+
+@dataclass
+class Talk:
+    meeting: str
+    section: str
+    title: str
+    video_seconds: int | None
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)  # every spelling seen, the name excluded
+    github: str | None = None
+    meetings: list[str] = field(default_factory=list)  # attended or took part in
+    talks: list[Talk] = field(default_factory=list)
+    messages: list[tuple[str, ChatMessage]] = field(default_factory=list)
+    action_items: list[tuple[str, ActionItem]] = field(default_factory=list)
+
+
+@dataclass
+class Topic:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Issue:
+    repo: str
+    number: int
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.repo}#{self.number}"
+
+    @property
+    def href(self) -> str:
+        path = {"issue": "issues", "pull": "pull", "discussion": "discussions"}[self.kind]
+        return f"https://github.com/{self.repo}/{path}/{self.number}"

@@ -1,0 +1,141 @@
+"""Pasted chat logs: find each message's author, clock time and text.
+
+Each copy/paste format has its own header recogniser; the first one that fits the block
+wins. Lines after a header, up to the next header, are the message's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import ChatMessage
+
+NOT_CAPTURED = re.compile(r"^\s*(?:the raw chat was )?(?:not captured|none|did not record)\.?\s*$", re.I)
+
+# "Tom Sweeney10:56 AM", "Guest 511:14 AM" (author glued to time), "You11:00\u202fAM",
+# "Tom Sweeney 10:58" (no AM/PM). The time is matched loosely; the split is decided later.
+_GLUED = re.compile(
+    r"^(?P<head>.*?\S)(?P<space>\s?)(?P<digits>\d{1,4}):(?P<minute>[0-5]\d)(?:[\s\u202f]*(?P<ampm>[AaPp][Mm]))?\s*$"
+)
+_TIME_ONLY = re.compile(r"^\s*(?P<hour>\d{1,2}):(?P<minute>[0-5]\d)(?:[\s\u202f]*(?P<ampm>[AaPp][Mm]))?\s*$")
+# Zoom saved chat: "00:12:42<TAB>Paul Holzinger:<TAB>text"
+_ZOOM_TSV = re.compile(r"^(?P<time>\d{2}:\d{2}:\d{2})\t(?P<author>[^\t]+?):\t?(?P<text>.*)$")
+# Interface text copied along with the messages.
+_NOISE = re.compile(r"^\s*(?:SETTINGS|EVERYONEDIRECT MESSAGES|keep|Pinned|[a-z]{3}-[a-z]{4}-[a-z]{3})\s*$")
+
+
+@dataclass
+class _Header:
+    author: str
+    minutes: int | None  # minutes since midnight, for ordering
+    time: str | None  # "11:14" (24-hour), as shown on the page
+    text: str = ""
+
+
+def parse_chat(lines: list[str], first_line: int) -> list[ChatMessage]:
+    """Messages in `lines`; `first_line` is the 1-based line number of lines[0]."""
+    for reader in (_read_zoom_tsv, _read_split, _read_glued):
+        messages = reader(lines, first_line)
+        if messages:
+            return messages
+    return []
+
+
+def _to_minutes(hour: int, minute: int, ampm: str | None) -> int | None:
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower() == "pm" else 0)
+    elif hour > 23:
+        return None
+    return hour * 60 + minute
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _glued_header(line: str, previous: int | None) -> _Header | None:
+    """Split "Guest 511:14 AM" into author and time.
+
+    The digits before ':' may end the author's name ("Guest 5", "alegrey91"). Of the valid
+    splits we take the one that moves time forward by the least; going back is the worst.
+    """
+    match = _GLUED.match(line.rstrip())
+    if not match or _NOISE.match(line):
+        return None
+    digits, minute, ampm = match["digits"], int(match["minute"]), match["ampm"]
+    best: tuple[int, _Header] | None = None
+    for width in (2, 1):
+        if len(digits) < width:
+            continue
+        prefix = digits[:-width]
+        author = f"{match['head']}{match['space'] or ''}{prefix}" if prefix else match["head"]
+        minutes = _to_minutes(int(digits[-width:]), minute, ampm)
+        if minutes is None or not re.search(r"[^\W\d_]", author):
+            continue
+        delay = 0 if previous is None else minutes - previous
+        if delay < 0:
+            delay += 48 * 60
+        if best is None or delay < best[0]:
+            best = (delay, _Header(author.strip(), minutes, _clock(minutes)))
+    return best[1] if best else None
+
+
+def _read_glued(lines: list[str], first_line: int) -> list[ChatMessage]:
+    messages: list[ChatMessage] = []
+    bodies: list[list[str]] = []
+    previous: int | None = None
+    for index, line in enumerate(lines):
+        header = _glued_header(line, previous) if line.strip() else None
+        if header:
+            previous = header.minutes
+            messages.append(ChatMessage(first_line + index, header.author, header.time, ""))
+            bodies.append([])
+        elif messages and line.strip() and not _NOISE.match(line):
+            bodies[-1].append(line.strip())
+    for message, body in zip(messages, bodies, strict=True):
+        message.text = "\n".join(body)
+    return messages
+
+
+def _read_split(lines: list[str], first_line: int) -> list[ChatMessage]:
+    """Google Meet: an author line, then a time line, then the text."""
+    messages: list[ChatMessage] = []
+    bodies: list[list[str]] = []
+    stripped = [line.strip() for line in lines]
+    index = 0
+    while index < len(lines):
+        line = stripped[index]
+        nxt = stripped[index + 1] if index + 1 < len(lines) else ""
+        time = _TIME_ONLY.match(nxt)
+        if line and time and not _TIME_ONLY.match(line) and not _NOISE.match(line):
+            minutes = _to_minutes(int(time["hour"]), int(time["minute"]), time["ampm"])
+            if minutes is not None:
+                messages.append(ChatMessage(first_line + index, line, _clock(minutes), ""))
+                bodies.append([])
+                index += 2
+                continue
+        if messages and line and not _NOISE.match(line):
+            bodies[-1].append(line)
+        index += 1
+    if len(messages) < 2 and len(lines) > 4:
+        return []  # one accidental author/time pair does not make a Meet log
+    for message, body in zip(messages, bodies, strict=True):
+        message.text = "\n".join(body)
+    return messages
+
+
+def _read_zoom_tsv(lines: list[str], first_line: int) -> list[ChatMessage]:
+    messages: list[ChatMessage] = []
+    for index, line in enumerate(lines):
+        match = _ZOOM_TSV.match(line.strip(" "))
+        if match:
+            time = match["time"]
+            messages.append(
+                ChatMessage(first_line + index, match["author"].strip(), time, match["text"].strip(), relative=True)
+            )
+        elif messages and line.strip():
+            messages[-1].text = (messages[-1].text + "\n" + line.strip()).strip()
+    return messages

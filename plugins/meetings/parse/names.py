@@ -1,0 +1,93 @@
+"""Recognisers for people's names in attendee lists and presenter headings."""
+
+from __future__ import annotations
+
+import re
+
+_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "le", "la", "du", "dos", "y", "w/"}
+# Heading words that are never names, so "### Demo - (9:14 in the video)" is no presenter.
+_NOT_NAME_WORDS = {
+    "demo",
+    "demos",
+    "questions",
+    "question",
+    "discussion",
+    "topics",
+    "topic",
+    "summary",
+    "notes",
+    "note",
+    "update",
+    "updates",
+    "slides",
+    "announcement",
+    "announcements",
+    "agenda",
+    "recap",
+    "introduction",
+    "introductions",
+    "overview",
+    "details",
+    "breaking",
+    "changes",
+    "podman",
+    "meeting",
+    "video",
+    "recording",
+    "repo",
+    "presentation",
+    "upcoming",
+    "other",
+}
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+_NOT_PEOPLE = re.compile(
+    r"(?:'s|’s) presentation$|^(?:and )?others?(?: not noted)?\.?$|^listener$|^all$|^none$|^n/?a$",
+    re.I,
+)
+_PRESENTER_SPLIT = re.compile(r"\s*(?:/|&&?|,|\band\b|\bvia\b|\bfor\b)\s*")
+
+
+def looks_like_name(text: str) -> bool:
+    """True for "Matt Heon", "Sally O'Malley", "Parker Van Roy", "mheon"; not for prose."""
+    words = text.split()
+    if not 1 <= len(words) <= 5 or _NOT_PEOPLE.search(text):
+        return False
+    if not all(_NAME_WORD.match(w) and w.lower() not in _NOT_NAME_WORDS for w in words):
+        return False
+    capitals = [w for w in words if w[0].isupper()]
+    lower = [w for w in words if not w[0].isupper() and w.lower() not in _PARTICLES]
+    if len(words) == 1:
+        return True
+    return bool(capitals) and not lower
+
+
+def strip_affiliation(name: str) -> str:
+    """ "Greg Shomo (Northeastern)" -> "Greg Shomo"; "Cesar Talledo - Nestybox" -> "Cesar Talledo"."""
+    name = re.sub(r"\s*\([^()]*\)\s*", " ", name)
+    name = re.sub(r"\s+-\s+.*$", "", name)
+    return " ".join(name.split())
+
+
+def split_names(text: str) -> list[str]:
+    """Names in an attendee list, in order, as written (trimmed)."""
+    names = []
+    for part in re.split(r",", text):
+        part = part.strip().rstrip(".").strip()
+        part = re.sub(r"^and\s+", "", part)
+        if part:
+            names.append(part)
+    return names
+
+
+def split_presenters(text: str) -> list[str] | None:
+    """Presenters in a heading such as "Brent Baude/Ashley Cui"; None if it is not names."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # "Cesar Talledo - [Nestybox](…)"
+    text = strip_affiliation(text).strip(" *_-")
+    parts = [p for p in _PRESENTER_SPLIT.split(text) if p]
+    if parts and all(looks_like_name(p) for p in parts):
+        return parts
+    return None
+
+
+def is_person(name: str) -> bool:
+    return not _NOT_PEOPLE.search(name.strip())

@@ -1,0 +1,565 @@
+"""One notes file -> one Meeting plus diagnostics. Never raises on bad input.
+
+Structure (headings, fences, lists) comes from markdown-it-py tokens and their line maps;
+each field then has a small line recogniser, so a note whose Markdown is broken still
+yields what can be read, and every line stays on the page whatever was understood.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .. import inline
+from ..model import (
+    ERROR,
+    INFO,
+    WARNING,
+    ActionItem,
+    ChatMessage,
+    CodeBlock,
+    Diagnostic,
+    IssueRef,
+    Meeting,
+    NextMeeting,
+    Section,
+    VideoMark,
+)
+from ..text import repair_mojibake, slugify
+from . import dates
+from .chat import NOT_CAPTURED, parse_chat
+from .names import is_person, looks_like_name, split_names, split_presenters
+
+_MD = MarkdownIt("commonmark")
+
+_ATTENDEES = re.compile(r"^\s*(?:#{1,6}\s*)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?P<inline>.*)$", re.I)
+_START = re.compile(r"^\W*(?:the\s+)?meeting\s+start(?:ed)?\b", re.I)
+_END = re.compile(r"^\W*meeting\s+(?:end|finished|ended)\b", re.I)
+_RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\s]+)\)", re.I)
+_NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
+_CHAT_HEADING = re.compile(r"^\W*(?:.*\bchat\b.*(?:copy|paste)|raw\s+(?:meeting\s+)?chat|raw\s+bluejeans)", re.I)
+_TRANSCRIPT_HEADING = re.compile(r"^\W*raw\s+.*transcri", re.I)
+_META_HEADING = re.compile(
+    r"^\W*(?:attendees|meeting\s+(?:start|end|finished|notes?$)|next\s+(?:cabal\s+|community\s+)?meeting"
+    r"|(?:bluejeans|video)\s+\[recording\])",
+    re.I,
+)
+_PROSE_ACTION = re.compile(r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|will)\s+(?P<what>\w.*)$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+@dataclass
+class _Heading:
+    line: int  # 1-based
+    level: int
+    text: str
+
+
+def read_note(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
+    """Decode a notes file. Wrong encodings, NUL bytes and CRLF are repaired and reported."""
+    found: list[Diagnostic] = []
+    if b"\x00" in data:
+        found.append(Diagnostic(source, None, WARNING, "the file holds NUL bytes; they were removed"))
+        data = data.replace(b"\x00", b"")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        found.append(
+            Diagnostic(
+                source, line, WARNING, "the file is not UTF-8; it was read as Windows-1252", "save the file as UTF-8"
+            )
+        )
+        text = data.decode("cp1252", errors="replace")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, found
+
+
+def parse_note(
+    text: str,
+    source: str,
+    meeting_id: str,
+    default_repo: str = "containers/podman",
+    attachments: frozenset[str] = frozenset(),
+) -> Meeting:
+    """Read one note. `meeting_id` is the file name without `.md` (it carries the date);
+    `attachments` are the files that sit beside the note (slides)."""
+    return _NoteParser(text, source, meeting_id, default_repo, attachments).parse()
+
+
+class _NoteParser:
+    def __init__(self, text: str, source: str, meeting_id: str, default_repo: str, attachments: frozenset[str]) -> None:
+        self.source = source
+        self.default_repo = default_repo
+        self.attachments = attachments
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        self.meeting = Meeting(id=meeting_id, source=source, lines=lines)
+        self.headings: list[_Heading] = []
+        self.front: dict[str, object] = {}
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def report(self, line: int | None, level: str, message: str, suggestion: str | None = None) -> None:
+        self.meeting.diagnostics.append(Diagnostic(self.source, line, level, message, suggestion))
+
+    def line(self, number: int) -> str:
+        return self.meeting.lines[number - 1]
+
+    def prose_lines(self) -> list[int]:
+        """Line numbers of note text: not front matter, code or the pasted chat."""
+        m = self.meeting
+        skip = set(m.code_lines) - m.prose_code_lines
+        if m.chat_lines:
+            skip.update(range(m.chat_lines[0], m.chat_lines[1] + 1))
+        return [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
+
+    # -- the steps -------------------------------------------------------------------
+
+    def parse(self) -> Meeting:
+        m = self.meeting
+        self._repair_encoding()
+        self._front_matter()
+        self._structure()
+        self._title_and_series()
+        self._date_line()
+        self._attendees()
+        self._start_end_recording()
+        self._chat()
+        self._sections()
+        self._inline_pieces()
+        self._next_meetings()
+        self._action_items()
+        self._checks()
+        m.diagnostics.sort(key=lambda d: d.line or 0)
+        return m
+
+    def _repair_encoding(self) -> None:
+        lines = self.meeting.lines
+        for index, line in enumerate(lines):
+            fixed = repair_mojibake(line)
+            if fixed != line:
+                lines[index] = fixed
+                changed = [f"{a} -> {b}" for a, b in zip(line.split(), fixed.split(), strict=False) if a != b]
+                self.report(
+                    index + 1,
+                    INFO,
+                    "repaired mis-decoded text: " + ", ".join(changed[:5]),
+                    "save the file as UTF-8 with the right characters",
+                )
+
+    def _front_matter(self) -> None:
+        lines = self.meeting.lines
+        if not lines or lines[0].strip() != "---":
+            return
+        try:
+            end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+        except StopIteration:
+            self.report(1, WARNING, "front matter is not closed with '---'; it is shown as text")
+            return
+        self.meeting.front_matter_lines = end + 1
+        try:
+            data = yaml.safe_load("\n".join(lines[1:end]))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            self.report(line, WARNING, f"front matter is not valid YAML: {getattr(error, 'problem', error)}")
+            return
+        if data is None:
+            return
+        if not isinstance(data, dict):
+            self.report(1, WARNING, "front matter must be a mapping of keys to values")
+            return
+        self.front = {str(k): v for k, v in data.items()}
+
+    def _structure(self) -> None:
+        """Headings, code and list starts from markdown-it tokens (maps are 0-based)."""
+        m = self.meeting
+        body = [""] * m.front_matter_lines + m.lines[m.front_matter_lines :]
+        tokens = _MD.parse("\n".join(body))
+        for index, token in enumerate(tokens):
+            if token.map is None:
+                continue
+            first, last = token.map
+            if token.type == "heading_open":
+                content = tokens[index + 1].content if index + 1 < len(tokens) else ""
+                self.headings.append(_Heading(first + 1, int(token.tag[1]), content.strip()))
+            elif token.type in ("fence", "code_block"):
+                lines = set(range(first + 1, last + 1))
+                m.code_lines.update(lines)
+                m.code_blocks.append(CodeBlock(first + 1, last, token.content, token.info.strip()))
+                if token.type == "code_block" and _is_prose(token.content):
+                    m.prose_code_lines.update(lines)
+                    self.report(
+                        first + 1,
+                        INFO,
+                        "indented text would show as code; it is shown as text",
+                        "remove the indentation",
+                    )
+            elif token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
+                m.list_starts.add(first + 1)
+
+    def _title_and_series(self) -> None:
+        m = self.meeting
+        h1 = next((h for h in self.headings if h.level == 1), None)
+        title = str(self.front.get("title") or "") or (h1.text if h1 else "")
+        if "{{" in title:
+            title = ""
+        m.title = title.strip() or f"Meeting {m.id}"
+        series = self.front.get("series")
+        m.series = str(series) if series else ("cabal" if "cabal" in m.title.lower() else "community")
+        recording = self.front.get("recording")
+        if isinstance(recording, str) and recording.startswith(("http://", "https://")):
+            m.recording = recording
+
+    def _date_line(self) -> None:
+        m = self.meeting
+        match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", m.id)
+        file_date = None
+        if match:
+            try:
+                file_date = dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                self.report(None, ERROR, f"the file name {m.id!r} is not a real date", "name notes YYYY-MM-DD.md")
+        else:
+            self.report(None, WARNING, f"the file name {m.id!r} does not start with a date", "name notes YYYY-MM-DD.md")
+        for heading in self.headings:
+            if heading.level == 1 or _START.match(heading.text) or _NEXT.match(heading.text):
+                continue
+            written, _ = dates.find_date(heading.text)
+            if written is None:
+                continue
+            clock = dates.find_clock(heading.text[_.end() :]) if _ else None
+            if file_date and written != file_date:
+                self.report(
+                    heading.line,
+                    WARNING,
+                    f"the date line says {written.isoformat()}, the file name says {file_date.isoformat()}",
+                    f"write {file_date.strftime('%B')} {file_date.day}, {file_date.year}",
+                )
+            day = file_date or written
+            if clock:
+                self._scheduled(heading, day, clock)
+            break
+        m.date = file_date.isoformat() if file_date else m.id
+
+    def _scheduled(self, heading: _Heading, day: dt.date, clock: tuple[int, int, bool]) -> None:
+        hour, minute, _ = clock
+        written = dates.find_offset(heading.text)
+        stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}:00"
+        if "eastern" in heading.text.lower():
+            real = dates.eastern_offset(day, hour)
+            if written is not None and written != real:
+                self.report(
+                    heading.line,
+                    WARNING,
+                    f"the note says UTC{dates.format_offset(written)}, but Eastern time on "
+                    f"{day.isoformat()} is UTC{dates.format_offset(real)}",
+                    f"write (UTC{real // 60:+d})",
+                )
+            written = real if written is None else written
+        self.meeting.scheduled = stamp + (dates.format_offset(written) if written is not None else "")
+
+    def _attendees(self) -> None:
+        m = self.meeting
+        lines = m.lines
+        for number in self.prose_lines():
+            match = _ATTENDEES.match(lines[number - 1])
+            if not match:
+                continue
+            count = (match["count"] or "").strip()
+            digits = re.search(r"\d+", count)
+            if digits:
+                m.attendees_declared = int(digits.group())
+            names_line, text = number, match["inline"].strip()
+            if not text:  # the names are in the next paragraph
+                following = number
+                while following < len(lines) and not lines[following].strip():
+                    following += 1
+                if following < len(lines) and not lines[following].lstrip().startswith("#"):
+                    names_line, text = following + 1, lines[following].strip()
+            if not text:
+                continue
+            m.attendees_line = names_line
+            seen: set[str] = set()
+            for name in split_names(text):
+                if not is_person(name):
+                    continue
+                if name.casefold() in seen:
+                    self.report(names_line, WARNING, f"{name!r} is listed twice", "remove one")
+                    continue
+                seen.add(name.casefold())
+                m.attendees.append(name)
+            break
+
+    def _start_end_recording(self) -> None:
+        m = self.meeting
+        for number in self.prose_lines():
+            line = m.lines[number - 1]
+            if m.started is None and _START.match(line):
+                clock = dates.find_clock(line)
+                if clock:
+                    m.started = f"{clock[0]:02d}:{clock[1]:02d}"
+            elif m.ended is None and _END.match(line):
+                clock = dates.find_clock(line)
+                if clock:
+                    m.ended = f"{clock[0]:02d}:{clock[1]:02d}"
+            if m.recording is None:
+                match = _RECORDING.search(line)
+                if match:
+                    m.recording = match["url"]
+
+    def _chat(self) -> None:
+        """The pasted chat: the first fenced block (or plain run of lines) under a chat heading."""
+        m = self.meeting
+        for index, line in enumerate(m.lines):
+            if not _CHAT_HEADING.match(line):
+                continue
+            start = index + 1
+            # The chat is the first fence that follows; a note may come before it.
+            fence = next(
+                (
+                    n
+                    for n in range(start + 1, len(m.lines) + 1)
+                    if n in m.code_lines and m.lines[n - 1].lstrip().startswith(("```", "~~~"))
+                ),
+                None,
+            )
+            next_heading = next((h.line for h in self.headings if h.line > start), len(m.lines) + 1)
+            if fence is None or fence > next_heading:
+                continue
+            end = fence
+            while end + 1 <= len(m.lines) and end + 1 in m.code_lines:
+                end += 1
+            body = m.lines[fence : end - 1]  # between the fence lines
+            if all(NOT_CAPTURED.match(b) or not b.strip() for b in body):
+                return
+            m.chat_lines = (fence, end)
+            m.chat = parse_chat(body, fence + 1)
+            if not m.chat:
+                self.report(fence, WARNING, "a chat block was found but no message in it was recognised")
+            return
+
+    def _sections(self) -> None:
+        m = self.meeting
+        chat_start = m.chat_lines[0] if m.chat_lines else len(m.lines) + 1
+        candidates = [h for h in self.headings if h.level == 2 and h.line < chat_start]
+        starts = [h for h in candidates if not self._is_meta_heading(h)]
+        used: set[str] = set()
+        for heading in starts:
+            following = next(
+                (h.line for h in self.headings if h.line > heading.line and h.level <= heading.level), len(m.lines) + 1
+            )
+            end = min(following, chat_start) - 1
+            title = _clean_title(heading.text)
+            ident = slugify(title)
+            base, n = ident, 2
+            while ident in used:
+                ident, n = f"{base}-{n}", n + 1
+            used.add(ident)
+            section = Section(ident, title, heading.line, end, heading.level)
+            self._section_head(section)
+            m.sections.append(section)
+
+    def _is_meta_heading(self, heading: _Heading) -> bool:
+        text = heading.text
+        if _META_HEADING.match(text) or _CHAT_HEADING.match(text) or _TRANSCRIPT_HEADING.match(text):
+            return True
+        found, match = dates.find_date(text)
+        # a date line ("December 1, 2020 11:00 a.m.") is not an agenda item
+        return match is not None and match.start() < 3 and len(text) - match.end() < 40
+
+    def _section_head(self, section: Section) -> None:
+        """Presenters and video mark from the headings that open the section."""
+        m = self.meeting
+        heads = [h for h in self.headings if section.line < h.line <= section.end_line]
+        first_text = next(
+            (
+                n
+                for n in range(section.line + 1, section.end_line + 1)
+                if m.lines[n - 1].strip() and not any(h.line == n for h in heads)
+            ),
+            None,
+        )
+        opening = [h for h in heads if first_text is None or h.line < first_text]
+        if opening and opening[0].line == _next_nonblank(m.lines, section.line):
+            names = split_presenters(_strip_marks(opening[0].text))
+            if names and opening[0].level > section.level:
+                section.presenters = names
+                section.presenter_line = opening[0].line
+        for number in [section.line] + [h.line for h in opening]:
+            seconds = _first_mark_seconds(m.lines[number - 1], self.default_repo)
+            if seconds is not None:
+                section.video_seconds = seconds
+                break
+
+    def _inline_pieces(self) -> None:
+        """Video marks, issue references and links to files, from every prose line."""
+        m = self.meeting
+        for number in self.prose_lines():
+            line = m.lines[number - 1]
+            for piece in inline.scan(line, self.default_repo):
+                if piece.kind == "mark":
+                    self._mark(number, piece)
+                elif piece.kind == "issue":
+                    m.issues.append(IssueRef(piece.target, piece.number, piece.issue_kind, number))
+                elif piece.kind in ("link", "image"):
+                    self._link(number, piece)
+        for message in m.chat:
+            for piece in inline.scan(message.text, self.default_repo, markdown=False):
+                if piece.kind == "issue":
+                    m.issues.append(IssueRef(piece.target, piece.number, piece.issue_kind, message.line, in_chat=True))
+
+    def _mark(self, number: int, piece: inline.Piece) -> None:
+        if piece.seconds is None:
+            self.report(
+                number, WARNING, f"{piece.mark_label!r} is not a valid video time", "write minutes:seconds, e.g. 5:54"
+            )
+            return
+        if piece.link_seconds is not None and piece.link_seconds != piece.seconds:
+            self.report(
+                number,
+                WARNING,
+                f"the mark says {piece.mark_label} ({piece.seconds} s) but its link has "
+                f"t={piece.link_seconds}s; the label is used",
+                "make the two agree",
+            )
+        self.meeting.marks.append(VideoMark(number, piece.start, piece.end, piece.seconds, piece.text))
+
+    def _link(self, number: int, piece: inline.Piece) -> None:
+        target = piece.target.strip()
+        if not target or target.startswith("#") or _SCHEME.match(target):
+            if target.lower().startswith(("javascript:", "vbscript:", "data:")):
+                self.report(number, WARNING, "a link to a script or data URL is shown as plain text")
+            return
+        path = target.split("#")[0].split("?")[0]
+        name = path[2:] if path.startswith("./") else path
+        if name not in self.attachments:
+            self.report(
+                number,
+                WARNING,
+                f"the link to {target!r} points to a file that is not beside the note; it is shown as plain text",
+                "add the file next to the note",
+            )
+
+    def _next_meetings(self) -> None:
+        m = self.meeting
+        meeting_date = _as_date(m.date)
+        for number in self.prose_lines():
+            match = _NEXT.match(m.lines[number - 1].lstrip("# ").strip())
+            if not match:
+                continue
+            which = (match["which"] or "").strip().lower()
+            series = which or m.series
+            written, _ = dates.find_date(match["rest"])
+            m.next_meetings.append(
+                NextMeeting(series, written.isoformat() if written else None, number, match["rest"].strip())
+            )
+            if written is None or meeting_date is None:
+                continue
+            weekday = dates.find_weekday(match["rest"])
+            wrong_day = weekday is not None and weekday != written.weekday()
+            if written <= meeting_date or wrong_day:
+                problems = []
+                if written <= meeting_date:
+                    problems.append(f"{written.isoformat()} is not after this meeting")
+                if wrong_day:
+                    problems.append(f"{written:%B} {written.day}, {written.year} was a {written:%A}")
+                suggestion = None
+                if weekday is not None:
+                    fit = dates.year_fitting(written.month, written.day, weekday, meeting_date)
+                    if fit:
+                        suggestion = f"did you mean {fit.isoformat()} ({fit:%A})?"
+                self.report(number, WARNING, "next meeting: " + "; ".join(problems), suggestion)
+
+    def _action_items(self) -> None:
+        """Prose such as "Tom Sweeney to look into …": low-confidence action items."""
+        m = self.meeting
+        known = {n.casefold() for n in m.attendees}
+        known.update(p.casefold() for s in m.sections for p in s.presenters)
+        first_names = {n.split()[0] for n in known if n.split()}
+        heading_lines = {h.line for h in self.headings}
+        for number in self.prose_lines():
+            if number in heading_lines or number == m.attendees_line:
+                continue
+            line = m.lines[number - 1].strip().lstrip("*-+ ").strip()
+            for sentence in _SENTENCE_END.split(line):
+                match = _PROSE_ACTION.match(sentence)
+                if not match:
+                    continue
+                owner = match["owner"]
+                if owner.casefold() in known or owner.casefold() in first_names:
+                    m.action_items.append(ActionItem(number, owner, sentence.strip(), confident=False))
+
+    def _checks(self) -> None:
+        m = self.meeting
+        listed = len(m.attendees)
+        if m.attendees_declared is not None and listed and m.attendees_declared != listed:
+            self.report(
+                m.attendees_line,
+                INFO,
+                f"{m.attendees_declared} attendees declared, {listed} listed",
+                "the count may include people who were not named",
+            )
+        if not m.recording:
+            self.report(None, INFO, "no recording link", "add 'Video [Recording](url)'")
+        timed = [s for s in m.sections if s.video_seconds is not None]
+        for before, after in zip(timed, timed[1:], strict=False):
+            if after.video_seconds < before.video_seconds:  # type: ignore[operator]
+                self.report(
+                    after.line, WARNING, f"video time goes backwards: {after.title!r} starts before {before.title!r}"
+                )
+
+
+def _is_prose(content: str) -> bool:
+    """Indented text that is sentences, not commands: most lines end a sentence or run on."""
+    lines = [line.strip() for line in content.splitlines() if line.strip()]
+    if not lines:
+        return False
+    wordy = sum(1 for line in lines if len(line.split()) >= 6 and line[0].isupper())
+    shell = sum(1 for line in lines if re.match(r"^[$#>]|^\w+=|[{};]$", line))
+    return wordy >= len(lines) / 2 and shell == 0
+
+
+def _next_nonblank(lines: list[str], after: int) -> int | None:
+    for number in range(after + 1, len(lines) + 1):
+        if lines[number - 1].strip():
+            return number
+    return None
+
+
+def _strip_marks(text: str) -> str:
+    return "".join(p.text for p in inline.scan(text, "") if p.kind != "mark").strip()
+
+
+def _clean_title(text: str) -> str:
+    title = _strip_marks(text)
+    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
+    title = title.strip(" -*_:")
+    return title or text.strip() or "Untitled"
+
+
+def _first_mark_seconds(line: str, default_repo: str) -> int | None:
+    for piece in inline.scan(line, default_repo):
+        if piece.kind == "mark" and piece.seconds is not None:
+            return piece.seconds
+    return None
+
+
+def _as_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+__all__ = ["parse_note", "read_note", "ChatMessage", "looks_like_name"]

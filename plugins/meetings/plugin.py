@@ -1,0 +1,133 @@
+"""The MkDocs adapter: the only module (with config.py) that imports MkDocs.
+
+Hooks used, and why:
+- on_startup: keeps this instance alive across `mkdocs serve` rebuilds, so the parse
+  cache survives and only changed notes are parsed again;
+- on_config: enables the Markdown extensions our pages use and adds our stylesheet;
+- on_files: runs the core (notes -> archive -> pages) and adds every page in memory;
+- on_page_content: sanitises the HTML of pages made from notes (untrusted text);
+- on_serve: watches the notes folder and people.yml, which live outside docs/.
+"""
+
+from __future__ import annotations
+
+import time
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkPage
+
+from .archive import build_archive
+from .config import MeetingsConfig
+from .identity import Identities
+from .model import ERROR, WARNING, Diagnostic
+from .notes import ParseCache, find_notes, load_meetings
+from .people import load_people
+from .render import render_site
+from .render.pages import SiteOptions, attachment_dir
+from .sanitize import clean_html
+
+log = get_plugin_logger(__name__)
+
+CSS = "assets/meetings/meetings.css"
+_INDEXES = {"meetings/index.md", "people/index.md", "topics/index.md", "issues/index.md", "timeline/index.md"}
+
+
+class MeetingsPlugin(BasePlugin[MeetingsConfig]):
+    def __init__(self) -> None:
+        self.cache = ParseCache()
+        self.generated: set[str] = set()
+        self.timings: dict[str, float] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps this instance (and its parse cache) across rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for extension in ("attr_list", "md_in_html", "tables"):
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
+        if CSS not in config.extra_css:
+            config.extra_css.append(CSS)
+        self.generated = set()
+        return config
+
+    # Late, so pages and files that other plugins add are known when we check for clashes.
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        started = time.perf_counter()
+        root = Path(config.config_file_path or ".").resolve().parent
+        notes_dir = Path(self.config.notes_dir)
+        notes, problems = find_notes(notes_dir, _label(notes_dir, root))
+        meetings = load_meetings(notes, self.config.default_repo, self.cache)
+        people_path = Path(self.config.people_file)
+        entries, people_problems = load_people(people_path, _label(people_path, root))
+        archive = build_archive(meetings, Identities(entries))
+        self.timings["core"] = time.perf_counter() - started
+        options = SiteOptions(
+            default_repo=self.config.default_repo,
+            directory_urls=config.use_directory_urls,
+            attachments={n.id: frozenset(n.attachments) for n in notes},
+        )
+        pages = render_site(archive, options)
+        self.timings["render"] = time.perf_counter() - started - self.timings["core"]
+        for page in pages:
+            inclusion = InclusionLevel.UNDEFINED if page.src in _INDEXES else InclusionLevel.NOT_IN_NAV
+            self._add(files, File.generated(config, page.src, content=page.content, inclusion=inclusion))
+        for note in notes:
+            for name, path in note.attachments.items():
+                src = f"{attachment_dir(note.id)}/{name}"
+                self._add(files, File.generated(config, src, abs_src_path=str(path)))
+        css = resources.files("meetings").joinpath("assets/meetings.css").read_text(encoding="utf-8")
+        self._add(files, File.generated(config, CSS, content=css))
+        self._report(problems + people_problems, data_file=True)
+        self._report([d for m in meetings for d in m.diagnostics], data_file=False)
+        log.info(
+            f"{len(meetings)} meetings ({self.cache.parsed} parsed), {len(pages)} pages in "
+            f"{time.perf_counter() - started:.2f} s"
+        )
+        return files
+
+    def _add(self, files: Files, file: File) -> None:
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None and existing.src_uri not in self.generated:
+            log.info(f"'{file.src_uri}' is written by hand in docs/; the hand-written page is kept")
+            return
+        files.append(file)
+        self.generated.add(file.src_uri)
+
+    def _report(self, diagnostics: list[Diagnostic], data_file: bool) -> None:
+        """Problems with config and data files fail a strict build; note findings only
+        when `strict_notes` is set (they are for `meetings check`)."""
+        for diagnostic in diagnostics:
+            serious = diagnostic.level in (ERROR, WARNING)
+            if serious and (data_file or self.config.strict_notes):
+                log.warning(str(diagnostic))
+            else:
+                log.debug(str(diagnostic)) if diagnostic.level == "info" else log.info(str(diagnostic))
+
+    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri in self.generated:
+            return clean_html(html)
+        return html
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
+        for path in (Path(self.config.notes_dir), Path(self.config.people_file)):
+            if path.exists():
+                server.watch(str(path), recursive=True)
+        return server
+
+
+def _label(path: Path, root: Path) -> str:
+    """A path as a maintainer would type it: relative to mkdocs.yml when inside it."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+__all__ = ["MeetingsPlugin", "PluginError"]

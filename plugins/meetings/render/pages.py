@@ -1,0 +1,275 @@
+"""Every generated page of the site, as (path, text) pairs. No MkDocs here."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from .. import urls
+from ..archive import Archive
+from ..export import export_json
+from ..model import Meeting, Mention, Person
+from ..text import initials
+from .meeting import color_of, render_meeting
+from .templates import TEMPLATES, front_matter
+from .writer import Writer
+
+
+@dataclass
+class Page:
+    src: str  # path in the site's docs tree, e.g. "people/matt-heon.md"
+    content: str
+    in_nav: bool = False
+
+
+@dataclass
+class SiteOptions:
+    default_repo: str = "containers/podman"
+    directory_urls: bool = True
+    attachments: dict[str, frozenset[str]] = field(default_factory=dict)  # meeting id -> file names
+
+
+def attachment_dir(meeting_id: str) -> str:
+    return f"meetings/{meeting_id}"
+
+
+def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
+    pages: list[Page] = []
+    for meeting in archive.meetings:
+        pages.append(Page(urls.meeting_src(meeting.id), render_meeting(meeting, archive, _writer(meeting, options))))
+    pages.append(_meetings_index(archive))
+    pages += [_person(archive, person) for person in archive.people.values()]
+    pages.append(_people_index(archive))
+    pages += [_topic(archive, ident) for ident in archive.topics]
+    pages.append(_topics_index(archive))
+    pages += [_issue(archive, ident) for ident in archive.issues]
+    pages.append(_issues_index(archive))
+    pages.append(_timeline(archive))
+    pages.append(Page("api/archive.json", export_json(archive, options.directory_urls)))
+    return pages
+
+
+def _writer(meeting: Meeting, options: SiteOptions) -> Writer:
+    return Writer(
+        page=urls.meeting_src(meeting.id),
+        default_repo=options.default_repo,
+        recording=meeting.recording,
+        attachments=options.attachments.get(meeting.id, frozenset()),
+        attachment_dir=attachment_dir(meeting.id),
+        directory_urls=options.directory_urls,
+    )
+
+
+def _page(src: str, template: str, title: str, **values: object) -> Page:
+    text = TEMPLATES.get_template(template).render(**values)
+    return Page(src, front_matter({"title": title}) + text)
+
+
+def _ref(here: str, meeting: Meeting | str, archive: Archive, anchor: str | None = None) -> dict[str, str]:
+    ident = meeting if isinstance(meeting, str) else meeting.id
+    target = urls.md_link(here, urls.meeting_src(ident))
+    date = archive.meeting(ident).date
+    return {"date": date, "link": f"{target}#{anchor}" if anchor else target}
+
+
+def _person_ref(here: str, person: Person) -> dict[str, object]:
+    return {
+        "name": person.name,
+        "link": urls.md_link(here, urls.person_src(person.id)),
+        "initials": initials(person.name),
+        "color": color_of(person.id),
+    }
+
+
+def _presenters(archive: Archive, meeting: Meeting, names: list[str], here: str) -> list[dict[str, object]]:
+    found = [archive.person_of(meeting.id, name) for name in names]
+    unique = {p.id: p for p in found if p}
+    return [_person_ref(here, p) for p in unique.values()]
+
+
+def _meetings_index(archive: Archive) -> Page:
+    here = "meetings/index.md"
+    rows = []
+    for meeting in reversed(archive.meetings):
+        names = [n for s in meeting.sections for n in s.presenters]
+        rows.append(
+            {
+                "date": meeting.date,
+                "title": meeting.title,
+                "series": meeting.series,
+                "link": urls.md_link(here, urls.meeting_src(meeting.id)),
+                "presenters": _presenters(archive, meeting, names, here),
+                "attendees": len(meeting.attendees),
+                "chat": len(meeting.chat),
+                "recording": meeting.recording,
+            }
+        )
+    return _page(here, "meetings_index.md.j2", "Meetings", meetings=rows)
+
+
+def _person(archive: Archive, person: Person) -> Page:
+    here = urls.person_src(person.id)
+    meetings = [_ref(here, m, archive) for m in person.meetings]
+    by_year = [(year, list(items)) for year, items in itertools.groupby(meetings, key=lambda r: r["date"][:4])]
+    talks = []
+    for talk in person.talks:
+        meeting = archive.meeting(talk.meeting)
+        ref = _ref(here, meeting, archive)
+        talks.append(
+            {
+                "date": ref["date"],
+                "meeting_link": ref["link"],
+                "title": talk.title,
+                "link": f"{ref['link']}#{talk.section}",
+                "video": urls.video_url(meeting.recording, talk.video_seconds),
+                "clock": urls.clock(talk.video_seconds) if talk.video_seconds is not None else "",
+            }
+        )
+    messages = []
+    for ident, message in person.messages:
+        ref = _ref(here, ident, archive, message.anchor)
+        messages.append({**ref, "time": message.time or "", "text": " ".join(message.text.split())[:300]})
+    actions = [{**_ref(here, ident, archive), "text": item.text} for ident, item in person.action_items]
+    return _page(
+        here,
+        "person.md.j2",
+        person.name,
+        name=person.name,
+        aliases=person.aliases,
+        github=person.github,
+        meetings=meetings,
+        meetings_by_year=by_year,
+        talks=talks,
+        messages=messages,
+        actions=actions,
+        first=meetings[0] if meetings else None,
+        last=meetings[-1] if meetings else None,
+    )
+
+
+def _people_index(archive: Archive) -> Page:
+    here = "people/index.md"
+    rows = []
+    for person in archive.people.values():
+        last = person.meetings[-1] if person.meetings else None
+        rows.append(
+            {
+                **_person_ref(here, person),
+                "meetings": len(person.meetings),
+                "talks": len(person.talks),
+                "messages": len(person.messages),
+                "last": _ref(here, last, archive) if last else None,
+            }
+        )
+    rows.sort(key=lambda r: (-r["meetings"], -r["talks"], -r["messages"], str(r["name"]).casefold()))
+    return _page(here, "people_index.md.j2", "People", people=rows)
+
+
+def _mention_rows(archive: Archive, here: str, mentions: list[Mention]) -> list[dict[str, object]]:
+    rows = []
+    for mention in mentions:
+        meeting = archive.meeting(mention.meeting)
+        section = next((s for s in meeting.sections if s.id == mention.section), None)
+        seconds = mention.video_seconds
+        rows.append(
+            {
+                **_ref(here, meeting, archive, mention.anchor),
+                "section": section.title if section else "",
+                "presenters": _presenters(archive, meeting, section.presenters, here) if section else [],
+                "snippet": mention.snippet,
+                "in_chat": mention.in_chat,
+                "video": urls.video_url(meeting.recording, seconds),
+                "clock": urls.clock(seconds) if seconds is not None else "",
+            }
+        )
+    return rows
+
+
+def _topic(archive: Archive, ident: str) -> Page:
+    topic = archive.topics[ident]
+    here = urls.topic_src(ident)
+    rows = _mention_rows(archive, here, topic.mentions)
+    meetings = sorted({m.meeting for m in topic.mentions}, key=lambda i: archive.meeting(i).date)
+    return _page(
+        here,
+        "topic.md.j2",
+        topic.name,
+        name=topic.name,
+        description=topic.description,
+        mentions=rows,
+        meetings_count=len(meetings),
+        first=_ref(here, meetings[0], archive) if meetings else None,
+        last=_ref(here, meetings[-1], archive) if meetings else None,
+    )
+
+
+def _topics_index(archive: Archive) -> Page:
+    here = "topics/index.md"
+    rows = []
+    for topic in archive.topics.values():
+        meetings = sorted({m.meeting for m in topic.mentions}, key=lambda i: archive.meeting(i).date)
+        people: dict[str, dict[str, object]] = {}
+        for mention in topic.mentions:
+            meeting = archive.meeting(mention.meeting)
+            section = next((s for s in meeting.sections if s.id == mention.section), None)
+            for ref in _presenters(archive, meeting, section.presenters if section else [], here):
+                people.setdefault(str(ref["name"]), ref)
+        rows.append(
+            {
+                "name": topic.name,
+                "link": urls.md_link(here, urls.topic_src(topic.id)),
+                "people": list(people.values())[:6],
+                "mentions": len(topic.mentions),
+                "meetings": len(meetings),
+                "last": _ref(here, meetings[-1], archive),
+            }
+        )
+    rows.sort(key=lambda r: (-r["meetings"], -r["mentions"], str(r["name"]).casefold()))
+    return _page(here, "topics_index.md.j2", "Topics", topics=rows)
+
+
+def _issue(archive: Archive, ident: str) -> Page:
+    issue = archive.issues[ident]
+    here = urls.issue_src(issue)
+    rows = _mention_rows(archive, here, issue.mentions)
+    kind_label = {"issue": "issue", "pull": "pull request", "discussion": "discussion"}[issue.kind]
+    return _page(
+        here,
+        "issue.md.j2",
+        issue.id,
+        id=issue.id,
+        repo=issue.repo,
+        kind_label=kind_label,
+        href=issue.href,
+        mentions=rows,
+        meetings_count=len({m.meeting for m in issue.mentions}),
+    )
+
+
+def _issues_index(archive: Archive) -> Page:
+    here = "issues/index.md"
+    rows = []
+    for issue in archive.issues.values():
+        last = max(issue.mentions, key=lambda m: archive.meeting(m.meeting).date)
+        rows.append(
+            {
+                "id": issue.id,
+                "kind": issue.kind,
+                "link": urls.md_link(here, urls.issue_src(issue)),
+                "mentions": len(issue.mentions),
+                "meetings": len({m.meeting for m in issue.mentions}),
+                "last": _ref(here, last.meeting, archive),
+            }
+        )
+    rows.sort(key=lambda r: (r["last"]["date"], r["id"]), reverse=True)
+    return _page(here, "issues_index.md.j2", "Issues", issues=rows)
+
+
+def _timeline(archive: Archive) -> Page:
+    here = "timeline/index.md"
+    rows = [
+        {**_ref(here, m, archive), "title": m.title, "sections": [s.title for s in m.sections]}
+        for m in archive.meetings
+    ]
+    years = [(year, list(items)) for year, items in itertools.groupby(rows, key=lambda r: r["date"][:4])]
+    return _page(here, "timeline.md.j2", "Timeline", years=years)

@@ -1,0 +1,25 @@
+"""The Jinja environment for page templates (kept as files in ../templates)."""
+
+from __future__ import annotations
+
+import json
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..text import escape_markdown
+
+TEMPLATES = Environment(
+    loader=PackageLoader("meetings", "templates"),
+    autoescape=lambda name: bool(name and name.endswith(".html.j2")),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+TEMPLATES.filters["md"] = lambda value: escape_markdown(str(value))
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    """YAML front matter; JSON is valid YAML and quotes every string safely."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"

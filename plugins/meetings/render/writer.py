@@ -1,0 +1,97 @@
+"""Re-emit a line of a note with our links, keeping all its text.
+
+Note text is untrusted: outside code, `&` and `<` are escaped so no raw HTML survives;
+links keep only safe schemes. (The plugin also sanitises the final HTML, as a backstop.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import inline, urls
+from ..text import escape_html, escape_markdown
+
+_SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.I)
+_ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def escape_text(text: str) -> str:
+    """Markdown text with raw HTML neutralised but formatting kept."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
+@dataclass
+class Writer:
+    """Writes links from one generated page (`page`) for one meeting's text."""
+
+    page: str  # the generated page's src path
+    default_repo: str
+    recording: str | None
+    attachments: frozenset[str] = frozenset()
+    attachment_dir: str = ""  # where attachments are published, as a src-relative folder
+    directory_urls: bool = True
+
+    def markdown(self, line: str) -> str:
+        return "".join(self._md_piece(p) for p in inline.scan(line, self.default_repo))
+
+    def html(self, text: str) -> str:
+        """Chat text: plain text with URLs and issue references as urls."""
+        return "".join(self._html_piece(p) for p in inline.scan(text, self.default_repo, markdown=False))
+
+    def issue_link(self, repo: str, number: int) -> str:
+        return urls.md_link(self.page, urls.issue_src((repo, number)))
+
+    def _md_piece(self, piece: inline.Piece) -> str:
+        kind = piece.kind
+        if kind == "text":
+            return escape_text(piece.text)
+        if kind == "code":
+            return piece.text
+        if kind == "mark":
+            url = urls.video_url(self.recording, piece.seconds)
+            label = escape_markdown(_mark_label(piece))
+            return f"[{label}]({url})" if url else label
+        if kind == "issue":
+            label = piece.label or piece.text
+            return f"[{escape_markdown(label)}]({self.issue_link(piece.target, piece.number)})"
+        if kind == "url":
+            return f"<{piece.target}>"
+        if kind in ("link", "image"):
+            target = self._target(piece.target)
+            if target is None:
+                return escape_markdown(piece.text)
+            bang = "!" if kind == "image" else ""
+            return f"{bang}[{escape_text(piece.label)}]({target})"
+        return escape_text(piece.text)
+
+    def _target(self, target: str) -> str | None:
+        """A link target that is safe and resolves, or None to show the link as text."""
+        target = target.strip()
+        if not target:
+            return None
+        if target.startswith("#"):
+            return None  # anchors of the original site do not exist here
+        if _ANY_SCHEME.match(target):
+            return target if _SAFE_SCHEME.match(target) else None
+        path = target.split("#")[0].split("?")[0]
+        name = path[2:] if path.startswith("./") else path
+        if name in self.attachments:
+            return urls.md_link(self.page, f"{self.attachment_dir}/{name}")
+        return None
+
+    def _html_piece(self, piece: inline.Piece) -> str:
+        if piece.kind == "url":
+            url = escape_html(piece.target)
+            return f'<a href="{url}" rel="nofollow noopener">{url}</a>'
+        if piece.kind == "issue":
+            target = urls.href(self.page, urls.issue_src((piece.target, piece.number)), self.directory_urls)
+            return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>'
+        return escape_html(piece.text)
+
+
+def _mark_label(piece: inline.Piece) -> str:
+    """What a reader saw: "(04:02 in the video)" also for the linked forms."""
+    if piece.target:
+        return re.sub(r"\[([^\]]*)\]?\s*i?\([^)]*\)", r"\1", piece.text)
+    return piece.text

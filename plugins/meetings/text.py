@@ -1,0 +1,62 @@
+"""Small text helpers shared by every stage: slugs, escaping, encoding repair."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+from slugify import slugify as _slugify
+
+# Sequences that UTF-8 text takes on when it is decoded as MacRoman or cp1252.
+# Repair only fires on lines that hold one, so correct text is never touched.
+_MOJIBAKE = re.compile(
+    "√[\u0080-\u00ff\u2013-\u2044\u0152-\u0192\u02c6-\u02dc\u03a9\u03c0\u2122\u2202-\u2265\ufb01\ufb02]"
+    "|Ã.|â€|Å.|Ä.|Â[\u00a0-\u00bf]"
+)
+
+
+def repair_mojibake(line: str) -> str:
+    """Undo a wrong decode (e.g. "Bj√∂rklund" -> "Björklund"); other text is returned as is."""
+    if not _MOJIBAKE.search(line):
+        return line
+    # Word by word: a line may mix mis-decoded names with correct ones ("Trmač").
+    return re.sub(r"\S+", lambda m: _repair_word(m.group()), line)
+
+
+def _repair_word(word: str) -> str:
+    return ftfy.fix_encoding(word) if _MOJIBAKE.search(word) else word
+
+
+def slugify(text: str) -> str:
+    """A lower-case ASCII slug that is safe as one path segment ("Björklund" -> "bjorklund")."""
+    slug = _slugify(text, lowercase=True, max_length=80, word_boundary=True)
+    return slug or "x"
+
+
+def fold(text: str) -> str:
+    """A key for comparing names: case-, accent- and spacing-insensitive."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that Markdown shows literally, with no HTML and no formatting."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s._-]+", name) if w and w[0].isalnum()]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return (words[0][0] + words[-1][0]).upper()

@@ -1,0 +1,73 @@
+"""Where pages live and how one page links to another or into a recording."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .model import Issue
+from .text import slugify
+
+
+def meeting_src(ident: str) -> str:
+    return f"meetings/{ident}.md"
+
+
+def person_src(ident: str) -> str:
+    return f"people/{ident}.md"
+
+
+def topic_src(ident: str) -> str:
+    return f"topics/{ident}.md"
+
+
+def issue_src(issue: Issue | tuple[str, int]) -> str:
+    repo, number = (issue.repo, issue.number) if isinstance(issue, Issue) else issue
+    owner, _, name = repo.partition("/")
+    return f"issues/{slugify(owner)}/{slugify(name)}/{number}.md"
+
+
+def md_link(from_src: str, to_src: str) -> str:
+    """A relative link between two Markdown sources, as MkDocs resolves and validates them."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def page_url(src: str, directory_urls: bool) -> str:
+    """The site URL of a Markdown source, the way MkDocs computes it."""
+    stem = src[: -len(".md")] if src.endswith(".md") else src
+    if not directory_urls:
+        return stem + ".html" if src.endswith(".md") else src
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(from_src: str, to_src: str, directory_urls: bool) -> str:
+    """A relative href for raw HTML, where MkDocs does not rewrite links."""
+    here = page_url(from_src, directory_urls)
+    there = page_url(to_src, directory_urls)
+    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    if there.endswith("/") and not rel.endswith("/"):
+        rel += "/"
+    return rel
+
+
+def video_url(recording: str | None, seconds: int | None) -> str | None:
+    """The recording opened at `seconds`: YouTube's t= (replacing any), else a #t= fragment."""
+    if not recording or seconds is None:
+        return None
+    parts = urlsplit(recording)
+    host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
+    if host in ("youtube.com", "youtu.be"):
+        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "t"]
+        query.append(("t", f"{seconds}s"))
+        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, f"t={seconds}"))
+
+
+def clock(seconds: int) -> str:
+    """110 -> "1:50", 3661 -> "1:01:01"."""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -1,0 +1,133 @@
+"""A real `mkdocs build --strict` of the shipped site: pages, links, export, nothing lost."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from meetings.parse import parse_note, read_note
+
+from .conftest import SEED, build, make_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("site"))
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(page_html: str) -> str:
+    body = page_html.split('<article class="md-content__inner md-typeset">', 1)[-1].split("</article>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_pages_at_their_urls(site: Path) -> None:
+    for url in [
+        "meetings",
+        "meetings/2020-12-01",
+        "people",
+        "people/matt-heon",
+        "people/anders-bjorklund",
+        "issues",
+        "issues/containers/podman/8483",
+        "topics",
+        "topics/introducing-network-aliases",
+        "timeline",
+        "publishing",
+    ]:
+        assert (site / url / "index.html").is_file(), url
+
+
+def test_meeting_page_links(site: Path) -> None:
+    meeting = page(site, "meetings/2020-12-01")
+    assert 'href="https://bluejeans.com/s/aOaqCoRSJB4/#t=110"' in meeting
+    assert 'href="../../people/matt-heon/"' in meeting
+    assert 'href="../../issues/containers/podman/8483/"' in meeting
+    assert "Björklund" in meeting and "√" not in meeting
+
+
+def test_chat_thread(site: Path) -> None:
+    meeting = page(site, "meetings/2020-12-01")
+    assert meeting.count('class="mt-msg"') == 69
+    # mheon's first message, 11 minutes after the 11:03 start: linked at about 11:00 in the video
+    first = re.search(r'<div class="mt-msg" id="chat-\d+">.{0,600}?It.s basically a DNS CNAME', meeting)
+    assert first and "#t=660" in first.group()
+    assert 'href="../../people/matt-heon/">Matt Heon</a> <span class="mt-as">as mheon</span>' in meeting
+    assert '<a href="https://lists.podman.io" rel="nofollow noopener">https://lists.podman.io</a>' in meeting
+
+
+def test_person_page(site: Path) -> None:
+    person = text_of(page(site, "people/matt-heon"))
+    assert "Introducing Network Aliases" in person
+    assert "It's basically a DNS CNAME" in person
+    assert re.search(r"Also written as:\s+mheon", person)
+    james = page(site, "people/james-cassell")
+    assert "libpod.conf?" in james  # "Me" in this meeting's chat is James Cassell
+
+
+def test_issue_page(site: Path) -> None:
+    issue = page(site, "issues/containers/podman/8483")
+    assert 'href="https://github.com/containers/podman/issues/8483"' in issue
+    assert "Any pain points" in issue and "in chat" in issue
+
+
+def test_export(site: Path) -> None:
+    data = json.loads((site / "api" / "archive.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    [meeting] = data["meetings"]
+    assert len(meeting["attendees"]) == 31 and meeting["attendees_declared"] == 35
+    timed = [s for s in meeting["sections"] if s["video_seconds"] is not None]
+    assert [s["video_seconds"] for s in timed] == [110, 753, 1354, 2310, 2668, 2959, 3079, 3243]
+    assert timed[0]["presenters"] == ["matt-heon"]
+    assert len(meeting["chat"]) == 69
+    assert sum(c["author_as_written"] == "Guest 5" for c in meeting["chat"]) == 10
+    assert {c["author"] for c in meeting["chat"] if c["author_as_written"] == "mheon"} == {"matt-heon"}
+    assert meeting["issues"] == ["containers/podman#8483"]
+    assert meeting["next_meetings"] == [{"series": "community", "date": "2020-02-02"}]
+    assert any("2021-02-02" in (d["suggestion"] or "") for d in meeting["diagnostics"])
+    people = {p["id"]: p for p in data["people"]}
+    assert "mheon" in people["matt-heon"]["aliases"]
+    assert [i["id"] for i in data["issues"]] == ["containers/podman#8483"]
+
+
+def test_search_index_holds_people_and_issues(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "people/matt-heon/" in locations
+    assert "issues/containers/podman/8483/" in locations
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[^\W\d_]+|\d+", text))
+
+
+def test_nothing_lost(site: Path) -> None:
+    """Every word of the note (link targets aside) is on its meeting page. Chat headers
+    ("Guest 511:14 AM") are shown split into author and time, once per run of messages."""
+    text, _ = read_note(SEED.read_bytes(), "notes/2020-12-01.md")
+    meeting = parse_note(text, "notes/2020-12-01.md", "2020-12-01")
+    headers = {m.line for m in meeting.chat}
+    source = "\n".join(line for number, line in enumerate(meeting.lines, 1) if number not in headers)
+    source = re.sub(r"\]\([^)]*\)", "]", source)
+    shown_text = text_of(page(site, "meetings/2020-12-01"))
+    missing = words(source) - words(shown_text)
+    assert not missing, missing
+    for message in meeting.chat:
+        assert message.author in shown_text
+
+
+def test_no_page_written_outside_the_site(site: Path) -> None:
+    root = site.parent
+    assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml", "notes", "people.yml", "site"]
+    assert sorted(p.name for p in (root / "notes").iterdir()) == ["2020-12-01.md"]
