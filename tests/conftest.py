@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -52,3 +55,40 @@ def build(site: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
         timeout=600,
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site), "SOURCE_DATE_EPOCH": "1700000000"},
     )
+
+
+def page_text(page_html: str) -> str:
+    """The visible text of a page's article (hidden transcript text included)."""
+    body = page_html.split('<article class="md-content__inner md-typeset">', 1)[-1].split("</article>", 1)[0]
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[^\W\d_]+|\d+", text))
+
+
+def lost_words(meeting, shown: str) -> Counter[str]:  # type: ignore[no-untyped-def]
+    """Words of the note missing from the page text `shown`.
+
+    Chat header lines ("Guest 511:14 AM") are shown split into author and time, the
+    author once per run of messages; timing lines of chat formats are shown as times.
+    Link targets are not text. Front matter is metadata.
+    """
+    chat_lines = {n for b in meeting.raw_blocks if b.kind == "chat" for n in range(b.first, b.last + 1)}
+    headers = {m.line for m in meeting.chat}
+    kept = []
+    for number, line in enumerate(meeting.lines, 1):
+        if number <= meeting.front_matter_lines or number in headers:
+            continue
+        if number in chat_lines and not re.search(r"[^\W\d_]", line):
+            continue
+        kept.append(re.sub(r"^\s*(?:\d+[.)]|[*+-])\s+", "", line))  # list numbers are drawn, not text
+    # link targets are not text, also in the broken forms "[25:08(url)" and "[04:02]i(url)"
+    source = re.sub(r"\[([^\]\n]*)\]\([^)\s]*\)", r"\1", "\n".join(kept))
+    source = re.sub(r"\[([\d:]+)\]?i?\([^)\s]*\)", r"\1", source)
+    missing = words(source) - words(shown)
+    for message in meeting.chat:
+        missing += words(message.text) - words(shown)
+        if message.author and message.author not in shown:
+            missing[message.author] += 1
+    return missing

@@ -28,7 +28,7 @@ def test_google_meet_narrow_space_and_affiliation() -> None:
 
 def test_google_meet_split_lines() -> None:
     log = "Leon N\n9:53 AM\nHey Hi, Good Morning\nBrent Baude\n9:55 AM\nhello\nkeep\nPinned"
-    assert read(log) == [("Leon N", "09:53", "Hey Hi, Good Morning"), ("Brent Baude", "09:55", "hello")]
+    assert read(log) == [("Leon N", "09:53", "Hey Hi, Good Morning"), ("Brent Baude", "09:55", "hello\nkeep\nPinned")]
 
 
 def test_zoom_saved_chat() -> None:

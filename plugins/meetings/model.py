@@ -67,6 +67,24 @@ class ChatMessage:
 
 
 @dataclass
+class TranscriptTurn:
+    line: int
+    speaker: str
+    seconds: int | None  # into the recording, as the transcript marks it
+    text: str
+
+
+@dataclass
+class RawBlock:
+    """A pasted chat log or transcript: the lines the page shows in its own way."""
+
+    kind: str  # "chat", "transcript" or "empty" (marked as not captured)
+    label_line: int  # the heading or label that introduced it
+    first: int  # first and last line replaced on the page (fence lines included)
+    last: int
+
+
+@dataclass
 class ActionItem:
     line: int
     owner: str | None
@@ -125,7 +143,8 @@ class Meeting:
     sections: list[Section] = field(default_factory=list)
     marks: list[VideoMark] = field(default_factory=list)
     chat: list[ChatMessage] = field(default_factory=list)
-    chat_lines: tuple[int, int] | None = None  # first and last line of the pasted chat
+    transcript: list[TranscriptTurn] = field(default_factory=list)
+    raw_blocks: list[RawBlock] = field(default_factory=list)
     action_items: list[ActionItem] = field(default_factory=list)
     issues: list[IssueRef] = field(default_factory=list)
     next_meetings: list[NextMeeting] = field(default_factory=list)

@@ -34,12 +34,21 @@ class _Header:
 
 
 def parse_chat(lines: list[str], first_line: int) -> list[ChatMessage]:
-    """Messages in `lines`; `first_line` is the 1-based line number of lines[0]."""
-    for reader in (_read_zoom_tsv, _read_split, _read_glued):
+    """Messages in `lines`; `first_line` is the 1-based line number of lines[0].
+
+    Lines before the first message are not part of any; `preamble_of` finds them.
+    """
+    for reader in (_read_zoom_tsv, _read_captions, _read_zoom_from, _read_split, _read_glued, _read_name_colon):
         messages = reader(lines, first_line)
         if messages:
             return messages
-    return []
+    return _read_plain(lines, first_line)
+
+
+def preamble_of(lines: list[str], first_line: int, messages: list[ChatMessage]) -> list[str]:
+    """The lines before the first message (a stray URL, interface text)."""
+    stop = (messages[0].line - first_line) if messages else len(lines)
+    return [line for line in lines[:stop] if line.strip()]
 
 
 def _to_minutes(hour: int, minute: int, ampm: str | None) -> int | None:
@@ -93,7 +102,7 @@ def _read_glued(lines: list[str], first_line: int) -> list[ChatMessage]:
             previous = header.minutes
             messages.append(ChatMessage(first_line + index, header.author, header.time, ""))
             bodies.append([])
-        elif messages and line.strip() and not _NOISE.match(line):
+        elif messages and line.strip():
             bodies[-1].append(line.strip())
     for message, body in zip(messages, bodies, strict=True):
         message.text = "\n".join(body)
@@ -111,13 +120,17 @@ def _read_split(lines: list[str], first_line: int) -> list[ChatMessage]:
         nxt = stripped[index + 1] if index + 1 < len(lines) else ""
         time = _TIME_ONLY.match(nxt)
         if line and time and not _TIME_ONLY.match(line) and not _NOISE.match(line):
-            minutes = _to_minutes(int(time["hour"]), int(time["minute"]), time["ampm"])
-            if minutes is not None:
-                messages.append(ChatMessage(first_line + index, line, _clock(minutes), ""))
+            if time["ampm"]:
+                minutes = _to_minutes(int(time["hour"]), int(time["minute"]), time["ampm"])
+                stamp, relative = (_clock(minutes) if minutes is not None else None), False
+            else:  # Zoom's web page: minutes:seconds into the recording
+                stamp, relative = f"00:{int(time['hour']):02d}:{time['minute']}", True
+            if stamp is not None:
+                messages.append(ChatMessage(first_line + index, line, stamp, "", relative=relative))
                 bodies.append([])
                 index += 2
                 continue
-        if messages and line and not _NOISE.match(line):
+        if messages and line:
             bodies[-1].append(line)
         index += 1
     if len(messages) < 2 and len(lines) > 4:
@@ -138,4 +151,69 @@ def _read_zoom_tsv(lines: list[str], first_line: int) -> list[ChatMessage]:
             )
         elif messages and line.strip():
             messages[-1].text = (messages[-1].text + "\n" + line.strip()).strip()
+    return messages
+
+
+# Caption style: "00:13:50.654,00:13:53.654" then "Dewayne Branch: Tyler I am interested"
+_CAPTION = re.compile(r"^\s*(?P<time>\d{2}:\d{2}:\d{2})[.,]\d{3},\d{2}:\d{2}:\d{2}[.,]\d{3}\s*$")
+_NAME_COLON = re.compile(r"^\s*(?P<author>[^\s:][^:]{0,60}?):\s+(?P<text>.*)$")
+# Zoom: " 10:56:23 From Tom Sweeney (Red Hat, Inc.) To Everyone:" then the text, indented
+_ZOOM_FROM = re.compile(r"^\s*(?P<time>\d{1,2}:\d{2}):\d{2}\s+From\s+(?P<author>.+?)\s+To\s+.+?:\s*$")
+
+
+def _read_captions(lines: list[str], first_line: int) -> list[ChatMessage]:
+    messages: list[ChatMessage] = []
+    pending: str | None = None
+    for index, line in enumerate(lines):
+        caption = _CAPTION.match(line)
+        if caption:
+            pending = caption["time"]
+            continue
+        if not line.strip():
+            continue
+        match = _NAME_COLON.match(line)
+        if pending and match:
+            messages.append(
+                ChatMessage(first_line + index, match["author"].strip(), pending, match["text"].strip(), relative=True)
+            )
+            pending = None
+        elif messages:
+            messages[-1].text = (messages[-1].text + "\n" + line.strip()).strip()
+    return messages
+
+
+def _read_zoom_from(lines: list[str], first_line: int) -> list[ChatMessage]:
+    messages: list[ChatMessage] = []
+    for index, line in enumerate(lines):
+        match = _ZOOM_FROM.match(line)
+        if match:
+            hour, minute = match["time"].split(":")
+            messages.append(ChatMessage(first_line + index, match["author"].strip(), f"{int(hour):02d}:{minute}", ""))
+        elif messages and line.strip():
+            messages[-1].text = (messages[-1].text + "\n" + line.strip()).strip()
+    return messages
+
+
+def _read_name_colon(lines: list[str], first_line: int) -> list[ChatMessage]:
+    """ "Martin Beckert: There's a new Podlet release": every non-blank line is a message."""
+    filled = [(i, line) for i, line in enumerate(lines) if line.strip()]
+    matches = [(i, _NAME_COLON.match(line)) for i, line in filled]
+    if not filled or not all(m and not m["author"].lower().startswith("http") for _, m in matches):
+        return []
+    return [ChatMessage(first_line + i, m["author"].strip(), None, m["text"].strip()) for i, m in matches if m]
+
+
+def _read_plain(lines: list[str], first_line: int) -> list[ChatMessage]:
+    """Text with no author or time: one message per paragraph, by someone unknown."""
+    messages: list[ChatMessage] = []
+    previous_blank = True
+    for index, line in enumerate(lines):
+        if not line.strip():
+            previous_blank = True
+            continue
+        if previous_blank or not messages:
+            messages.append(ChatMessage(first_line + index, "", None, line.strip()))
+        else:
+            messages[-1].text += "\n" + line.strip()
+        previous_blank = False
     return messages

@@ -54,8 +54,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if not all(_NAME_WORD.match(w) and w.lower() not in _NOT_NAME_WORDS for w in words):
         return False
-    capitals = [w for w in words if w[0].isupper()]
-    lower = [w for w in words if not w[0].isupper() and w.lower() not in _PARTICLES]
+    capitals = [w for w in words if any(c.isupper() for c in w)]  # "deBoer" counts
+    lower = [w for w in words if w not in capitals and w.lower() not in _PARTICLES]
     if len(words) == 1:
         return True
     return bool(capitals) and not lower

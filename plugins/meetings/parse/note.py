@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 import yaml
 from markdown_it import MarkdownIt
@@ -20,44 +19,29 @@ from ..model import (
     INFO,
     WARNING,
     ActionItem,
-    ChatMessage,
     CodeBlock,
     Diagnostic,
     IssueRef,
     Meeting,
     NextMeeting,
-    Section,
     VideoMark,
 )
-from ..text import repair_mojibake, slugify
+from ..text import repair_mojibake
 from . import dates
-from .chat import NOT_CAPTURED, parse_chat
-from .names import is_person, looks_like_name, split_names, split_presenters
+from .names import is_person, split_names
+from .raw import find_raw_blocks
+from .sections import CHAT, TRANSCRIPT, Heading, find_sections
 
 _MD = MarkdownIt("commonmark")
 
 _ATTENDEES = re.compile(r"^\s*(?:#{1,6}\s*)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?P<inline>.*)$", re.I)
 _START = re.compile(r"^\W*(?:the\s+)?meeting\s+start(?:ed)?\b", re.I)
-_END = re.compile(r"^\W*meeting\s+(?:end|finished|ended)\b", re.I)
+_END = re.compile(r"^\W*meeting\s+(?:end|finished|ended(?!\s+after))\b", re.I)
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\s]+)\)", re.I)
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
-_CHAT_HEADING = re.compile(r"^\W*(?:.*\bchat\b.*(?:copy|paste)|raw\s+(?:meeting\s+)?chat|raw\s+bluejeans)", re.I)
-_TRANSCRIPT_HEADING = re.compile(r"^\W*raw\s+.*transcri", re.I)
-_META_HEADING = re.compile(
-    r"^\W*(?:attendees|meeting\s+(?:start|end|finished|notes?$)|next\s+(?:cabal\s+|community\s+)?meeting"
-    r"|(?:bluejeans|video)\s+\[recording\])",
-    re.I,
-)
 _PROSE_ACTION = re.compile(r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|will)\s+(?P<what>\w.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
-
-
-@dataclass
-class _Heading:
-    line: int  # 1-based
-    level: int
-    text: str
 
 
 def read_note(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
@@ -104,7 +88,7 @@ class _NoteParser:
         if lines and lines[-1] == "":
             lines.pop()
         self.meeting = Meeting(id=meeting_id, source=source, lines=lines)
-        self.headings: list[_Heading] = []
+        self.headings: list[Heading] = []
         self.front: dict[str, object] = {}
 
     # -- helpers ---------------------------------------------------------------------
@@ -119,8 +103,8 @@ class _NoteParser:
         """Line numbers of note text: not front matter, code or the pasted chat."""
         m = self.meeting
         skip = set(m.code_lines) - m.prose_code_lines
-        if m.chat_lines:
-            skip.update(range(m.chat_lines[0], m.chat_lines[1] + 1))
+        for block in m.raw_blocks:
+            skip.update(range(block.first, block.last + 1))
         return [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
 
     # -- the steps -------------------------------------------------------------------
@@ -134,7 +118,7 @@ class _NoteParser:
         self._date_line()
         self._attendees()
         self._start_end_recording()
-        self._chat()
+        self._raw_blocks()
         self._sections()
         self._inline_pieces()
         self._next_meetings()
@@ -192,7 +176,7 @@ class _NoteParser:
             first, last = token.map
             if token.type == "heading_open":
                 content = tokens[index + 1].content if index + 1 < len(tokens) else ""
-                self.headings.append(_Heading(first + 1, int(token.tag[1]), content.strip()))
+                self.headings.append(Heading(first + 1, int(token.tag[1]), content.strip()))
             elif token.type in ("fence", "code_block"):
                 lines = set(range(first + 1, last + 1))
                 m.code_lines.update(lines)
@@ -252,7 +236,7 @@ class _NoteParser:
             break
         m.date = file_date.isoformat() if file_date else m.id
 
-    def _scheduled(self, heading: _Heading, day: dt.date, clock: tuple[int, int, bool]) -> None:
+    def _scheduled(self, heading: Heading, day: dt.date, clock: tuple[int, int, bool]) -> None:
         hour, minute, _ = clock
         written = dates.find_offset(heading.text)
         stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}:00"
@@ -305,102 +289,42 @@ class _NoteParser:
         m = self.meeting
         for number in self.prose_lines():
             line = m.lines[number - 1]
-            if m.started is None and _START.match(line):
-                clock = dates.find_clock(line)
-                if clock:
-                    m.started = f"{clock[0]:02d}:{clock[1]:02d}"
-            elif m.ended is None and _END.match(line):
-                clock = dates.find_clock(line)
-                if clock:
-                    m.ended = f"{clock[0]:02d}:{clock[1]:02d}"
+            for pattern, field in ((_START, "started"), (_END, "ended")):
+                if getattr(m, field) is None and pattern.match(line):
+                    setattr(m, field, self._clock_of(number, line))
             if m.recording is None:
                 match = _RECORDING.search(line)
-                if match:
+                if match and match["url"].lower().startswith(("http://", "https://")):
                     m.recording = match["url"]
+                elif match:
+                    self.report(number, WARNING, "the recording link is not a web address; it is ignored")
 
-    def _chat(self) -> None:
-        """The pasted chat: the first fenced block (or plain run of lines) under a chat heading."""
+    def _clock_of(self, number: int, line: str) -> str | None:
+        clock = dates.find_clock(line)
+        if clock is None:
+            return None
+        hour, minute, minutes_missing = clock
+        if minutes_missing:
+            self.report(number, WARNING, "the time has no minutes", "write it as 11:05 a.m.")
+            return None
+        return f"{hour:02d}:{minute:02d}"
+
+    def _raw_blocks(self) -> None:
+        """Pasted chat logs and transcripts, told apart by their content."""
         m = self.meeting
-        for index, line in enumerate(m.lines):
-            if not _CHAT_HEADING.match(line):
-                continue
-            start = index + 1
-            # The chat is the first fence that follows; a note may come before it.
-            fence = next(
-                (
-                    n
-                    for n in range(start + 1, len(m.lines) + 1)
-                    if n in m.code_lines and m.lines[n - 1].lstrip().startswith(("```", "~~~"))
-                ),
-                None,
-            )
-            next_heading = next((h.line for h in self.headings if h.line > start), len(m.lines) + 1)
-            if fence is None or fence > next_heading:
-                continue
-            end = fence
-            while end + 1 <= len(m.lines) and end + 1 in m.code_lines:
-                end += 1
-            body = m.lines[fence : end - 1]  # between the fence lines
-            if all(NOT_CAPTURED.match(b) or not b.strip() for b in body):
-                return
-            m.chat_lines = (fence, end)
-            m.chat = parse_chat(body, fence + 1)
-            if not m.chat:
-                self.report(fence, WARNING, "a chat block was found but no message in it was recognised")
-            return
+        for raw in find_raw_blocks(m.lines):
+            m.raw_blocks.append(raw.block)
+            m.chat += raw.chat
+            m.transcript += raw.transcript
+            if raw.block.kind == "chat" and not raw.chat:
+                self.report(raw.block.first, WARNING, "a chat block was found but no message in it was recognised")
 
     def _sections(self) -> None:
         m = self.meeting
-        chat_start = m.chat_lines[0] if m.chat_lines else len(m.lines) + 1
-        candidates = [h for h in self.headings if h.level == 2 and h.line < chat_start]
-        starts = [h for h in candidates if not self._is_meta_heading(h)]
-        used: set[str] = set()
-        for heading in starts:
-            following = next(
-                (h.line for h in self.headings if h.line > heading.line and h.level <= heading.level), len(m.lines) + 1
-            )
-            end = min(following, chat_start) - 1
-            title = _clean_title(heading.text)
-            ident = slugify(title)
-            base, n = ident, 2
-            while ident in used:
-                ident, n = f"{base}-{n}", n + 1
-            used.add(ident)
-            section = Section(ident, title, heading.line, end, heading.level)
-            self._section_head(section)
-            m.sections.append(section)
-
-    def _is_meta_heading(self, heading: _Heading) -> bool:
-        text = heading.text
-        if _META_HEADING.match(text) or _CHAT_HEADING.match(text) or _TRANSCRIPT_HEADING.match(text):
-            return True
-        found, match = dates.find_date(text)
-        # a date line ("December 1, 2020 11:00 a.m.") is not an agenda item
-        return match is not None and match.start() < 3 and len(text) - match.end() < 40
-
-    def _section_head(self, section: Section) -> None:
-        """Presenters and video mark from the headings that open the section."""
-        m = self.meeting
-        heads = [h for h in self.headings if section.line < h.line <= section.end_line]
-        first_text = next(
-            (
-                n
-                for n in range(section.line + 1, section.end_line + 1)
-                if m.lines[n - 1].strip() and not any(h.line == n for h in heads)
-            ),
-            None,
-        )
-        opening = [h for h in heads if first_text is None or h.line < first_text]
-        if opening and opening[0].line == _next_nonblank(m.lines, section.line):
-            names = split_presenters(_strip_marks(opening[0].text))
-            if names and opening[0].level > section.level:
-                section.presenters = names
-                section.presenter_line = opening[0].line
-        for number in [section.line] + [h.line for h in opening]:
-            seconds = _first_mark_seconds(m.lines[number - 1], self.default_repo)
-            if seconds is not None:
-                section.video_seconds = seconds
-                break
+        ends = [h.line for h in self.headings if _NEXT.match(h.text) or CHAT.match(h.text) or TRANSCRIPT.match(h.text)]
+        ends += [block.label_line for block in m.raw_blocks]
+        body_end = min(ends, default=len(m.lines) + 1)
+        m.sections = find_sections(self.headings, m.lines, body_end, self.default_repo)
 
     def _inline_pieces(self) -> None:
         """Video marks, issue references and links to files, from every prose line."""
@@ -530,31 +454,6 @@ def _is_prose(content: str) -> bool:
     return wordy >= len(lines) / 2 and shell == 0
 
 
-def _next_nonblank(lines: list[str], after: int) -> int | None:
-    for number in range(after + 1, len(lines) + 1):
-        if lines[number - 1].strip():
-            return number
-    return None
-
-
-def _strip_marks(text: str) -> str:
-    return "".join(p.text for p in inline.scan(text, "") if p.kind != "mark").strip()
-
-
-def _clean_title(text: str) -> str:
-    title = _strip_marks(text)
-    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
-    title = title.strip(" -*_:")
-    return title or text.strip() or "Untitled"
-
-
-def _first_mark_seconds(line: str, default_repo: str) -> int | None:
-    for piece in inline.scan(line, default_repo):
-        if piece.kind == "mark" and piece.seconds is not None:
-            return piece.seconds
-    return None
-
-
 def _as_date(text: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
@@ -562,4 +461,4 @@ def _as_date(text: str) -> dt.date | None:
         return None
 
 
-__all__ = ["parse_note", "read_note", "ChatMessage", "looks_like_name"]
+__all__ = ["parse_note", "read_note"]

@@ -12,10 +12,12 @@ from markupsafe import Markup
 
 from .. import urls
 from ..archive import Archive
-from ..model import Meeting
+from ..model import ChatMessage, Meeting, RawBlock
 from ..text import initials
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
+
+_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*$")
 
 
 @dataclass
@@ -93,16 +95,27 @@ def _host(url: str | None) -> str:
 def _body(meeting: Meeting, archive: Archive, writer: Writer) -> list[str]:
     out: list[str] = []
     lines = meeting.lines
-    blocks = {b.first: b for b in meeting.code_blocks if b.first not in meeting.prose_code_lines}
+    raw = {b.first: b for b in meeting.raw_blocks}
+    raw_lines = {n for b in meeting.raw_blocks for n in range(b.first, b.last + 1)}
+    # Code blocks as markdown-it sees them, unless a pasted block overlaps (an unclosed
+    # fence there would swallow what follows; the pasted block's own end is used instead).
+    blocks = {
+        b.first: b
+        for b in meeting.code_blocks
+        if b.first not in meeting.prose_code_lines and not raw_lines.intersection(range(b.first, b.last + 1))
+    }
     block_lines = {n for b in blocks.values() for n in range(b.first, b.last + 1)}
     sections = {s.line: s for s in meeting.sections}
     presenter_lines = {s.presenter_line: s for s in meeting.sections if s.presenter_line}
-    chat_first, chat_last = meeting.chat_lines or (0, -1)
+    first_chat = next((b.first for b in meeting.raw_blocks if b.kind == "chat"), None)
     for number in range(meeting.front_matter_lines + 1, len(lines) + 1):
         line = lines[number - 1]
-        if chat_first <= number <= chat_last:
-            if number == chat_first:
-                out += ["", '<a id="chat"></a>', "", _chat_thread(meeting, archive, writer), ""]
+        if number in raw:
+            if number == first_chat:
+                out += ["", '<a id="chat"></a>']
+            out += ["", _raw_block(meeting, raw[number], archive, writer), ""]
+            continue
+        if number in raw_lines:
             continue
         if number in blocks:
             out += ["", *_fenced(blocks[number].content, blocks[number].info), ""]
@@ -115,10 +128,10 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer) -> list[str]:
             out.append("")
         if number == meeting.attendees_line:
             out.append(_names_linked(line, meeting.attendees, meeting, archive, writer))
-        elif number in presenter_lines:
-            out.append(_names_linked(line, presenter_lines[number].presenters, meeting, archive, writer))
-        elif number in sections:
-            out.append(f"{writer.markdown(line.rstrip())} {{ #{sections[number].id} }}")
+        elif number in presenter_lines or number in sections:
+            names = presenter_lines[number].presenters if number in presenter_lines else []
+            text = _names_linked(line.rstrip(), names, meeting, archive, writer)
+            out.append(f"{text} {{ #{sections[number].id} }}" if number in sections else text)
         else:
             out.append(writer.markdown(line))
     return out
@@ -154,14 +167,59 @@ def color_of(key: str) -> int:
     return zlib.crc32(key.encode("utf-8")) % 8
 
 
-def _chat_thread(meeting: Meeting, archive: Archive, writer: Writer) -> str:
+def _raw_block(meeting: Meeting, block: RawBlock, archive: Archive, writer: Writer) -> str:
+    """A chat block as a thread, a transcript collapsed, "not captured" as it was written."""
+    content = [
+        (n, meeting.lines[n - 1]) for n in range(block.first, block.last + 1) if not _FENCE.match(meeting.lines[n - 1])
+    ]
+    if block.kind == "chat":
+        messages = [m for m in meeting.chat if block.first <= m.line <= block.last]
+        start = messages[0].line if messages else block.last + 1
+        preamble = [line for n, line in content if n < start and line.strip()]
+        aside = "".join(f'<p class="mt-line">{writer.html(line.strip())}</p>' for line in preamble)
+        return (f'<div class="mt-aside">{aside}</div>\n' if aside else "") + _chat_thread(
+            meeting, messages, archive, writer
+        )
+    if block.kind == "transcript":
+        return _transcript(meeting, block, content, writer)
+    return "\n\n".join(writer.markdown(line) for _, line in content if line.strip())
+
+
+def _transcript(meeting: Meeting, block: RawBlock, content: list[tuple[int, str]], writer: Writer) -> str:
+    turns = {t.line: t for t in meeting.transcript if block.first <= t.line <= block.last}
+    items = []
+    for number, line in content:
+        if not line.strip():
+            continue
+        turn = turns.get(number)
+        if turn is None:
+            items.append({"speaker": "", "text": line.strip()})
+            continue
+        rest = line.strip()
+        if rest.startswith(turn.speaker):
+            rest = rest[len(turn.speaker) :].lstrip(":").strip() or turn.text
+        items.append(
+            {
+                "speaker": turn.speaker,
+                "text": rest,
+                "anchor": f"t-{number}",
+                "video": urls.video_url(meeting.recording, turn.seconds),
+                "clock": urls.clock(turn.seconds) if turn.seconds is not None else "",
+            }
+        )
+    label = "Transcript"
+    return TEMPLATES.get_template("transcript.html.j2").render(label=label, turns=len(turns), items=items).strip()
+
+
+def _chat_thread(meeting: Meeting, messages: list[ChatMessage], archive: Archive, writer: Writer) -> str:
     groups: list[_Group] = []
-    for message in meeting.chat:
+    for message in messages:
         person = archive.person_of(meeting.id, message.author)
-        name = person.name if person else message.author
-        if not groups or groups[-1].written != message.author:
+        name = person.name if person else (message.author or "Unknown")
+        if not groups or groups[-1].written != (message.author or "Unknown"):
             href = urls.href(writer.page, urls.person_src(person.id), writer.directory_urls) if person else None
-            groups.append(_Group(name, message.author, initials(name), color_of(person.id if person else name), href))
+            written = message.author or "Unknown"
+            groups.append(_Group(name, written, initials(name), color_of(person.id if person else name), href))
         seconds = meeting.chat_video_seconds(message)
         video = urls.video_url(meeting.recording, seconds)
         text = Markup("<br>".join(writer.html(part) for part in message.text.split("\n")))

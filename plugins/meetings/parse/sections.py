@@ -1,0 +1,191 @@
+"""Agenda sections: which headings start one, and the title, presenters and video mark
+each heading carries, in every grammar the notes have used.
+
+Two layouts exist. "Classic": `## Title` / `### Presenter` / `#### (1:50 in the video)`.
+"One-line": `#### Title - Presenter - (1:50 in the video)` in any order, at H3 or H4,
+under a "Meeting Notes" heading. A file is classic when it has agenda H2 headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .. import inline
+from ..model import Section
+from ..text import slugify
+from . import dates
+from .names import split_presenters
+
+# Headings that hold sections or metadata but are no agenda item themselves.
+_CONTAINERS = re.compile(
+    r"^\W*(?:meeting\s+notes?(?:\s+(?:from|provided\s+by)\s+gemini)?|topics|possible\s+topics|quick\s+recap"
+    r"|(?:suggested\s+)?next\s+steps|summary|details|note:.*)\W*$",
+    re.I,
+)
+META = re.compile(
+    r"^\W*(?:attendees|meeting\s+(?:start|end|finished)|next\s+(?:cabal\s+|community\s+)?meeting"
+    r"|(?:bluejeans|video)\s+\[recording\])",
+    re.I,
+)
+CHAT = re.compile(r"^\W*(?:.*\bchat\b.*(?:copy|paste)|raw\s+(?:meeting\s+)?chat|raw\s+bluejeans)", re.I)
+TRANSCRIPT = re.compile(r"^\W*raw\s+.*transcri", re.I)
+_DEMO = re.compile(r"^\W*demos?\W*$", re.I)
+_EMPTY_MARK = re.compile(r"\(\s*:?\s*in\s+(?:the\s+)?video\s*\)", re.I)
+_WALL_MINUTE = re.compile(r"(?:\s*[-–]\s*|\s+)\d{1,2}\.?\s*$")
+_DASH = re.compile(r"\s+[-–]\s+|\s*[-–]\s*$|(?<=\w)[-–]\s+")
+
+
+@dataclass
+class Heading:
+    line: int  # 1-based
+    level: int
+    text: str
+
+
+@dataclass
+class HeadingParts:
+    title: str
+    presenters: list[str]
+    seconds: int | None
+    has_mark: bool
+
+
+def split_heading(text: str, default_repo: str = "") -> HeadingParts:
+    """Title, presenters and video time of one heading, whatever their order."""
+    mark = next((p for p in inline.scan(text, default_repo) if p.kind == "mark"), None)
+    if mark:
+        left, right = text[: mark.start], text[mark.end :]
+    else:
+        left, right = _EMPTY_MARK.sub(" ", text), ""
+        left = _WALL_MINUTE.sub("", left) if _EMPTY_MARK.search(text) else left
+    right = _WALL_MINUTE.sub("", right).strip(" -–.")
+    left = left.strip().rstrip("-–").strip()
+    presenters = split_presenters(right) if right else None
+    title = left
+    if presenters is None:
+        parts = [p for p in _DASH.split(left) if p.strip()]
+        if len(parts) > 1 and (names := split_presenters(parts[-1])):
+            presenters, title = names, " - ".join(parts[:-1])
+        elif len(parts) == 2 and (names := split_presenters(parts[0])) and not split_presenters(parts[1]):
+            presenters, title = names, parts[1]  # "Dan Walsh - emulation mode"
+    if presenters is None and re.search(r"\s+w/\s+", title):
+        before, after = re.split(r"\s+w/\s+", title, maxsplit=1)
+        if names := split_presenters(after):
+            presenters, title = names, before
+    if presenters is None and (tail := re.match(r"^(.*\.)\s+([A-Z][\w'’-]+)\.?$", title)):
+        if names := split_presenters(tail.group(2)):  # "Proposal to maintain podman-compose.  Povilas."
+            presenters, title = names, tail.group(1)
+    return HeadingParts(clean_title(title), presenters or [], mark.seconds if mark else None, mark is not None)
+
+
+def clean_title(text: str) -> str:
+    """Plain text of a heading: no marks, link targets, bare URLs in parentheses or emphasis."""
+    title = "".join(p.text for p in inline.scan(text, "") if p.kind != "mark")
+    title = re.sub(r"\(\s*https?://[^)]*\)", "", title)  # "Podman TUI (https://…)"
+    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
+    return " ".join(title.replace("**", "").split()).strip(" -–*_:")
+
+
+def is_date_heading(text: str) -> bool:
+    """ "December 1, 2020 11:00 a.m. Eastern" or "March 17, 2022 Topics"."""
+    _, match = dates.find_date(text)
+    return match is not None and match.start() < 3 and len(text) - match.end() < 40
+
+
+def is_meta(text: str) -> bool:
+    return bool(META.match(text) or CHAT.match(text) or TRANSCRIPT.match(text) or is_date_heading(text))
+
+
+def find_sections(headings: list[Heading], lines: list[str], body_end: int, default_repo: str) -> list[Section]:
+    """Agenda sections among `headings` that start before line `body_end`."""
+    last_line = len(lines)
+    body = [h for h in headings if h.level > 1 and h.line < body_end]
+    agenda = [h for h in body if not is_meta(h.text) and not _CONTAINERS.match(h.text)]
+    parts = {h.line: split_heading(h.text, default_repo) for h in agenda}
+    classic = any(h.level == 2 for h in agenda)
+    marked = [h.level for h in agenda if parts[h.line].has_mark and not _DEMO.match(parts[h.line].title)]
+    if classic:
+        level = 2
+    elif marked:
+        counts = Counter(marked)
+        level = max(counts, key=lambda lv: (counts[lv], -lv))
+    else:
+        level = min((h.level for h in agenda), default=4)
+
+    def starts(h: Heading) -> bool:
+        p = parts[h.line]
+        if _DEMO.match(p.title) or not re.search(r"[^\W\d_]", p.title) or _is_link_only(h.text):
+            return False
+        # A titled heading with a video mark starts an item at any depth: the Cabals'
+        # "#### Open discussion (44:57 in video)" under H3 items, 2025-08-05's H4 under an H2.
+        return h.level <= level or (p.has_mark and h.level <= 5)
+
+    heads = [h for h in agenda if starts(h)]
+    # A section also ends where a container or metadata heading of its level begins.
+    others = [h for h in body if h not in agenda]
+    sections: list[Section] = []
+    used: set[str] = set()
+    for heading in heads:
+        stops = [h.line for h in heads if h.line > heading.line]
+        stops += [h.line for h in others if h.line > heading.line and h.level <= heading.level]
+        end = min(stops, default=min(body_end, last_line + 1)) - 1
+        p = parts[heading.line]
+        ident = base = slugify(p.title)
+        number = 2
+        while ident in used:
+            ident, number = f"{base}-{number}", number + 1
+        used.add(ident)
+        section = Section(ident, p.title, heading.line, end, heading.level, list(p.presenters))
+        section.video_seconds = p.seconds
+        if p.presenters:
+            section.presenter_line = heading.line
+        if classic and heading.level == 2:
+            _classic_head(section, headings, default_repo)
+        if section.video_seconds is None:
+            section.video_seconds = _mark_below(heading, lines, default_repo)
+        sections.append(section)
+    return sections
+
+
+def _mark_below(heading: Heading, lines: list[str], default_repo: str) -> int | None:
+    """A mark alone on the line after a heading: "  - (14:08 in the video)" (2024-09-03)."""
+    below = lines[heading.line] if heading.line < len(lines) else ""
+    if re.fullmatch(r"\s*[-–]?\s*\(.*in\s+(?:the\s+)?video\s*\)?\s*[-–]?\s*", below, re.I):
+        return inline_mark(below, default_repo)
+    return None
+
+
+def _is_link_only(text: str) -> bool:
+    """ "[Slides](./x.pdf)", "[Repo](https://…)": a link shown as a heading."""
+    return bool(re.fullmatch(r"\s*\[[^\]]*\]\([^)]*\)\s*", text))
+
+
+def _classic_head(section: Section, headings: list[Heading], default_repo: str) -> None:
+    """Presenter H3 and mark H4/H5 that directly follow an H2 title."""
+    following = [h for h in headings if section.line < h.line <= section.end_line]
+    opening: list[Heading] = []
+    for heading in following:
+        if opening and heading.line - opening[-1].line > 2:
+            break
+        if not opening and heading.line - section.line > 2:
+            break
+        opening.append(heading)
+    for heading in opening:
+        if heading.level == 3 and not section.presenters and not inline_mark(heading.text, default_repo):
+            names = split_presenters(heading.text)
+            if names:
+                section.presenters = names
+                section.presenter_line = heading.line
+        if section.video_seconds is None:
+            seconds = inline_mark(heading.text, default_repo)
+            if seconds is not None:
+                section.video_seconds = seconds
+
+
+def inline_mark(text: str, default_repo: str) -> int | None:
+    for piece in inline.scan(text, default_repo):
+        if piece.kind == "mark" and piece.seconds is not None:
+            return piece.seconds
+    return None
