@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .identity import Identities
+from .identity import Identities, repair_attendees
 from .model import Issue, Meeting, Mention, Person, Talk, Topic
 from .text import slugify
 
@@ -26,6 +26,11 @@ class Archive:
     issues: dict[str, Issue] = field(default_factory=dict)
     # (meeting id, name as written) -> person id, for linking names on pages
     names: dict[tuple[str, str], str] = field(default_factory=dict)
+    # renamed repositories -> the name their issue pages are filed under
+    repo_aliases: dict[str, str] = field(default_factory=dict)
+
+    def repo(self, written: str) -> str:
+        return self.repo_aliases.get(written.lower(), written.lower())
 
     def person_of(self, meeting: str, written: str) -> Person | None:
         ident = self.names.get((meeting, written))
@@ -35,8 +40,18 @@ class Archive:
         return next(m for m in self.meetings if m.id == ident)
 
 
-def build_archive(meetings: list[Meeting], identities: Identities) -> Archive:
-    archive = Archive(sorted(meetings, key=lambda m: (m.date, m.id)))
+def build_archive(
+    meetings: list[Meeting], identities: Identities, repo_aliases: dict[str, str] | None = None
+) -> Archive:
+    # Repairs go on copies: parsed meetings may be cached and reused by the next build.
+    repairs = repair_attendees(meetings)
+    meetings = [
+        replace(m, attendees=repairs[m.id][0], diagnostics=m.diagnostics + repairs[m.id][1]) if m.id in repairs else m
+        for m in meetings
+    ]
+    identities.learn(meetings)
+    aliases = {k.lower(): v.lower() for k, v in (repo_aliases or {}).items()}
+    archive = Archive(sorted(meetings, key=lambda m: (m.date, m.id)), repo_aliases=aliases)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
 
     def person(meeting: Meeting, written: str) -> Person | None:
@@ -127,9 +142,11 @@ def _add_topics(archive: Archive, meeting: Meeting) -> None:
 def _add_issues(archive: Archive, meeting: Meeting) -> None:
     chat_by_line = {message.line: message for message in meeting.chat}
     for ref in meeting.issues:
-        issue = archive.issues.get(ref.id)
+        repo = archive.repo(ref.repo)
+        ident = f"{repo}#{ref.number}"
+        issue = archive.issues.get(ident)
         if issue is None:
-            issue = archive.issues[ref.id] = Issue(ref.repo, ref.number, ref.kind)
+            issue = archive.issues[ident] = Issue(repo, ref.number, ref.kind)
         elif issue.kind == "issue" and ref.kind != "issue":
             issue.kind = ref.kind  # a bare "#N" says nothing; a URL knows it is a PR
         section = meeting.section_at(ref.line)

@@ -31,6 +31,8 @@ class MeetingsConfig(base.Config):
     # -- how notes are read ----------------------------------------------------------
     default_repo = Repository(default="containers/podman")
     """The GitHub repository a bare `#1234` refers to."""
+    repo_aliases = c.DictOfItems(Repository(default=""), default={})
+    """Renamed repositories: `new/name: old/name` files both under one issue page."""
 
     # -- what fails a build ----------------------------------------------------------
     strict_notes = c.Type(bool, default=False)

@@ -66,7 +66,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         meetings = load_meetings(notes, self.config.default_repo, self.cache)
         people_path = Path(self.config.people_file)
         entries, people_problems = load_people(people_path, _label(people_path, root))
-        archive = build_archive(meetings, Identities(entries))
+        archive = build_archive(meetings, Identities(entries), dict(self.config.repo_aliases))
         self.timings["core"] = time.perf_counter() - started
         options = SiteOptions(
             default_repo=self.config.default_repo,

@@ -88,7 +88,7 @@ def _glued_header(line: str, previous: int | None) -> _Header | None:
         if delay < 0:
             delay += 48 * 60
         if best is None or delay < best[0]:
-            best = (delay, _Header(author.strip(), minutes, _clock(minutes)))
+            best = (delay, _Header(author.strip().rstrip(":").strip(), minutes, _clock(minutes)))
     return best[1] if best else None
 
 

@@ -6,39 +6,12 @@ import re
 
 _PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "le", "la", "du", "dos", "y", "w/"}
 # Heading words that are never names, so "### Demo - (9:14 in the video)" is no presenter.
-_NOT_NAME_WORDS = {
-    "demo",
-    "demos",
-    "questions",
-    "question",
-    "discussion",
-    "topics",
-    "topic",
-    "summary",
-    "notes",
-    "note",
-    "update",
-    "updates",
-    "slides",
-    "announcement",
-    "announcements",
-    "agenda",
-    "recap",
-    "introduction",
-    "introductions",
-    "overview",
-    "details",
-    "breaking",
-    "changes",
-    "podman",
-    "meeting",
-    "video",
-    "recording",
-    "repo",
-    "presentation",
-    "upcoming",
-    "other",
-}
+_NOT_NAME_WORDS = set(
+    "demo demos questions question discussion topics topic summary notes note update updates slides "
+    "announcement announcements agenda recap introduction introductions overview details breaking changes "
+    "podman meeting video recording repo presentation upcoming other team everyone anyone maintainers "
+    "reviewers community members".split()
+)
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _NOT_PEOPLE = re.compile(
     r"(?:'s|’s) presentation$|^(?:and )?others?(?: not noted)?\.?$|^listener$|^all$|^none$|^n/?a$",

@@ -18,7 +18,6 @@ from ..model import (
     ERROR,
     INFO,
     WARNING,
-    ActionItem,
     CodeBlock,
     Diagnostic,
     IssueRef,
@@ -28,6 +27,7 @@ from ..model import (
 )
 from ..text import repair_mojibake
 from . import dates
+from .actions import next_steps, prose_actions
 from .names import is_person, split_names
 from .raw import find_raw_blocks
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
@@ -39,8 +39,6 @@ _START = re.compile(r"^\W*(?:the\s+)?meeting\s+start(?:ed)?\b", re.I)
 _END = re.compile(r"^\W*meeting\s+(?:end|finished|ended(?!\s+after))\b", re.I)
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\s]+)\)", re.I)
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
-_PROSE_ACTION = re.compile(r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|will)\s+(?P<what>\w.*)$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
@@ -406,23 +404,17 @@ class _NoteParser:
                 self.report(number, WARNING, "next meeting: " + "; ".join(problems), suggestion)
 
     def _action_items(self) -> None:
-        """Prose such as "Tom Sweeney to look into …": low-confidence action items."""
         m = self.meeting
+        raw = {n for b in m.raw_blocks for n in range(b.first, b.last + 1)}
+        items, duplicates = next_steps(m.lines, raw)
+        for number, task in duplicates:
+            self.report(number, WARNING, f"this next step repeats an earlier one: {task[:60]!r}", "remove it")
+        listed = {i.line for i in items}
         known = {n.casefold() for n in m.attendees}
         known.update(p.casefold() for s in m.sections for p in s.presenters)
-        first_names = {n.split()[0] for n in known if n.split()}
         heading_lines = {h.line for h in self.headings}
-        for number in self.prose_lines():
-            if number in heading_lines or number == m.attendees_line:
-                continue
-            line = m.lines[number - 1].strip().lstrip("*-+ ").strip()
-            for sentence in _SENTENCE_END.split(line):
-                match = _PROSE_ACTION.match(sentence)
-                if not match:
-                    continue
-                owner = match["owner"]
-                if owner.casefold() in known or owner.casefold() in first_names:
-                    m.action_items.append(ActionItem(number, owner, sentence.strip(), confident=False))
+        prose = [n for n in self.prose_lines() if n not in heading_lines and n != m.attendees_line and n not in listed]
+        m.action_items = sorted(items + prose_actions(m.lines, prose, known), key=lambda a: a.line)
 
     def _checks(self) -> None:
         m = self.meeting

@@ -61,7 +61,7 @@ def _header(meeting: Meeting, archive: Archive, page: str) -> list[str]:
             if person and person.id not in seen:
                 seen.add(person.id)
                 presenters.append({"name": person.name, "link": urls.md_link(page, urls.person_src(person.id))})
-    issue_ids = sorted({ref.id: ref for ref in meeting.issues}.values(), key=lambda r: (r.repo, r.number))
+    issue_ids = sorted({(archive.repo(ref.repo), ref.number) for ref in meeting.issues})
     index = [m.id for m in archive.meetings].index(meeting.id)
     around: dict[str, dict[str, str] | None] = {"previous": None, "following": None}
     for key, other in (("previous", index - 1), ("following", index + 1)):
@@ -79,7 +79,10 @@ def _header(meeting: Meeting, archive: Archive, page: str) -> list[str]:
         declared=meeting.attendees_declared,
         presenters=presenters,
         chat_count=len(meeting.chat),
-        issues=[{"id": r.id, "link": urls.md_link(page, urls.issue_src((r.repo, r.number)))} for r in issue_ids],
+        issues=[
+            {"id": f"{repo}#{number}", "link": urls.md_link(page, urls.issue_src((repo, number)))}
+            for repo, number in issue_ids
+        ],
         next_meetings=meeting.next_meetings,
         source=meeting.source,
         **around,

@@ -36,7 +36,9 @@ def attachment_dir(meeting_id: str) -> str:
 def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
     pages: list[Page] = []
     for meeting in archive.meetings:
-        pages.append(Page(urls.meeting_src(meeting.id), render_meeting(meeting, archive, _writer(meeting, options))))
+        pages.append(
+            Page(urls.meeting_src(meeting.id), render_meeting(meeting, archive, _writer(meeting, archive, options)))
+        )
     pages.append(_meetings_index(archive))
     pages += [_person(archive, person) for person in archive.people.values()]
     pages.append(_people_index(archive))
@@ -49,7 +51,7 @@ def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
     return pages
 
 
-def _writer(meeting: Meeting, options: SiteOptions) -> Writer:
+def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
     return Writer(
         page=urls.meeting_src(meeting.id),
         default_repo=options.default_repo,
@@ -57,6 +59,7 @@ def _writer(meeting: Meeting, options: SiteOptions) -> Writer:
         attachments=options.attachments.get(meeting.id, frozenset()),
         attachment_dir=attachment_dir(meeting.id),
         directory_urls=options.directory_urls,
+        repo_aliases=archive.repo_aliases,
     )
 
 

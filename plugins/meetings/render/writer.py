@@ -7,7 +7,7 @@ links keep only safe schemes. (The plugin also sanitises the final HTML, as a ba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .. import inline, urls
 from ..text import escape_html, escape_markdown
@@ -31,6 +31,7 @@ class Writer:
     attachments: frozenset[str] = frozenset()
     attachment_dir: str = ""  # where attachments are published, as a src-relative folder
     directory_urls: bool = True
+    repo_aliases: dict[str, str] = field(default_factory=dict)
 
     def markdown(self, line: str) -> str:
         return "".join(self._md_piece(p) for p in inline.scan(line, self.default_repo))
@@ -40,7 +41,10 @@ class Writer:
         return "".join(self._html_piece(p) for p in inline.scan(text, self.default_repo, markdown=False))
 
     def issue_link(self, repo: str, number: int) -> str:
-        return urls.md_link(self.page, urls.issue_src((repo, number)))
+        return urls.md_link(self.page, urls.issue_src((self._repo(repo), number)))
+
+    def _repo(self, repo: str) -> str:
+        return self.repo_aliases.get(repo.lower(), repo.lower())
 
     def _md_piece(self, piece: inline.Piece) -> str:
         kind = piece.kind
@@ -85,7 +89,7 @@ class Writer:
             url = escape_html(piece.target)
             return f'<a href="{url}" rel="nofollow noopener">{url}</a>'
         if piece.kind == "issue":
-            target = urls.href(self.page, urls.issue_src((piece.target, piece.number)), self.directory_urls)
+            target = urls.href(self.page, urls.issue_src((self._repo(piece.target), piece.number)), self.directory_urls)
             return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>'
         return escape_html(piece.text)
 

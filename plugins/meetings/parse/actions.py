@@ -1,0 +1,71 @@
+"""Action items: the lines under a "Next Steps" heading, and "X to do Y" in prose.
+
+Items under Next Steps are explicit (owner from "Name: task", "Name to …" or "Name will
+…"); those found in prose are marked as not confident.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ActionItem
+from .names import split_presenters
+
+NEXT_STEPS = re.compile(r"^\s*#{1,6}\s*(?:suggested\s+)?next\s+steps\W*$", re.I)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+_BULLET = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
+_NONE = re.compile(r"^\W*(?:none(?:\s+identified)?|n/?a)\W*$", re.I)
+_OWNER_COLON = re.compile(r"^(?P<owner>[^:]{1,60}?):\s*(?P<task>\S.*)$")
+_OWNER_VERB = re.compile(r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|will)\s+\w")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def owner_of(text: str) -> str | None:
+    """ "Paul: Write docs" -> "Paul"; "Tom/Lokesh: Review" -> "Tom"; "All: …" -> None."""
+    for pattern in (_OWNER_COLON, _OWNER_VERB):
+        match = pattern.match(text)
+        if match:
+            names = split_presenters(re.sub(r"\s*\([^)]*\)", "", match["owner"]))
+            return names[0] if names else None
+    return None
+
+
+def next_steps(lines: list[str], skip: set[int]) -> tuple[list[ActionItem], list[tuple[int, str]]]:
+    """Items under each Next Steps heading, and the duplicates that were left out."""
+    items: list[ActionItem] = []
+    duplicates: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for start, line in enumerate(lines, 1):
+        if start in skip or not NEXT_STEPS.match(line):
+            continue
+        for number in range(start + 1, len(lines) + 1):
+            text = lines[number - 1]
+            if _HEADING.match(text) or number in skip:
+                break
+            task = _BULLET.sub("", text).strip()
+            if not task or _NONE.match(task) or task.startswith(("http://", "https://")):
+                continue
+            if text[: len(text) - len(text.lstrip())].count(" ") >= 4 and _BULLET.match(text) and items:
+                if not re.match(r"^\s{4}\*", text):  # nested under the previous item
+                    continue
+            if task.casefold() in seen:
+                duplicates.append((number, task))
+                continue
+            seen.add(task.casefold())
+            items.append(ActionItem(number, owner_of(task), task))
+    return items, duplicates
+
+
+def prose_actions(lines: list[str], numbers: list[int], known: set[str]) -> list[ActionItem]:
+    """ "Tom Sweeney to look into …" in running text, where the name is someone present."""
+    first_names = {name.split()[0] for name in known if name.split()}
+    items = []
+    for number in numbers:
+        line = _BULLET.sub("", lines[number - 1].strip())
+        for sentence in _SENTENCE_END.split(line):
+            match = _OWNER_VERB.match(sentence)
+            if match and re.match(r"\s+to\s", sentence[match.end("owner") :]):
+                owner = match["owner"]
+                if owner.casefold() in known or owner.casefold() in first_names:
+                    items.append(ActionItem(number, owner, sentence.strip(), confident=False))
+    return items
