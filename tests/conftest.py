@@ -86,6 +86,7 @@ def lost_words(meeting, shown: str) -> Counter[str]:  # type: ignore[no-untyped-
     # link targets are not text, also in the broken forms "[25:08(url)" and "[04:02]i(url)"
     source = re.sub(r"\[([^\]\n]*)\]\([^)\s]*\)", r"\1", "\n".join(kept))
     source = re.sub(r"\[([\d:]+)\]?i?\([^)\s]*\)", r"\1", source)
+    source = re.sub(r"\(([^()\[\]\n]{1,80})[)\]][\[(](?:https?://|\./)[^\])\s]*[\])]", r"\1", source)
     missing = words(source) - words(shown)
     for message in meeting.chat:
         missing += words(message.text) - words(shown)

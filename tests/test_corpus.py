@@ -4,6 +4,8 @@ every note reaches its page. Skipped when the corpus is not beside the checkout.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,13 @@ def test_slides_are_copied_and_linked(corpus_site: Path) -> None:
     # 2023-06-15 links a PDF that is not in the archive: shown as text, never a broken link
     page = (corpus_site / "meetings" / "2023-06-15" / "index.html").read_text(encoding="utf-8")
     assert "AuriStor-ACA-PodmanCabal.pdf" in page and 'href="./AuriStor' not in page
+
+
+def test_extraction_accuracy() -> None:
+    """Every field agrees with the hand-checked expectations on at least 98 % of notes."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "accuracy.py"), "--corpus", str(CORPUS), "--show"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -30,7 +30,10 @@ class Identities:
         self.canonical: dict[str, str] = {}  # person id -> display name from people.yml
         self.github: dict[str, str] = {}
         self._first_names: dict[str, dict[str, set[str]]] = {}  # meeting -> first name -> ids
+        self._not_people = {slugify(e.name) for e in entries if e.not_person}
         for entry in entries:
+            if entry.not_person:
+                continue
             ident = slugify(entry.name)
             self.canonical[ident] = entry.name
             if entry.github:
@@ -62,7 +65,7 @@ class Identities:
         """The person id for `name` as written in `meeting`; None for guests, an unknown
         "Me" and a first name that fits several people of that meeting."""
         written = " ".join(name.split())
-        if not written or _ANONYMOUS.match(written):
+        if not written or _ANONYMOUS.match(written) or slugify(written) in self._not_people:
             return None
         if written.casefold() in _NOTE_TAKER:
             return self._me.get(meeting)

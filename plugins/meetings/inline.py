@@ -32,6 +32,8 @@ _TOKEN = re.compile(
   | (?P<mark>{_MARK_PAREN})
   | (?P<empty_mark>{_MARK_EMPTY})
   | (?P<markbare>{_MARK_BARE})
+  | (?P<badlink>\((?P<bad_text>[^()\[\]\n]{{1,80}})\)\[(?P<bad_url>(?:https?://|\./)[^\]\s]+)\]
+      |\((?P<bad_text2>[^()\[\]\n]{{1,80}})\]\((?P<bad_url2>(?:https?://|\./)[^)\s]+)\))
   | (?P<image>!\[(?P<img_text>[^\]]*)\]\((?P<img_url>[^)\s]*)(?:\s+"[^"]*")?\))
   | (?P<link>\[(?P<link_text>[^\]]*)\]\((?P<link_url>[^)\s]*)(?:\s+"[^"]*")?\))
   | (?P<autolink><(?P<auto_url>https?://[^>\s]+)>)
@@ -61,6 +63,7 @@ class Piece:
     target: str = ""  # link target, URL, or "owner/repo" for an issue
     number: int = 0  # issue number
     issue_kind: str = ""
+    broken: bool = False  # a link written "(text)[url]" or "(text](url)"
     seconds: int | None = None  # video marks
     mark_label: str = ""  # the time as written in a mark
     link_seconds: int | None = None  # the t= of a linked mark
@@ -118,6 +121,8 @@ def _piece(m: re.Match[str], default_repo: str, markdown: bool) -> Piece | None:
     kind = m.lastgroup
     if kind in ("code_body", "ticks"):
         kind = "code"
+    elif kind in ("bad_text", "bad_url", "bad_text2", "bad_url2"):
+        kind = "badlink"
     start, end = m.start(), m.end()
     text = m.group()
     if not markdown and kind not in ("url", "issue", "autolink"):
@@ -138,6 +143,14 @@ def _piece(m: re.Match[str], default_repo: str, markdown: bool) -> Piece | None:
         return Piece("mark", start, end, text, mark_label=stamp, seconds=seconds_of(stamp))
     if kind == "empty_mark":
         return Piece("text", start, end, text)
+    if kind == "badlink":
+        url, label = (m["bad_url"], m["bad_text"]) if m["bad_url"] else (m["bad_url2"], m["bad_text2"])
+        piece = Piece("link", start, end, text, label=label, target=url, broken=True)
+        found = github_issue(url)
+        if found:
+            piece.kind = "issue"
+            piece.target, piece.number, piece.issue_kind = found
+        return piece
     if kind == "image":
         return Piece("image", start, end, text, label=m["img_text"], target=m["img_url"])
     if kind == "link":

@@ -153,6 +153,7 @@ class Meeting:
     code_blocks: list[CodeBlock] = field(default_factory=list)
     prose_code_lines: set[int] = field(default_factory=set)  # indented prose shown as text
     list_starts: set[int] = field(default_factory=set)  # lines that open a list
+    stray_headings: set[int] = field(default_factory=set)  # "# comment" lines shown as text
     front_matter_lines: int = 0  # lines taken by a YAML front matter block
 
     def chat_video_seconds(self, message: ChatMessage) -> int | None:

@@ -6,6 +6,7 @@
         github: mheon
       - name: James Cassell
         me_in: [2020-12-01]     # "Me" in these meetings' chats is James
+    not_people: [Brno]          # written in an attendee list, but a place
 
 Every problem is a Diagnostic with the file's line; a bad entry is skipped, never fatal.
 """
@@ -32,6 +33,7 @@ class PersonEntry:
     github: str | None = None
     me_in: list[str] = field(default_factory=list)
     line: int | None = None
+    not_person: bool = False  # a place or a room written in an attendee list ("Brno")
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -63,6 +65,13 @@ def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnos
     if not isinstance(data, dict) or not isinstance(data.get("people", []), list):
         problem(1, "expected a top-level 'people:' list")
         return [], problems
+    line = data.pop("__line__", None)
+    unknown_top = set(data) - {"people", "not_people"}
+    if unknown_top:
+        problem(line, f"unknown top-level key(s) {', '.join(sorted(unknown_top))}; expected people, not_people")
+    not_people = [
+        PersonEntry(name, not_person=True) for name in _texts(data.get("not_people"), "not_people", line, problem)
+    ]
     entries: list[PersonEntry] = []
     seen: dict[str, int | None] = {}
     for item in data.get("people") or []:
@@ -89,7 +98,7 @@ def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnos
                 problem(line, f"{spelling!r} is already used by the entry on line {seen[key]}")
             seen[key] = line
         entries.append(PersonEntry(name.strip(), aliases, github, me_in, line))
-    return entries, problems
+    return entries + not_people, problems
 
 
 def _texts(value: object, key: str, line: int | None, problem: Callable[[int | None, str], None]) -> list[str]:

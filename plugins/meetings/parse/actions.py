@@ -48,8 +48,11 @@ def next_steps(lines: list[str], skip: set[int]) -> tuple[list[ActionItem], list
             if text[: len(text) - len(text.lstrip())].count(" ") >= 4 and _BULLET.match(text) and items:
                 if not re.match(r"^\s{4}\*", text):  # nested under the previous item
                     continue
-            if task.casefold() in seen:
-                duplicates.append((number, task))
+            folded = task.casefold()
+            if folded in seen or any(
+                folded.endswith(" " + prev) or folded.endswith(prev) and len(folded) > len(prev) for prev in seen
+            ):
+                duplicates.append((number, task))  # repeated, or two items run together
                 continue
             seen.add(task.casefold())
             items.append(ActionItem(number, owner_of(task), task))

@@ -193,6 +193,16 @@ class _NoteParser:
     def _title_and_series(self) -> None:
         m = self.meeting
         h1 = next((h for h in self.headings if h.level == 1), None)
+        for heading in self.headings:
+            if heading.level == 1 and heading is not h1 and heading.line > (h1.line if h1 else 0) + 2:
+                # a shell comment pasted into the notes ("# Do these options …", 2023-07-20)
+                m.stray_headings.add(heading.line)
+                self.report(
+                    heading.line,
+                    WARNING,
+                    "a line starting with '# ' would show as the page title; it is shown as text",
+                    "put commands in a ``` fence",
+                )
         title = str(self.front.get("title") or "") or (h1.text if h1 else "")
         if "{{" in title:
             title = ""
@@ -330,6 +340,13 @@ class _NoteParser:
         for number in self.prose_lines():
             line = m.lines[number - 1]
             for piece in inline.scan(line, self.default_repo):
+                if piece.broken:
+                    self.report(
+                        number,
+                        WARNING,
+                        f"broken link {piece.text!r} is shown as a link",
+                        f"write [{piece.label}]({piece.target})",
+                    )
                 if piece.kind == "mark":
                     self._mark(number, piece)
                 elif piece.kind == "issue":

@@ -77,7 +77,9 @@ def split_heading(text: str, default_repo: str = "") -> HeadingParts:
     if presenters is None and (tail := re.match(r"^(.*\.)\s+([A-Z][\w'’-]+)\.?$", title)):
         if names := split_presenters(tail.group(2)):  # "Proposal to maintain podman-compose.  Povilas."
             presenters, title = names, tail.group(1)
-    return HeadingParts(clean_title(title), presenters or [], mark.seconds if mark else None, mark is not None)
+    # "(: in video)" is a mark left blank: the heading still opens a timed agenda item
+    has_mark = mark is not None or bool(_EMPTY_MARK.search(text))
+    return HeadingParts(clean_title(title), presenters or [], mark.seconds if mark else None, has_mark)
 
 
 def clean_title(text: str) -> str:
@@ -116,6 +118,8 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
 
     def starts(h: Heading) -> bool:
         p = parts[h.line]
+        if classic and h.level == 2:
+            return True  # "## Demos:" is an agenda item too
         if _DEMO.match(p.title) or not re.search(r"[^\W\d_]", p.title) or _is_link_only(h.text):
             return False
         # A titled heading with a video mark starts an item at any depth: the Cabals'

@@ -135,6 +135,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer) -> list[str]:
             names = presenter_lines[number].presenters if number in presenter_lines else []
             text = _names_linked(line.rstrip(), names, meeting, archive, writer)
             out.append(f"{text} {{ #{sections[number].id} }}" if number in sections else text)
+        elif number in meeting.stray_headings:
+            out.append("\\" + writer.markdown(line.lstrip()))
         else:
             out.append(writer.markdown(line))
     return out

@@ -1,0 +1,105 @@
+"""Extraction accuracy on the real notes, against expectations checked by reading them.
+
+    python scripts/accuracy.py [--corpus ../shared/corpus/podman] [--expectations tests/corpus_expectations.yml]
+    python scripts/accuracy.py --draft > draft.yml     # the parser's answers, to review by hand
+
+A field of a note scores 1 when the parser's answer equals the expectation. Sections
+score per item: an expected (video seconds, presenters) pair found among the parsed
+ones counts, and the note's score is matches / max(expected, parsed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from meetings.archive import build_archive  # noqa: E402
+from meetings.identity import Identities  # noqa: E402
+from meetings.notes import find_notes, load_meetings  # noqa: E402
+from meetings.people import load_people  # noqa: E402
+
+FIELDS = ["date", "series", "attendees", "sections", "chat", "issues", "action_items", "next_meetings"]
+
+
+def facts(corpus: Path) -> dict[str, dict]:
+    """What the parser reads from each note, in the expectations' shape."""
+    notes, _ = find_notes(corpus, "corpus")
+    entries, _ = load_people(ROOT / "people.yml", "people.yml")
+    archive = build_archive(
+        load_meetings(notes, "containers/podman"),
+        Identities(entries),
+        {"podman-container-tools/podman": "containers/podman"},
+    )
+    out = {}
+    for m in archive.meetings:
+        out[m.id] = {
+            "date": m.date,
+            "series": m.series,
+            "attendees": len({p.id for n in m.attendees if (p := archive.person_of(m.id, n))}),
+            "sections": [[s.video_seconds, sorted(s.presenters)] for s in m.sections],
+            "titles": [s.title for s in m.sections],
+            "chat": len(m.chat),
+            "issues": sorted({f"{archive.repo(r.repo)}#{r.number}" for r in m.issues}),
+            "action_items": len(m.action_items),
+            "next_meetings": [[n.series, n.date] for n in m.next_meetings],
+        }
+    return out
+
+
+def print_draft(actual: dict[str, dict]) -> None:
+    """YAML to review by hand: flow lists, each section with its title as a comment."""
+    for ident, f in actual.items():
+        print(f"'{ident}':")
+        for field in ("date", "series", "attendees", "chat", "action_items", "issues", "next_meetings"):
+            print(f"  {field}: {json.dumps(f[field], ensure_ascii=False)}")
+        print("  sections:" + ("" if f["sections"] else " []"))
+        for item, title in zip(f["sections"], f["titles"], strict=True):
+            print(f"    - {json.dumps(item, ensure_ascii=False)}  # {title}")
+
+
+def score(field: str, expected, actual) -> float:
+    if field != "sections":
+        return 1.0 if expected == actual else 0.0
+    want = Counter((s, tuple(sorted(p))) for s, p in expected)
+    got = Counter((s, tuple(sorted(p))) for s, p in actual)
+    total = max(sum(want.values()), sum(got.values()))
+    return 1.0 if total == 0 else sum((want & got).values()) / total
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus" / "podman")
+    parser.add_argument("--expectations", type=Path, default=ROOT / "tests" / "corpus_expectations.yml")
+    parser.add_argument("--draft", action="store_true", help="print the parser's answers as YAML")
+    parser.add_argument("--show", action="store_true", help="list every disagreement")
+    args = parser.parse_args()
+    actual = facts(args.corpus)
+    if args.draft:
+        print_draft(actual)
+        return 0
+    expected = yaml.safe_load(args.expectations.read_text(encoding="utf-8"))
+    totals = dict.fromkeys(FIELDS, 0.0)
+    for ident, want in expected.items():
+        got = actual.get(ident, {})
+        for field in FIELDS:
+            value = score(field, want[field], got.get(field))
+            totals[field] += value
+            if args.show and value < 1:
+                print(f"{ident} {field}: expected {want[field]}, parsed {got.get(field)}")
+    print(f"{'field':<14} accuracy  ({len(expected)} notes)")
+    for field in FIELDS:
+        print(f"{field:<14} {totals[field] / len(expected):.3f}")
+    worst = min(totals.values()) / len(expected)
+    return 0 if worst >= 0.98 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

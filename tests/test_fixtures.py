@@ -1,0 +1,97 @@
+"""Notes we wrote in the real formats, one per era, read field by field."""
+
+from __future__ import annotations
+
+from meetings.parse import parse_note, read_note
+
+from .conftest import FIXTURES
+
+
+def read(name: str):
+    text, problems = read_note((FIXTURES / name).read_bytes(), f"notes/{name}")
+    return parse_note(text, f"notes/{name}", name.removesuffix(".md"))
+
+
+def messages(found: list) -> list[str]:
+    return [d.message for d in found]
+
+
+def test_cabal_one_line_headings_and_caption_chat() -> None:
+    m = read("2022-03-17.md")
+    assert m.series == "cabal"
+    assert m.attendees == ["Tom Sweeney", "Ada Lovelace", "Grace Hopper", "Linus Pauling"]
+    assert [(s.title, s.video_seconds, s.presenters) for s in m.sections] == [
+        ("Widget volumes", 50, ["Ada Lovelace"]),
+        ("Faster pulls", 730, ["Grace Hopper", "Linus Pauling"]),
+        ("Open discussion", None, []),
+    ]
+    assert [(c.author, c.time, c.relative) for c in m.chat] == [
+        ("Ada Lovelace", "00:00:39", True), ("Linus Pauling", "00:04:28", True)]
+    assert m.chat[1].text == "Very choppy here too\nand still choppy"
+    assert (m.started, m.ended, m.recording) == ("11:02", "11:48", "https://youtu.be/AbCdEfGhIjk")
+    assert [(n.series, n.date) for n in m.next_meetings] == [("cabal", "2022-04-21"), ("community", "2022-04-06")]
+    assert sorted(r.id for r in m.issues) == ["containers/podman#1234", "containers/podman#2345"]
+    assert [(a.owner, a.confident) for a in m.action_items] == [("Grace", False)]
+    assert any("'Ada Lovelace' is listed twice" in x for x in messages(m.diagnostics))
+    # April 6, 2022 was a Wednesday
+    assert any("was a Wednesday" in x for x in messages(m.diagnostics))
+
+
+def test_zoom_era_note() -> None:
+    m = read("2026-02-03.md")
+    assert m.date == "2026-02-03" and m.series == "community"
+    assert m.attendees == ["Tom Sweeney", "Ada Lovelace", "Grace Hopper", "Linus Pauling"]
+    assert [(s.title, s.video_seconds, s.presenters) for s in m.sections] == [
+        ("Widget guide", 72, ["Ada Lovelace"]),
+        ("Pull speed", 1050, ["Grace Hopper", "Linus Pauling"]),  # the label wins over t=450s
+        ("Open discussion", 1855, []),
+    ]
+    assert [(a.owner, a.text) for a in m.action_items] == [
+        ("Ada", "Ada (and team): Publish the widget guide."),
+        ("Grace", "Grace/Linus: Review the guide."),
+        (None, "All: Add topics to the agenda."),
+    ]
+    assert [(c.author, c.time) for c in m.chat] == [
+        ("Ada Lovelace (Example Corp)", "00:05:46"), ("Tom Sweeney (Red Hat LLC)", "00:11:53"),
+        ("Grace Hopper", "00:20:26")]
+    assert m.chat[2].text.endswith("continued on a second line")
+    assert [(t.speaker, t.seconds) for t in m.transcript] == [("Tom Sweeney (Red Hat LLC)", 257), ("Ada Lovelace", 264)]
+    assert {r.id for r in m.issues} == {"podman-container-tools/podman#28824", "containers/podman#27291"}
+    found = messages(m.diagnostics)
+    assert any("label is used" in x for x in found)
+    assert any("UTC-04:00, but Eastern time on 2026-02-03 is UTC-05:00" in x for x in found)
+    assert any("'Ada Lovelace' is listed twice" in x for x in found)
+
+
+def test_chat_and_transcript_under_each_others_labels() -> None:
+    m = read("2024-04-16.md")
+    assert [(c.author, c.time) for c in m.chat] == [("Ada Lovelace", "11:03"), ("Tom Sweeney", "11:05")]
+    assert [(t.speaker, t.seconds) for t in m.transcript] == [
+        ("Tom Sweeney", 0), ("Ada Lovelace", 0), ("Ada Lovelace", 300)]
+    assert [b.kind for b in m.raw_blocks] == ["transcript", "chat"]
+
+
+def test_front_matter_and_broken_markdown() -> None:
+    m = read("2023-07-20.md")
+    assert (m.title, m.series) == ("Podman Community Cabal Meeting", "cabal")
+    assert m.recording == "https://www.youtube.com/watch?v=frontMatter1"
+    [section] = m.sections
+    assert (section.title, section.video_seconds, section.presenters) == ("Passwd handling", None, ["Ada Lovelace"])
+    assert {r.id for r in m.issues} == {"containers/podman#18903", "containers/podman#12693"}
+    found = messages(m.diagnostics)
+    assert any("'0:354' is not a valid video time" in x for x in found)
+    assert sum("broken link" in x for x in found) == 2
+    assert any("would show as the page title" in x for x in found)
+    assert any("missing-slides.pdf" in x for x in found)
+    assert any("indented text would show as code" in x for x in found)
+    assert m.stray_headings == {18}
+
+
+def test_bad_front_matter_is_a_diagnostic(tmp_path) -> None:
+    text = "---\ntitle: [unclosed\n---\n# Podman Community Meeting\n"
+    m = parse_note(text, "notes/x.md", "2024-01-01")
+    assert m.title == "Podman Community Meeting"
+    assert any("front matter is not valid YAML" in d.message and d.line == 2 for d in m.diagnostics)
+    evil = "---\n!!python/object/apply:os.system ['echo hacked']\n---\n# T\n"
+    m = parse_note(evil, "notes/x.md", "2024-01-01")
+    assert any("front matter" in d.message for d in m.diagnostics)
