@@ -87,7 +87,13 @@ def test_export(site: Path) -> None:
     assert sum(c["author_as_written"] == "Guest 5" for c in meeting["chat"]) == 10
     assert {c["author"] for c in meeting["chat"] if c["author_as_written"] == "mheon"} == {"matt-heon"}
     assert meeting["issues"] == ["containers/podman#8483"]
-    assert meeting["next_meetings"] == [{"series": "community", "date": "2020-02-02"}]
+    assert meeting["next_meetings"] == [
+        {
+            "series": "community",
+            "date": "2020-02-02",
+            "topics": ["systemd with containers - Valentin Rothberg", "Docker compose with Podman - Brent Baude"],
+        }
+    ]
     assert any("2021-02-02" in (d["suggestion"] or "") for d in meeting["diagnostics"])
     people = {p["id"]: p for p in data["people"]}
     assert "mheon" in people["matt-heon"]["aliases"]

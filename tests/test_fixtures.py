@@ -26,7 +26,9 @@ def test_cabal_one_line_headings_and_caption_chat() -> None:
         ("Open discussion", None, []),
     ]
     assert [(c.author, c.time, c.relative) for c in m.chat] == [
-        ("Ada Lovelace", "00:00:39", True), ("Linus Pauling", "00:04:28", True)]
+        ("Ada Lovelace", "00:00:39", True),
+        ("Linus Pauling", "00:04:28", True),
+    ]
     assert m.chat[1].text == "Very choppy here too\nand still choppy"
     assert (m.started, m.ended, m.recording) == ("11:02", "11:48", "https://youtu.be/AbCdEfGhIjk")
     assert [(n.series, n.date) for n in m.next_meetings] == [("cabal", "2022-04-21"), ("community", "2022-04-06")]
@@ -52,8 +54,10 @@ def test_zoom_era_note() -> None:
         (None, "All: Add topics to the agenda."),
     ]
     assert [(c.author, c.time) for c in m.chat] == [
-        ("Ada Lovelace (Example Corp)", "00:05:46"), ("Tom Sweeney (Red Hat LLC)", "00:11:53"),
-        ("Grace Hopper", "00:20:26")]
+        ("Ada Lovelace (Example Corp)", "00:05:46"),
+        ("Tom Sweeney (Red Hat LLC)", "00:11:53"),
+        ("Grace Hopper", "00:20:26"),
+    ]
     assert m.chat[2].text.endswith("continued on a second line")
     assert [(t.speaker, t.seconds) for t in m.transcript] == [("Tom Sweeney (Red Hat LLC)", 257), ("Ada Lovelace", 264)]
     assert {r.id for r in m.issues} == {"podman-container-tools/podman#28824", "containers/podman#27291"}
@@ -67,7 +71,10 @@ def test_chat_and_transcript_under_each_others_labels() -> None:
     m = read("2024-04-16.md")
     assert [(c.author, c.time) for c in m.chat] == [("Ada Lovelace", "11:03"), ("Tom Sweeney", "11:05")]
     assert [(t.speaker, t.seconds) for t in m.transcript] == [
-        ("Tom Sweeney", 0), ("Ada Lovelace", 0), ("Ada Lovelace", 300)]
+        ("Tom Sweeney", 0),
+        ("Ada Lovelace", 0),
+        ("Ada Lovelace", 300),
+    ]
     assert [b.kind for b in m.raw_blocks] == ["transcript", "chat"]
 
 

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .identity import Identities, repair_attendees
-from .model import Issue, Meeting, Mention, Person, Talk, Topic
+from .model import INFO, Diagnostic, Issue, Meeting, Mention, Person, Talk, Topic
 from .text import slugify
 
 # Agenda items that recur in every meeting and say nothing about a subject.
@@ -46,7 +46,9 @@ def build_archive(
     # Repairs go on copies: parsed meetings may be cached and reused by the next build.
     repairs = repair_attendees(meetings)
     meetings = [
-        replace(m, attendees=repairs[m.id][0], diagnostics=m.diagnostics + repairs[m.id][1]) if m.id in repairs else m
+        replace(m, attendees=repairs[m.id][0], diagnostics=m.diagnostics + repairs[m.id][1])
+        if m.id in repairs
+        else replace(m, diagnostics=list(m.diagnostics))
         for m in meetings
     ]
     identities.learn(meetings)
@@ -76,10 +78,24 @@ def build_archive(
                 found = person(meeting, name)
                 if found:
                     found.talks.append(Talk(meeting.id, section.id, section.title, section.video_seconds))
+        present = {archive.names.get((meeting.id, name)) for name in meeting.attendees}
+        missing: dict[str, int] = {}
         for message in meeting.chat:
             found = person(meeting, message.author)
             if found:
                 found.messages.append((meeting.id, message))
+                if meeting.attendees and found.id not in present:
+                    missing.setdefault(message.author, message.line)
+        for written, line in missing.items():
+            meeting.diagnostics.append(
+                Diagnostic(
+                    meeting.source,
+                    line,
+                    INFO,
+                    f"{written!r} wrote in the chat but is not in the attendee list",
+                    "add them to the attendees, or their spelling to people.yml",
+                )
+            )
         for item in meeting.action_items:
             found = person(meeting, item.owner) if item.owner else None
             if found:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .archive import build_archive
 from .export import export_json
 from .identity import Identities
-from .model import ERROR, Diagnostic, Meeting
+from .model import ERROR, Diagnostic
 from .notes import NoteFile, find_notes, load_meetings
 from .people import load_people
 
@@ -31,12 +31,13 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="*", default=["notes"], help="notes files or folders (default: notes)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--quiet", action="store_true", help="leave out info-level findings")
+    check.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
     export = commands.add_parser("export", help="print the archive as JSON")
     export.add_argument("notes_dir", nargs="?", default="notes")
     export.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.command == "check":
-        return _check(args.paths, args.format, args.quiet, args.default_repo)
+        return _check(args.paths, args.format, args.quiet, args.default_repo, Path(args.people))
     return _export(Path(args.notes_dir), Path(args.people), args.default_repo)
 
 
@@ -58,10 +59,13 @@ def _collect(paths: list[str]) -> tuple[list[NoteFile], list[Diagnostic]]:
     return notes, problems
 
 
-def _check(paths: list[str], fmt: str, quiet: bool, default_repo: str) -> int:
+def _check(paths: list[str], fmt: str, quiet: bool, default_repo: str, people: Path) -> int:
     notes, problems = _collect(paths)
-    meetings: list[Meeting] = load_meetings(notes, default_repo)
-    findings = problems + [d for m in meetings for d in m.diagnostics]
+    entries, people_problems = load_people(people, str(people))
+    # The archive adds what needs every note: repaired lists, chat speakers not listed.
+    archive = build_archive(load_meetings(notes, default_repo), Identities(entries))
+    meetings = archive.meetings
+    findings = problems + people_problems + [d for m in meetings for d in m.diagnostics]
     if quiet:
         findings = [d for d in findings if d.level != "info"]
     if fmt == "json":

@@ -62,7 +62,7 @@ def export_data(archive: Archive, directory_urls: bool = True) -> dict[str, Any]
                     {"owner": person_id(m, a.owner), "text": a.text, "confident": a.confident} for a in m.action_items
                 ],
                 "issues": sorted({f"{archive.repo(r.repo)}#{r.number}" for r in m.issues}),
-                "next_meetings": [{"series": n.series, "date": n.date} for n in m.next_meetings],
+                "next_meetings": [{"series": n.series, "date": n.date, "topics": n.topics} for n in m.next_meetings],
                 "diagnostics": [
                     {"line": d.line, "level": d.level, "message": d.message, "suggestion": d.suggestion}
                     for d in m.diagnostics

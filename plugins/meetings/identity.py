@@ -54,6 +54,8 @@ class Identities:
                     ident = self._full(bare) or slugify(bare)
                     firsts[slugify(bare.split()[0])].add(ident)
             self._first_names[meeting.id] = firsts
+            if meeting.me:
+                self._me[meeting.id] = self._full(meeting.me) or slugify(meeting.me)
 
     def _full(self, name: str) -> str | None:
         for candidate in (name, strip_affiliation(name)):

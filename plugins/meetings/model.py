@@ -113,6 +113,7 @@ class NextMeeting:
     date: str | None  # ISO date as written, even when it is wrong
     line: int
     text: str
+    topics: list[str] = field(default_factory=list)  # "Possible Topics" proposed for it
 
 
 @dataclass
@@ -155,6 +156,8 @@ class Meeting:
     list_starts: set[int] = field(default_factory=set)  # lines that open a list
     stray_headings: set[int] = field(default_factory=set)  # "# comment" lines shown as text
     front_matter_lines: int = 0  # lines taken by a YAML front matter block
+    video_offset: int = 0  # seconds cut from the start of the recording (chat and transcript times)
+    me: str | None = None  # who "Me" is in the chat, from front matter
 
     def chat_video_seconds(self, message: ChatMessage) -> int | None:
         """Seconds into the recording, estimated from the clock time and the meeting's start."""
@@ -165,7 +168,7 @@ class Meeting:
             total = 0
             for part in parts:
                 total = total * 60 + part
-            return total
+            return total - self.video_offset if total >= self.video_offset else None
         start = self.started or (self.scheduled[11:16] if self.scheduled else None)
         if not start:
             return None

@@ -85,7 +85,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         css = resources.files("meetings").joinpath("assets/meetings.css").read_text(encoding="utf-8")
         self._add(files, File.generated(config, CSS, content=css))
         self._report(problems + people_problems, data_file=True)
-        self._report([d for m in meetings for d in m.diagnostics], data_file=False)
+        self._report([d for m in archive.meetings for d in m.diagnostics], data_file=False)
         log.info(
             f"{len(meetings)} meetings ({self.cache.parsed} parsed), {len(pages)} pages in "
             f"{time.perf_counter() - started:.2f} s"

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
+from ..text import slugify
+
 _PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "le", "la", "du", "dos", "y", "w/"}
 # Heading words that are never names, so "### Demo - (9:14 in the video)" is no presenter.
 _NOT_NAME_WORDS = set(
@@ -59,6 +63,17 @@ def split_presenters(text: str) -> list[str] | None:
     parts = [p for p in _PRESENTER_SPLIT.split(text) if p]
     if parts and all(looks_like_name(p) for p in parts):
         return parts
+    return None
+
+
+def near_duplicate(name: str, others: list[str]) -> str | None:
+    """An earlier entry of the same list that differs only by accents or a typo
+    ("Mairin Duffy" / "Máirín Duffy", "Mohan Boddu" / "Mohan Bodu")."""
+    key = slugify(name)
+    for other in others:
+        other_key = slugify(other)
+        if other_key == key or (len(key) > 8 and fuzz.ratio(key, other_key) >= 90):
+            return other
     return None
 
 

@@ -28,7 +28,7 @@ from ..model import (
 from ..text import repair_mojibake
 from . import dates
 from .actions import next_steps, prose_actions
-from .names import is_person, split_names
+from .names import is_person, near_duplicate, split_names
 from .raw import find_raw_blocks
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
 
@@ -37,6 +37,15 @@ _MD = MarkdownIt("commonmark")
 _ATTENDEES = re.compile(r"^\s*(?:#{1,6}\s*)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?P<inline>.*)$", re.I)
 _START = re.compile(r"^\W*(?:the\s+)?meeting\s+start(?:ed)?\b", re.I)
 _END = re.compile(r"^\W*meeting\s+(?:end|finished|ended(?!\s+after))\b", re.I)
+# "The first 7 minutes and 45 seconds of the meeting's recording were cut, …"
+_CUT = re.compile(
+    r"first\s+(?P<minutes>\d+)(?:\s+or\s+so)?\s+minutes?(?:\s+and\s+(?P<seconds>\d+)\s+seconds?)?"
+    r"\s+of\s+the\s+meeting.{0,30}?\s+(?:were|was)\s+cut",
+    re.I,
+)
+_TOPICS = re.compile(r"^\W*(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
+_LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
+_NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\s]+)\)", re.I)
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -212,6 +221,15 @@ class _NoteParser:
         recording = self.front.get("recording")
         if isinstance(recording, str) and recording.startswith(("http://", "https://")):
             m.recording = recording
+        if isinstance(self.front.get("me"), str):
+            m.me = str(self.front["me"]).strip()
+        offset = self.front.get("video_offset")
+        if offset is not None:
+            seconds = inline.seconds_of(str(offset)) if re.fullmatch(r"\d+(?::\d+){0,2}", str(offset)) else None
+            if seconds is None:
+                self.report(1, WARNING, f"video_offset {offset!r} is not a time", "write seconds, or M:SS")
+            else:
+                m.video_offset = seconds
 
     def _date_line(self) -> None:
         m = self.meeting
@@ -289,6 +307,14 @@ class _NoteParser:
                 if name.casefold() in seen:
                     self.report(names_line, WARNING, f"{name!r} is listed twice", "remove one")
                     continue
+                twin = near_duplicate(name, m.attendees)
+                if twin:
+                    self.report(
+                        names_line,
+                        WARNING,
+                        f"{twin!r} and {name!r} look like the same person",
+                        "keep one spelling, or add both to people.yml",
+                    )
                 seen.add(name.casefold())
                 m.attendees.append(name)
             break
@@ -300,12 +326,37 @@ class _NoteParser:
             for pattern, field in ((_START, "started"), (_END, "ended")):
                 if getattr(m, field) is None and pattern.match(line):
                     setattr(m, field, self._clock_of(number, line))
+                    if field == "started":
+                        self._check_day(number, line)
+            cut = _CUT.search(line)
+            if cut and not self.front.get("video_offset"):
+                m.video_offset = int(cut["minutes"]) * 60 + int(cut["seconds"] or 0)
             if m.recording is None:
                 match = _RECORDING.search(line)
                 if match and match["url"].lower().startswith(("http://", "https://")):
                     m.recording = match["url"]
                 elif match:
                     self.report(number, WARNING, "the recording link is not a web address; it is ignored")
+
+    def _check_day(self, number: int, line: str) -> None:
+        """ "Meeting start 11:02 a.m. Thursday October 4, 2022" in the notes of 2022-09-15."""
+        written, _ = dates.find_date(line)
+        meeting_date = _as_date(self.meeting.date)
+        if written is None or meeting_date is None:
+            return
+        weekday = dates.find_weekday(line)
+        if written != meeting_date:
+            self.report(
+                number,
+                WARNING,
+                f"the start line says {written:%A, %B} {written.day}, {written.year}, "
+                f"but the meeting was on {meeting_date:%A, %B} {meeting_date.day}, {meeting_date.year}",
+                f"write {meeting_date:%A, %B} {meeting_date.day}, {meeting_date.year}",
+            )
+        elif weekday is not None and weekday != written.weekday():
+            self.report(
+                number, WARNING, f"{written:%B} {written.day}, {written.year} was a {written:%A}", f"write {written:%A}"
+            )
 
     def _clock_of(self, number: int, line: str) -> str | None:
         clock = dates.find_clock(line)
@@ -419,6 +470,24 @@ class _NoteParser:
                     if fit:
                         suggestion = f"did you mean {fit.isoformat()} ({fit:%A})?"
                 self.report(number, WARNING, "next meeting: " + "; ".join(problems), suggestion)
+        self._possible_topics()
+
+    def _possible_topics(self) -> None:
+        """Topics proposed for each next meeting: the "Possible Topics" list after its line,
+        and a classic note's "Topics for Next Meeting" section for its own series."""
+        m = self.meeting
+        stops = sorted({n.line for n in m.next_meetings} | {b.label_line for b in m.raw_blocks} | {len(m.lines) + 1})
+        for nxt in m.next_meetings:
+            stop = next(s for s in stops if s > nxt.line)
+            heading = next((h for h in self.headings if nxt.line < h.line < stop and _TOPICS.match(h.text)), None)
+            if heading:
+                end = next((h.line for h in self.headings if heading.line < h.line < stop), stop)
+                nxt.topics = _items(m.lines[heading.line : end - 1])
+        section = next((s for s in m.sections if _TOPICS.match(s.title)), None)
+        target = next((n for n in m.next_meetings if n.series == m.series), None)
+        if section and target and not target.topics:
+            body = m.lines[section.line : section.end_line]
+            target.topics = _items([line for line in body if _LIST_ITEM.match(line)])
 
     def _action_items(self) -> None:
         m = self.meeting
@@ -451,6 +520,24 @@ class _NoteParser:
                 self.report(
                     after.line, WARNING, f"video time goes backwards: {after.title!r} starts before {before.title!r}"
                 )
+
+
+def _items(lines: list[str]) -> list[str]:
+    """Proposed topics in a list, without markers and without "None discussed"."""
+    found: list[str] = []
+    started = False
+    for line in lines:
+        if not line.strip():
+            if started:
+                break  # the list ends at its first blank line
+            continue
+        started = True
+        text = _LIST_ITEM.sub("", line).strip()
+        if _END.match(text) or text.startswith("#"):
+            break
+        if text and not _NONE.match(text):
+            found.append(text)
+    return found
 
 
 def _is_prose(content: str) -> bool:

@@ -203,13 +203,16 @@ def _transcript(meeting: Meeting, block: RawBlock, content: list[tuple[int, str]
         rest = line.strip()
         if rest.startswith(turn.speaker):
             rest = rest[len(turn.speaker) :].lstrip(":").strip() or turn.text
+        # Zoom times count from the start of its recording; the published video may start later
+        seconds = turn.seconds - meeting.video_offset if turn.seconds is not None else None
+        seconds = None if seconds is not None and seconds < 0 else seconds
         items.append(
             {
                 "speaker": turn.speaker,
                 "text": rest,
                 "anchor": f"t-{number}",
-                "video": urls.video_url(meeting.recording, turn.seconds),
-                "clock": urls.clock(turn.seconds) if turn.seconds is not None else "",
+                "video": urls.video_url(meeting.recording, seconds),
+                "clock": urls.clock(seconds) if seconds is not None else "",
             }
         )
     label = "Transcript"
