@@ -349,7 +349,7 @@ class _NoteParser:
             self.report(
                 number,
                 WARNING,
-                f"the start line says {written:%A, %B} {written.day}, {written.year}, "
+                f"the start line says {written:%B} {written.day}, {written.year}, "
                 f"but the meeting was on {meeting_date:%A, %B} {meeting_date.day}, {meeting_date.year}",
                 f"write {meeting_date:%A, %B} {meeting_date.day}, {meeting_date.year}",
             )
