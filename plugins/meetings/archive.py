@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from .identity import Identities, repair_attendees
 from .model import INFO, Diagnostic, Issue, Meeting, Mention, Person, Talk, Topic
+from .parse.names import strip_affiliation
 from .text import slugify
 
 # Agenda items that recur in every meeting and say nothing about a subject.
@@ -119,11 +120,17 @@ def _meeting_order(archive: Archive):  # type: ignore[no-untyped-def]
     return lambda ident: order.get(ident, 0)
 
 
-def _best_spelling(counts: Counter[str]) -> str:
-    """The most used spelling; on a tie the one with capitals and accents ("Björklund")."""
+def _best_spelling(written: Counter[str]) -> str:
+    """The most used spelling; on a tie the one with capitals and accents ("Björklund").
+    Affiliations and handles in parentheses are not part of the name."""
+    counts: Counter[str] = Counter()
+    for spelling, count in written.items():
+        counts[strip_affiliation(spelling) or spelling] += count
 
-    def score(spelling: str) -> tuple[int, int, int, str]:
-        return (counts[spelling], sum(c.isupper() for c in spelling[:1]), sum(ord(c) > 127 for c in spelling), spelling)
+    def score(spelling: str) -> tuple[bool, int, bool, int, str]:
+        full = len(spelling.split()) >= 2  # "Matt Heon" over "Matt" and "mheon"
+        accents = sum(ord(c) > 127 for c in spelling)
+        return (full, counts[spelling], spelling[:1].isupper(), accents, spelling)
 
     return max(counts, key=score)
 

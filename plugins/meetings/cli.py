@@ -32,12 +32,17 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--quiet", action="store_true", help="leave out info-level findings")
     check.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
+    people = commands.add_parser("people", help="list the spellings merged into one person, and near misses")
+    people.add_argument("notes_dir", nargs="?", default="notes")
+    people.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
     export = commands.add_parser("export", help="print the archive as JSON")
     export.add_argument("notes_dir", nargs="?", default="notes")
     export.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.command == "check":
         return _check(args.paths, args.format, args.quiet, args.default_repo, Path(args.people))
+    if args.command == "people":
+        return _people(Path(args.notes_dir), Path(args.people), args.default_repo)
     return _export(Path(args.notes_dir), Path(args.people), args.default_repo)
 
 
@@ -94,6 +99,28 @@ def _export(notes_dir: Path, people: Path, default_repo: str) -> int:
     archive = build_archive(load_meetings(notes, default_repo), Identities(entries))
     sys.stdout.write(export_json(archive))
     return 1 if any(d.level == ERROR for d in problems) else 0
+
+
+def _people(notes_dir: Path, people: Path, default_repo: str) -> int:
+    """What a maintainer confirms into people.yml: merges made, and pairs kept apart."""
+    notes, _ = find_notes(notes_dir, str(notes_dir))
+    entries, problems = load_people(people, str(people))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    identities = Identities(entries)
+    archive = build_archive(load_meetings(notes, default_repo), identities)
+    print(f"{len(archive.people)} people")
+    print(f"\nMerged ({len(identities.report.merges)}):")
+    for merge in identities.report.merges:
+        print(f"  {merge.spelling!r} -> {merge.into!r} ({merge.why})")
+    print(f"\nKept apart, check these ({len(identities.report.near_misses)}):")
+    for one, other, why in identities.report.near_misses:
+        print(f"  {one!r} / {other!r} ({why})")
+    print("\nSpellings per person:")
+    for person in archive.people.values():
+        if person.aliases:
+            print(f"  {person.name}: {', '.join(person.aliases)}")
+    return 0
 
 
 if __name__ == "__main__":
