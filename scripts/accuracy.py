@@ -25,6 +25,7 @@ from meetings.archive import build_archive  # noqa: E402
 from meetings.identity import Identities  # noqa: E402
 from meetings.notes import find_notes, load_meetings  # noqa: E402
 from meetings.people import load_people  # noqa: E402
+from meetings.topics import load_topics  # noqa: E402
 
 FIELDS = ["date", "series", "attendees", "sections", "chat", "issues", "action_items", "next_meetings"]
 
@@ -37,6 +38,7 @@ def facts(corpus: Path) -> dict[str, dict]:
         load_meetings(notes, "containers/podman"),
         Identities(entries),
         {"podman-container-tools/podman": "containers/podman"},
+        load_topics(ROOT / "topics.yml", "topics.yml")[0],
     )
     out = {}
     for m in archive.meetings:

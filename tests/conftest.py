@@ -38,6 +38,7 @@ def make_site(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     (tmp / "people.yml").write_text(people if people is not None else (ROOT / "people.yml").read_text())
+    shutil.copy(ROOT / "topics.yml", tmp / "topics.yml")
     if extra:
         with open(tmp / "mkdocs.yml", "a") as config:
             config.write(extra)

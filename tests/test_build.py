@@ -117,5 +117,5 @@ def test_nothing_lost(site: Path) -> None:
 
 def test_no_page_written_outside_the_site(site: Path) -> None:
     root = site.parent
-    assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml", "notes", "people.yml", "site"]
+    assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml", "notes", "people.yml", "site", "topics.yml"]
     assert sorted(p.name for p in (root / "notes").iterdir()) == ["2020-12-01.md"]

@@ -3,6 +3,7 @@ every note reaches its page. Skipped when the corpus is not beside the checkout.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("corpus")
     shutil.copytree(ROOT / "docs", root / "docs")
     shutil.copy(ROOT / "people.yml", root / "people.yml")
+    shutil.copy(ROOT / "topics.yml", root / "topics.yml")
     config = (ROOT / "mkdocs.yml").read_text().replace("notes_dir: notes", f"notes_dir: {CORPUS}")
     (root / "mkdocs.yml").write_text(config)
     result = build(root)
@@ -69,3 +71,54 @@ def test_extraction_accuracy() -> None:
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+TOPIC_TERMS = {
+    "containers-conf": "containers.conf",
+    "podman-machine": "podman machine",
+    "podman-desktop": "podman desktop",
+    "quadlet": "quadlet",
+    "netavark": "netavark",
+    "varlink": "varlink",
+    "compose": "compose",
+    "artifact": "artifact",
+    "pasta": "pasta",
+    "bootc": "bootc",
+    "windows": "windows",
+    "cgroups": "cgroups",
+}
+
+
+def test_topic_pages_list_every_meeting_that_mentions_them(corpus_site: Path, meetings) -> None:
+    data = json.loads((corpus_site / "api" / "archive.json").read_text(encoding="utf-8"))
+    topics = {t["id"]: {m["meeting"] for m in t["mentions"]} for t in data["topics"]}
+    for ident, term in TOPIC_TERMS.items():
+        expected = set()
+        for meeting in meetings:
+            raw = {n for b in meeting.raw_blocks for n in range(b.first, b.last + 1)}
+            if any(term in line.lower() for n, line in enumerate(meeting.lines, 1) if n not in raw):
+                expected.add(meeting.id)
+        assert ident in topics, ident
+        assert expected <= topics[ident], (ident, sorted(expected - topics[ident]))
+        page = (corpus_site / "topics" / ident / "index.html").read_text(encoding="utf-8")
+        for meeting_id in expected:
+            assert f"meetings/{meeting_id}/" in page, (ident, meeting_id)
+
+
+def test_named_people_have_one_page_each(corpus_site: Path) -> None:
+    data = json.loads((corpus_site / "api" / "archive.json").read_text(encoding="utf-8"))
+    by_alias = {}
+    for person in data["people"]:
+        for spelling in [person["name"], *person["aliases"]]:
+            by_alias.setdefault(spelling, set()).add(person["id"])
+    groups = [
+        ["Anders Björklund", "Anders Bjorklund", "Anders F Björklund", "Anders Björklund (afbjorklund)", "afbjorklund"],
+        ["Matt Heon", "mheon"],
+        ["Tom Sweeney", "Tom Sweeney (Red Hat, Inc.)"],
+    ]
+    for group in groups:
+        ids = set().union(*(by_alias.get(s, set()) for s in group))
+        assert len(ids) == 1, (group, ids)
+    for one, other in [("Christian Felder", "Christian Korneck"), ("Christopher Evich", "Christopher Fergeau")]:
+        if one in by_alias and other in by_alias:
+            assert by_alias[one] != by_alias[other]

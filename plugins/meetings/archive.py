@@ -7,9 +7,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .identity import Identities, repair_attendees
-from .model import INFO, Diagnostic, Issue, Meeting, Mention, Person, Talk, Topic
+from .model import INFO, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
 from .text import slugify
+from .topics import TopicEntry, TopicFinder, collect_terms, recurring_terms, terms_in
 
 # Agenda items that recur in every meeting and say nothing about a subject.
 GENERIC_SECTIONS = re.compile(
@@ -37,12 +38,18 @@ class Archive:
         ident = self.names.get((meeting, written))
         return self.people.get(ident) if ident else None
 
+    def __post_init__(self) -> None:
+        self._by_id = {m.id: m for m in self.meetings}
+
     def meeting(self, ident: str) -> Meeting:
-        return next(m for m in self.meetings if m.id == ident)
+        return self._by_id[ident]
 
 
 def build_archive(
-    meetings: list[Meeting], identities: Identities, repo_aliases: dict[str, str] | None = None
+    meetings: list[Meeting],
+    identities: Identities,
+    repo_aliases: dict[str, str] | None = None,
+    topics: list[TopicEntry] | None = None,
 ) -> Archive:
     # Repairs go on copies: parsed meetings may be cached and reused by the next build.
     repairs = repair_attendees(meetings)
@@ -52,6 +59,8 @@ def build_archive(
         else replace(m, diagnostics=list(m.diagnostics))
         for m in meetings
     ]
+    for m in meetings:  # topics are filled in per build, on copies of the sections
+        m.sections = [replace(s, topics=[]) for s in m.sections]
     identities.learn(meetings)
     aliases = {k.lower(): v.lower() for k, v in (repo_aliases or {}).items()}
     archive = Archive(sorted(meetings, key=lambda m: (m.date, m.id)), repo_aliases=aliases)
@@ -101,9 +110,9 @@ def build_archive(
             found = person(meeting, item.owner) if item.owner else None
             if found:
                 found.action_items.append((meeting.id, item))
-        _add_topics(archive, meeting)
         _add_issues(archive, meeting)
 
+    _add_topics(archive, topics or [])
     for ident, person_ in archive.people.items():
         if ident not in identities.canonical:
             person_.name = _best_spelling(spellings[ident])
@@ -135,31 +144,106 @@ def _best_spelling(written: Counter[str]) -> str:
     return max(counts, key=score)
 
 
-def _add_topics(archive: Archive, meeting: Meeting) -> None:
-    for section in meeting.sections:
-        if GENERIC_SECTIONS.match(section.title.strip()):
-            continue
-        ident = slugify(section.title)
-        topic = archive.topics.setdefault(ident, Topic(ident, section.title))
-        section.topics = [ident]
-        body = next(
-            (
-                n
-                for n in range(section.line + 1, section.end_line + 1)
-                if meeting.lines[n - 1].strip() and not meeting.lines[n - 1].lstrip().startswith("#")
-            ),
-            section.line,
-        )
+def _add_topics(archive: Archive, entries: list[TopicEntry]) -> None:
+    """Curated topics, agenda titles and recurring terms, with every place they came up."""
+    curated = TopicFinder(entries)
+    for entry in entries:
+        ident = slugify(entry.name)
+        archive.topics[ident] = Topic(ident, entry.name, list(entry.aliases), entry.description)
+    text = {m.id: _note_lines(m) for m in archive.meetings}
+    terms = recurring_terms(collect_terms({k: [line for _, line in v] for k, v in text.items()}), set(curated.by_alias))
+    recurring = TopicFinder([TopicEntry(term) for term in terms])
+    for meeting in archive.meetings:
+        found = _MeetingTopics(archive, meeting)
+        for section in meeting.sections:
+            if not GENERIC_SECTIONS.match(section.title.strip()):
+                found.add(slugify(section.title), section.title, section.line, section, _first_text(meeting, section))
+        for number, line in text[meeting.id]:
+            section = meeting.section_at(number)
+            for ident in curated.find(line) + recurring.find(line):
+                name = archive.topics[ident].name if ident in archive.topics else _term_name(line, ident)
+                found.add(ident, name, number, section)
+        for message in meeting.chat:
+            for ident in curated.find(message.text):
+                snippet = " ".join(message.text.split())[:240]
+                found.add(ident, archive.topics[ident].name, message.line, None, snippet, message.anchor, True)
+    for topic in archive.topics.values():
+        topic.mentions.sort(key=lambda x: (archive.meeting(x.meeting).date, x.line))
+
+
+class _MeetingTopics:
+    """Adds one meeting's topic mentions: one per topic and section."""
+
+    def __init__(self, archive: Archive, meeting: Meeting) -> None:
+        self.archive, self.meeting = archive, meeting
+        self.seen: set[tuple[str, str | None]] = set()
+
+    def add(
+        self,
+        ident: str,
+        name: str,
+        line: int,
+        section: Section | None,
+        snippet: str = "",
+        anchor: str | None = None,
+        in_chat: bool = False,
+    ) -> None:
+        key = (ident, section.id if section else None)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        topic = self.archive.topics.setdefault(ident, Topic(ident, name))
         topic.mentions.append(
             Mention(
-                meeting.id,
-                section.line,
-                section.id,
-                _snippet(meeting, body),
-                video_seconds=section.video_seconds,
-                anchor=section.id,
+                self.meeting.id,
+                line,
+                section.id if section else None,
+                snippet or _snippet(self.meeting, line),
+                in_chat=in_chat,
+                video_seconds=_video_at(self.meeting, line, section),
+                anchor=anchor or (section.id if section else None),
             )
         )
+        if section and ident not in section.topics:
+            section.topics.append(ident)
+
+
+def _term_name(line: str, ident: str) -> str:
+    """The term as written in `line` whose slug is `ident` ("--cache-from")."""
+    for term in terms_in(line):
+        if slugify(term) == ident:
+            return term
+    return ident
+
+
+def _note_lines(meeting: Meeting) -> list[tuple[int, str]]:
+    """The lines of the notes themselves: no front matter, pasted chat or transcript."""
+    raw = {n for b in meeting.raw_blocks for n in range(b.first, b.last + 1)}
+    return [
+        (n, line)
+        for n, line in enumerate(meeting.lines, 1)
+        if n > meeting.front_matter_lines and n not in raw and line.strip()
+    ]
+
+
+def _video_at(meeting: Meeting, line: int, section: Section | None) -> int | None:
+    """Where the recording is at `line`: the last mark above it in its section."""
+    if section is None:
+        return None
+    marks = [m.seconds for m in meeting.marks if section.line <= m.line <= line]
+    return marks[-1] if marks else section.video_seconds
+
+
+def _first_text(meeting: Meeting, section: Section) -> str:
+    body = next(
+        (
+            n
+            for n in range(section.line + 1, section.end_line + 1)
+            if meeting.lines[n - 1].strip() and not meeting.lines[n - 1].lstrip().startswith("#")
+        ),
+        section.line,
+    )
+    return _snippet(meeting, body)
 
 
 def _add_issues(archive: Archive, meeting: Meeting) -> None:

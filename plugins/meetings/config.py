@@ -27,6 +27,8 @@ class MeetingsConfig(base.Config):
     """The folder of meeting notes, one `YYYY-MM-DD.md` per meeting."""
     people_file = c.File(exists=False, default="people.yml")
     """Canonical names, aliases and chat handles (optional)."""
+    topics_file = c.File(exists=False, default="topics.yml")
+    """Curated topics with their aliases and descriptions (optional)."""
 
     # -- how notes are read ----------------------------------------------------------
     default_repo = Repository(default="containers/podman")

@@ -31,6 +31,7 @@ from .people import load_people
 from .render import render_site
 from .render.pages import SiteOptions, attachment_dir
 from .sanitize import clean_html
+from .topics import load_topics
 
 log = get_plugin_logger(__name__)
 
@@ -66,7 +67,9 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         meetings = load_meetings(notes, self.config.default_repo, self.cache)
         people_path = Path(self.config.people_file)
         entries, people_problems = load_people(people_path, _label(people_path, root))
-        archive = build_archive(meetings, Identities(entries), dict(self.config.repo_aliases))
+        topics_path = Path(self.config.topics_file)
+        topics, topic_problems = load_topics(topics_path, _label(topics_path, root))
+        archive = build_archive(meetings, Identities(entries), dict(self.config.repo_aliases), topics)
         self.timings["core"] = time.perf_counter() - started
         options = SiteOptions(
             default_repo=self.config.default_repo,
@@ -84,7 +87,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 self._add(files, File.generated(config, src, abs_src_path=str(path)))
         css = resources.files("meetings").joinpath("assets/meetings.css").read_text(encoding="utf-8")
         self._add(files, File.generated(config, CSS, content=css))
-        self._report(problems + people_problems, data_file=True)
+        self._report(problems + people_problems + topic_problems, data_file=True)
         self._report([d for m in archive.meetings for d in m.diagnostics], data_file=False)
         log.info(
             f"{len(meetings)} meetings ({self.cache.parsed} parsed), {len(pages)} pages in "
@@ -116,7 +119,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         return html
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
-        for path in (Path(self.config.notes_dir), Path(self.config.people_file)):
+        for path in (Path(self.config.notes_dir), Path(self.config.people_file), Path(self.config.topics_file)):
             if path.exists():
                 server.watch(str(path), recursive=True)
         return server

@@ -10,7 +10,7 @@ import copy
 
 import nh3
 
-_TAGS = set(nh3.ALLOWED_TAGS)
+_TAGS = set(nh3.ALLOWED_TAGS) | {"svg", "rect", "title", "g"}  # the participation strip
 _ATTRIBUTES = copy.deepcopy(nh3.ALLOWED_ATTRIBUTES)
 for _tag in list(_ATTRIBUTES):
     _ATTRIBUTES[_tag] = set(_ATTRIBUTES[_tag])
@@ -19,6 +19,8 @@ _ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"rel", "name"}
 _ATTRIBUTES["th"] = _ATTRIBUTES.get("th", set()) | {"style"}
 _ATTRIBUTES["td"] = _ATTRIBUTES.get("td", set()) | {"style"}
 _ATTRIBUTES["code"] = {"class"}
+_ATTRIBUTES["svg"] = {"width", "height", "viewBox", "role", "aria-label", "class"}
+_ATTRIBUTES["rect"] = {"x", "y", "width", "height", "rx", "class"}
 
 
 def clean_html(html: str) -> str:

@@ -191,40 +191,67 @@ def _mention_rows(archive: Archive, here: str, mentions: list[Mention]) -> list[
 def _topic(archive: Archive, ident: str) -> Page:
     topic = archive.topics[ident]
     here = urls.topic_src(ident)
-    rows = _mention_rows(archive, here, topic.mentions)
-    meetings = sorted({m.meeting for m in topic.mentions}, key=lambda i: archive.meeting(i).date)
+    meetings = _meetings_of(archive, topic.mentions)
+    issues = sorted({(archive.repo(r.repo), r.number) for m in topic.mentions for r in _issues_near(archive, m)})
     return _page(
         here,
         "topic.md.j2",
         topic.name,
         name=topic.name,
+        aliases=topic.aliases,
         description=topic.description,
-        mentions=rows,
+        mentions=_mention_rows(archive, here, topic.mentions),
         meetings_count=len(meetings),
         first=_ref(here, meetings[0], archive) if meetings else None,
         last=_ref(here, meetings[-1], archive) if meetings else None,
+        people=_topic_people(archive, topic.mentions, here),
+        issues=[{"id": f"{repo}#{n}", "link": urls.md_link(here, urls.issue_src((repo, n)))} for repo, n in issues],
     )
+
+
+def _meetings_of(archive: Archive, mentions: list[Mention]) -> list[str]:
+    return sorted({m.meeting for m in mentions}, key=lambda i: archive.meeting(i).date)
+
+
+def _issues_near(archive: Archive, mention: Mention) -> list:  # type: ignore[type-arg]
+    """Issue references in the same section of the same meeting."""
+    meeting = archive.meeting(mention.meeting)
+    if mention.section is None:
+        return []
+    return [
+        ref
+        for ref in meeting.issues
+        if not ref.in_chat and (section := meeting.section_at(ref.line)) and section.id == mention.section
+    ]
+
+
+def _topic_people(archive: Archive, mentions: list[Mention], here: str) -> list[dict[str, object]]:
+    """Who presented the sections where the topic came up, most often first."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        meeting = archive.meeting(mention.meeting)
+        section = next((s for s in meeting.sections if s.id == mention.section), None)
+        for name in section.presenters if section else []:
+            person = archive.person_of(meeting.id, name)
+            if person:
+                counts[person.id] = counts.get(person.id, 0) + 1
+    ranked = sorted(counts, key=lambda i: (-counts[i], i))
+    return [_person_ref(here, archive.people[i]) for i in ranked]
 
 
 def _topics_index(archive: Archive) -> Page:
     here = "topics/index.md"
     rows = []
     for topic in archive.topics.values():
-        meetings = sorted({m.meeting for m in topic.mentions}, key=lambda i: archive.meeting(i).date)
-        people: dict[str, dict[str, object]] = {}
-        for mention in topic.mentions:
-            meeting = archive.meeting(mention.meeting)
-            section = next((s for s in meeting.sections if s.id == mention.section), None)
-            for ref in _presenters(archive, meeting, section.presenters if section else [], here):
-                people.setdefault(str(ref["name"]), ref)
+        meetings = _meetings_of(archive, topic.mentions)
         rows.append(
             {
                 "name": topic.name,
                 "link": urls.md_link(here, urls.topic_src(topic.id)),
-                "people": list(people.values())[:6],
+                "people": _topic_people(archive, topic.mentions, here)[:5],
                 "mentions": len(topic.mentions),
                 "meetings": len(meetings),
-                "last": _ref(here, meetings[-1], archive),
+                "last": _ref(here, meetings[-1], archive) if meetings else None,
             }
         )
     rows.sort(key=lambda r: (-r["meetings"], -r["mentions"], str(r["name"]).casefold()))

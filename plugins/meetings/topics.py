@@ -1,0 +1,134 @@
+"""Topics: the curated file (topics.yml), and finding topics in the text of notes.
+
+    topics:
+      - name: Podman Desktop
+        aliases: [podman-desktop]
+        description: The desktop application for containers and Kubernetes.
+
+A topic also comes from a technical term that recurs in the notes of several meetings:
+a code span, a command-line flag (`--cache-from`), a configuration file name
+(`registries.conf`) or a `podman <subcommand>`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import WARNING, Diagnostic
+from .text import slugify
+
+_KEYS = {"name", "aliases", "description"}
+RECURRING_MEETINGS = 2  # a term becomes a topic when the notes of this many meetings use it
+
+_CODE = re.compile(r"`([^`\n]{3,40})`")
+_FLAG = re.compile(r"(?<![\w-])(--[a-z][a-z0-9]+(?:-[a-z0-9]+)+|--[a-z]{4,})\b")
+_FILE = re.compile(r"(?<![\w/.-])([a-z][\w-]*\.(?:conf|ya?ml|json|toml))\b", re.I)
+_SUBCOMMAND = re.compile(
+    r"\bpodman[ -](machine|kube|play|build|network|pod|volume|image|secret|system|compose|farm|artifact"
+    r"|quadlet|manifest|generate|healthcheck|checkpoint|restore|auto-update|desktop|remote|events)\b",
+    re.I,
+)
+
+
+@dataclass
+class TopicEntry:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+    line: int | None = None
+
+
+def load_topics(path: Path, label: str) -> tuple[list[TopicEntry], list[Diagnostic]]:
+    """Entries of `path` (absent file: none); problems are diagnostics, never exceptions."""
+    if not path.is_file():
+        return [], []
+    problems: list[Diagnostic] = []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [Diagnostic(label, mark.line + 1 if mark else None, WARNING, f"not valid YAML: {error}")]
+    if data is None:
+        return [], []
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        return [], [Diagnostic(label, 1, WARNING, "expected a top-level 'topics:' list")]
+    entries: list[TopicEntry] = []
+    for index, item in enumerate(data["topics"], 1):
+        where = f"topic #{index}"
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+            problems.append(Diagnostic(label, None, WARNING, f"{where} needs a 'name' (text)"))
+            continue
+        unknown = set(item) - _KEYS
+        if unknown:
+            problems.append(
+                Diagnostic(
+                    label,
+                    None,
+                    WARNING,
+                    f"{where} ({item['name']}): unknown key(s) "
+                    f"{', '.join(sorted(unknown))}; expected {', '.join(sorted(_KEYS))}",
+                )
+            )
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            problems.append(Diagnostic(label, None, WARNING, f"{where} ({item['name']}): 'aliases' must be a list"))
+            aliases = []
+        entries.append(
+            TopicEntry(
+                item["name"].strip(),
+                [a.strip() for a in aliases if a.strip()],
+                str(item.get("description") or "").strip(),
+            )
+        )
+    return entries, problems
+
+
+class TopicFinder:
+    """Finds curated topics in a line of text by any of their names, case-insensitively."""
+
+    def __init__(self, entries: Iterable[TopicEntry]) -> None:
+        self.by_alias: dict[str, str] = {}
+        for entry in entries:
+            for name in [entry.name, *entry.aliases]:
+                self.by_alias.setdefault(_norm(name), slugify(entry.name))
+        names = sorted(self.by_alias, key=len, reverse=True)
+        body = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+        self._pattern = re.compile(rf"(?<![a-z0-9])(?:{body})", re.I) if names else None
+
+    def find(self, text: str) -> list[str]:
+        if self._pattern is None:
+            return []
+        return [self.by_alias[_norm(m.group())] for m in self._pattern.finditer(text)]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.casefold()).strip()
+
+
+def terms_in(text: str) -> set[str]:
+    """Technical terms written in a line: code spans, flags, file names, podman subcommands."""
+    found = {_norm(m) for m in _CODE.findall(text) if len(m.split()) <= 3 and not m.strip().startswith("http")}
+    found.update(_norm(m) for m in _FLAG.findall(text))
+    found.update(_norm(m) for m in _FILE.findall(text))
+    found.update(f"podman {m.lower()}" for m in _SUBCOMMAND.findall(text))
+    return {t for t in found if len(t) >= 3 and re.search(r"[a-z]", t)}
+
+
+def recurring_terms(term_meetings: dict[str, set[str]], known: set[str]) -> list[str]:
+    """Terms used in the notes of several meetings that are not curated topics already."""
+    return sorted(t for t, ms in term_meetings.items() if len(ms) >= RECURRING_MEETINGS and t not in known)
+
+
+def collect_terms(lines_by_meeting: dict[str, Iterable[str]]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for meeting, lines in lines_by_meeting.items():
+        for line in lines:
+            for term in terms_in(line):
+                found[term].add(meeting)
+    return found
