@@ -113,6 +113,7 @@ def build_archive(
         _add_issues(archive, meeting)
 
     _add_topics(archive, topics or [])
+    _add_person_mentions(archive)
     for ident, person_ in archive.people.items():
         if ident not in identities.canonical:
             person_.name = _best_spelling(spellings[ident])
@@ -169,6 +170,43 @@ def _add_topics(archive: Archive, entries: list[TopicEntry]) -> None:
                 found.add(ident, archive.topics[ident].name, message.line, None, snippet, message.anchor, True)
     for topic in archive.topics.values():
         topic.mentions.sort(key=lambda x: (archive.meeting(x.meeting).date, x.line))
+
+
+def _add_person_mentions(archive: Archive) -> None:
+    """Where a person is named in the running text of the notes ("Matt Heon would like …")."""
+    names: dict[str, str] = {}
+    for person in archive.people.values():
+        for spelling in [person.name, *person.aliases]:
+            bare = strip_affiliation(spelling)
+            if len(bare.split()) >= 2:
+                names.setdefault(bare.casefold(), person.id)
+    if not names:
+        return
+    pattern = re.compile(
+        r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])", re.I
+    )
+    for meeting in archive.meetings:
+        skip = {meeting.attendees_line} | {s.presenter_line for s in meeting.sections}
+        seen: set[tuple[str, str | None]] = set()
+        for number, line in _note_lines(meeting):
+            if number in skip:
+                continue
+            for match in pattern.finditer(line):
+                ident = names[match.group(1).casefold()]
+                section = meeting.section_at(number)
+                key = (ident, section.id if section else None)
+                if key not in seen:
+                    seen.add(key)
+                    archive.people[ident].mentions.append(
+                        Mention(
+                            meeting.id,
+                            number,
+                            key[1],
+                            _snippet(meeting, number),
+                            video_seconds=_video_at(meeting, number, section),
+                            anchor=key[1],
+                        )
+                    )
 
 
 class _MeetingTopics:

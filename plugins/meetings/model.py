@@ -215,6 +215,7 @@ class Person:
     talks: list[Talk] = field(default_factory=list)
     messages: list[tuple[str, ChatMessage]] = field(default_factory=list)
     action_items: list[tuple[str, ActionItem]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # named in the text of notes
 
 
 @dataclass

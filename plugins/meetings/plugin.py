@@ -22,20 +22,22 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from .archive import build_archive
+from .archive import Archive, build_archive
 from .config import MeetingsConfig
 from .identity import Identities
 from .model import ERROR, WARNING, Diagnostic
 from .notes import ParseCache, find_notes, load_meetings
 from .people import load_people
 from .render import render_site
-from .render.pages import SiteOptions, attachment_dir
+from .render.pages import SiteOptions, attachment_dir, render_home
 from .sanitize import clean_html
 from .topics import load_topics
 
 log = get_plugin_logger(__name__)
 
+HOME_MARKER = "<!-- meetings:home -->"
 CSS = "assets/meetings/meetings.css"
+JS = "assets/meetings/sortable.js"
 _INDEXES = {"meetings/index.md", "people/index.md", "topics/index.md", "issues/index.md", "timeline/index.md"}
 
 
@@ -43,6 +45,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
         self.generated: set[str] = set()
+        self.archive: Archive | None = None  # this build's, for the home page block
         self.timings: dict[str, float] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -54,6 +57,8 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 config.markdown_extensions.append(extension)
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
+        if JS not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(JS)
         self.generated = set()
         return config
 
@@ -77,6 +82,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             attachments={n.id: frozenset(n.attachments) for n in notes},
         )
         pages = render_site(archive, options)
+        self.archive = archive
         self.timings["render"] = time.perf_counter() - started - self.timings["core"]
         for page in pages:
             inclusion = InclusionLevel.UNDEFINED if page.src in _INDEXES else InclusionLevel.NOT_IN_NAV
@@ -85,8 +91,9 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             for name, path in note.attachments.items():
                 src = f"{attachment_dir(note.id)}/{name}"
                 self._add(files, File.generated(config, src, abs_src_path=str(path)))
-        css = resources.files("meetings").joinpath("assets/meetings.css").read_text(encoding="utf-8")
-        self._add(files, File.generated(config, CSS, content=css))
+        assets = resources.files("meetings").joinpath("assets")
+        for name, src in (("meetings.css", CSS), ("sortable.js", JS)):
+            self._add(files, File.generated(config, src, content=assets.joinpath(name).read_text(encoding="utf-8")))
         self._report(problems + people_problems + topic_problems, data_file=True)
         self._report([d for m in archive.meetings for d in m.diagnostics], data_file=False)
         log.info(
@@ -112,6 +119,12 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 log.warning(str(diagnostic))
             else:
                 log.debug(str(diagnostic)) if diagnostic.level == "info" else log.info(str(diagnostic))
+
+    def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        """A hand-written page may hold HOME_MARKER: the latest meetings and topics go there."""
+        if HOME_MARKER in markdown:
+            return markdown.replace(HOME_MARKER, render_home(self.archive, page.file.src_uri) if self.archive else "")
+        return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated:

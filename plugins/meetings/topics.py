@@ -98,17 +98,32 @@ class TopicFinder:
             for name in [entry.name, *entry.aliases]:
                 self.by_alias.setdefault(_norm(name), slugify(entry.name))
         names = sorted(self.by_alias, key=len, reverse=True)
-        body = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+        body = "|".join(_alias_pattern(n) for n in names)
         self._pattern = re.compile(rf"(?<![a-z0-9])(?:{body})", re.I) if names else None
 
     def find(self, text: str) -> list[str]:
         if self._pattern is None:
             return []
-        return [self.by_alias[_norm(m.group())] for m in self._pattern.finditer(text)]
+        found = []
+        for match in self._pattern.finditer(text):
+            name = _norm(match.group())
+            for stem in (name, name[:-1], name[:-2]):
+                if stem in self.by_alias:
+                    found.append(self.by_alias[stem])
+                    break
+        return found
+
+
+def _alias_pattern(name: str) -> str:
+    """A long name also matches as the start of a word ("Compose" in "podman-compose.yml",
+    "artifact" in "artifacts"); a short one only as a whole word ("mac", not "machine")."""
+    pattern = re.escape(name).replace(r"\ ", r"[\s-]+")
+    return pattern if len(name) >= 5 else pattern + r"(?:e?s)?(?![a-z0-9])"
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[\s-]+", " ", text.casefold()).strip()
+    """ "Podman-Machine" -> "podman machine"; a flag keeps its dashes ("--cache-from")."""
+    return re.sub(r"(?<=\w)[\s-]+(?=\w)", " ", text.casefold()).strip()
 
 
 def terms_in(text: str) -> set[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from .. import urls
 from ..archive import Archive
 from ..export import export_json
@@ -133,6 +135,14 @@ def _person(archive: Archive, person: Person) -> Page:
         ref = _ref(here, ident, archive, message.anchor)
         messages.append({**ref, "time": message.time or "", "text": " ".join(message.text.split())[:300]})
     actions = [{**_ref(here, ident, archive), "text": item.text} for ident, item in person.action_items]
+    co_presenters: dict[str, int] = {}
+    for talk in person.talks:
+        meeting = archive.meeting(talk.meeting)
+        section = next(s for s in meeting.sections if s.id == talk.section)
+        for name in section.presenters:
+            other = archive.person_of(meeting.id, name)
+            if other and other.id != person.id:
+                co_presenters[other.id] = co_presenters.get(other.id, 0) + 1
     return _page(
         here,
         "person.md.j2",
@@ -147,6 +157,42 @@ def _person(archive: Archive, person: Person) -> Page:
         actions=actions,
         first=meetings[0] if meetings else None,
         last=meetings[-1] if meetings else None,
+        co_presenters=[
+            _person_ref(here, archive.people[i]) for i in sorted(co_presenters, key=lambda i: (-co_presenters[i], i))
+        ],
+        mentions=_mention_rows(archive, here, person.mentions),
+        strip=Markup(participation_strip(archive, person)),
+    )
+
+
+def participation_strip(archive: Archive, person: Person) -> str:
+    """An inline SVG: one cell per month of the archive, dark where the person took part."""
+    months: dict[str, list[str]] = {}
+    for meeting in archive.meetings:
+        months.setdefault(meeting.date[:7], []).append(meeting.id)
+    if not months:
+        return ""
+    first, last = min(months), max(months)
+    year, month = int(first[:4]), int(first[5:7])
+    attended = set(person.meetings)
+    cells = []
+    x = 0
+    while f"{year:04d}-{month:02d}" <= last:
+        key = f"{year:04d}-{month:02d}"
+        held = months.get(key, [])
+        went = sum(1 for m in held if m in attended)
+        kind = "on" if went else ("off" if held else "none")
+        label = f"{key}: {went} of {len(held)} meetings" if held else f"{key}: no meeting"
+        cells.append(
+            f'<rect x="{x}" y="0" width="5" height="14" rx="1" class="mt-{kind}"><title>{label}</title></rect>'
+        )
+        x += 6
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    return (
+        f'<svg class="mt-strip" width="{x}" height="14" role="img" '
+        f'aria-label="Meetings attended, {first} to {last}">{"".join(cells)}</svg>'
     )
 
 
@@ -248,7 +294,7 @@ def _topics_index(archive: Archive) -> Page:
             {
                 "name": topic.name,
                 "link": urls.md_link(here, urls.topic_src(topic.id)),
-                "people": _topic_people(archive, topic.mentions, here)[:5],
+                "people": _topic_people(archive, topic.mentions, here)[:4],
                 "mentions": len(topic.mentions),
                 "meetings": len(meetings),
                 "last": _ref(here, meetings[-1], archive) if meetings else None,
@@ -297,9 +343,59 @@ def _issues_index(archive: Archive) -> Page:
 
 def _timeline(archive: Archive) -> Page:
     here = "timeline/index.md"
-    rows = [
-        {**_ref(here, m, archive), "title": m.title, "sections": [s.title for s in m.sections]}
-        for m in archive.meetings
-    ]
-    years = [(year, list(items)) for year, items in itertools.groupby(rows, key=lambda r: r["date"][:4])]
+    first_year: dict[str, str] = {}
+    for topic in archive.topics.values():
+        dates = [archive.meeting(m.meeting).date for m in topic.mentions if not m.in_chat]
+        if dates and len({m.meeting for m in topic.mentions}) >= 2:
+            first_year[topic.id] = min(dates)[:4]
+    years = []
+    rows = [_meeting_row(here, archive, m) for m in archive.meetings]
+    for year, items in itertools.groupby(rows, key=lambda r: r["date"][:4]):
+        raised = [t for t, first in first_year.items() if first == year]
+        topics = sorted(raised, key=lambda t: archive.topics[t].name.casefold())
+        years.append(
+            {
+                "year": year,
+                "meetings": list(items),
+                "topics": [
+                    {"name": archive.topics[t].name, "link": urls.md_link(here, urls.topic_src(t))} for t in topics
+                ],
+            }
+        )
     return _page(here, "timeline.md.j2", "Timeline", years=years)
+
+
+def _meeting_row(here: str, archive: Archive, meeting: Meeting) -> dict[str, object]:
+    return {**_ref(here, meeting, archive), "title": meeting.title, "sections": [s.title for s in meeting.sections]}
+
+
+def render_home(archive: Archive, here: str = "index.md", latest: int = 5) -> str:
+    """The generated part of the home page: next meeting, latest meetings, busiest topics."""
+    recent = archive.meetings[-latest:][::-1]
+    nxt = None
+    for meeting in reversed(archive.meetings):
+        if meeting.next_meetings:
+            found = meeting.next_meetings[0]
+            nxt = {
+                "series": found.series,
+                "date": found.date or "?",
+                "topics": found.topics,
+                "from": _ref(here, meeting, archive),
+            }
+            break
+    topics = sorted(archive.topics.values(), key=lambda t: (-len({m.meeting for m in t.mentions}), t.name.casefold()))
+    return TEMPLATES.get_template("home.md.j2").render(
+        next=nxt,
+        meetings_link=urls.md_link(here, "meetings/index.md"),
+        topics_link=urls.md_link(here, "topics/index.md"),
+        latest=[_meeting_row(here, archive, m) for m in recent],
+        topics=[
+            {
+                "name": t.name,
+                "link": urls.md_link(here, urls.topic_src(t.id)),
+                "meetings": len({m.meeting for m in t.mentions}),
+            }
+            for t in topics[:15]
+            if t.mentions
+        ],
+    )
