@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,8 @@ class Archive:
     issues: dict[str, Issue] = field(default_factory=dict)
     # (meeting id, name as written) -> person id, for linking names on pages
     names: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (meeting id, section id) -> issues referenced in that section's notes
+    section_issues: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # renamed repositories -> the name their issue pages are filed under
     repo_aliases: dict[str, str] = field(default_factory=dict)
 
@@ -268,8 +271,10 @@ def _video_at(meeting: Meeting, line: int, section: Section | None) -> int | Non
     """Where the recording is at `line`: the last mark above it in its section."""
     if section is None:
         return None
-    marks = [m.seconds for m in meeting.marks if section.line <= m.line <= line]
-    return marks[-1] if marks else section.video_seconds
+    index = bisect.bisect_right(meeting.marks, line, key=lambda m: m.line) - 1  # marks are in line order
+    if index >= 0 and meeting.marks[index].line >= section.line:
+        return meeting.marks[index].seconds
+    return section.video_seconds
 
 
 def _first_text(meeting: Meeting, section: Section) -> str:
@@ -286,6 +291,7 @@ def _first_text(meeting: Meeting, section: Section) -> str:
 
 def _add_issues(archive: Archive, meeting: Meeting) -> None:
     chat_by_line = {message.line: message for message in meeting.chat}
+    seen: set[tuple[str, int]] = set()  # one mention per issue and line
     for ref in meeting.issues:
         repo = archive.repo(ref.repo)
         ident = f"{repo}#{ref.number}"
@@ -294,6 +300,9 @@ def _add_issues(archive: Archive, meeting: Meeting) -> None:
             issue = archive.issues[ident] = Issue(repo, ref.number, ref.kind)
         elif issue.kind == "issue" and ref.kind != "issue":
             issue.kind = ref.kind  # a bare "#N" says nothing; a URL knows it is a PR
+        if (ident, ref.line) in seen:
+            continue
+        seen.add((ident, ref.line))
         section = meeting.section_at(ref.line)
         if ref.in_chat:
             message = chat_by_line.get(ref.line)
@@ -301,11 +310,13 @@ def _add_issues(archive: Archive, meeting: Meeting) -> None:
             anchor = message.anchor if message else None
         else:
             snippet, anchor = _snippet(meeting, ref.line), section.id if section else None
-        mention = Mention(
-            meeting.id, ref.line, section.id if section else None, snippet[:240], in_chat=ref.in_chat, anchor=anchor
+            if section:
+                archive.section_issues.setdefault((meeting.id, section.id), set()).add(ident)
+        issue.mentions.append(
+            Mention(
+                meeting.id, ref.line, section.id if section else None, snippet[:240], in_chat=ref.in_chat, anchor=anchor
+            )
         )
-        if not any(m.meeting == mention.meeting and m.line == mention.line for m in issue.mentions):
-            issue.mentions.append(mention)
 
 
 def _snippet(meeting: Meeting, line: int) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .model import WARNING, Diagnostic, Meeting
-from .parse.names import strip_affiliation
+from .parse.names import is_person, strip_affiliation
 from .people import PersonEntry
 from .text import fold, slugify
 
@@ -205,7 +205,7 @@ class Identities:
         """The person id for `name` as written in `meeting`; None for guests, an unknown
         "Me" and a first name that fits several people of that meeting."""
         written = " ".join(name.split())
-        if not written or _ANONYMOUS.match(written) or name_key(written) in self._not_people:
+        if not written or not is_person(written) or _ANONYMOUS.match(written) or name_key(written) in self._not_people:
             return None
         if written.casefold().rstrip(":") in _NOTE_TAKER:
             return self._me.get(meeting)

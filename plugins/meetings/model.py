@@ -6,6 +6,7 @@ Names are kept as written; the archive resolves them to people.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 ERROR = "error"
@@ -132,6 +133,7 @@ class Meeting:
     source: str
     lines: list[str]  # the note's lines after encoding repair: what the page shows
     title: str = ""
+    title_line: int | None = None  # the H1 of the note
     series: str = "community"
     date: str = ""
     scheduled: str | None = None  # ISO datetime with the offset as written
@@ -177,10 +179,10 @@ class Meeting:
         return offset * 60 if offset >= 0 else None
 
     def section_at(self, line: int) -> Section | None:
-        """The agenda section whose heading is at or above `line`."""
-        for section in reversed(self.sections):
-            if section.line <= line <= section.end_line:
-                return section
+        """The agenda section whose heading is at or above `line` (sections are in order)."""
+        index = bisect.bisect_right(self.sections, line, key=lambda s: s.line) - 1
+        if index >= 0 and self.sections[index].line <= line <= self.sections[index].end_line:
+            return self.sections[index]
         return None
 
 

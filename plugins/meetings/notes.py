@@ -73,12 +73,22 @@ def find_notes(notes_dir: Path, label: str) -> tuple[list[NoteFile], list[Diagno
         ids[ident] = path.name
         note = NoteFile(ident, path, source)
         folder = notes_dir / stem
-        if folder.is_dir():
-            note.attachments = {
-                p.name: p
-                for p in sorted(folder.iterdir())
-                if p.is_file() and not p.name.startswith(".") and not p.is_symlink()
-            }
+        if ident == stem and folder.is_dir():  # never "notes/." for a note named "..md"
+            for file in sorted(folder.iterdir()):
+                if file.name.startswith(".") or file.is_symlink() or not file.is_file():
+                    continue
+                if file.suffix.lower() == ".md":
+                    problems.append(
+                        Diagnostic(
+                            f"{label}/{stem}/{file.name}",
+                            None,
+                            WARNING,
+                            "a Markdown file beside a note is not published",
+                            "put it in docs/, or give it another extension",
+                        )
+                    )
+                    continue
+                note.attachments[file.name] = file
         found.append(note)
     found.sort(key=lambda n: n.id)
     return found, problems

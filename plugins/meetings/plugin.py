@@ -123,6 +123,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page may hold HOME_MARKER: the latest meetings and topics go there."""
         if HOME_MARKER in markdown:
+            self.generated.add(page.file.src_uri)  # it now holds text from notes: sanitise it too
             return markdown.replace(HOME_MARKER, render_home(self.archive, page.file.src_uri) if self.archive else "")
         return markdown
 

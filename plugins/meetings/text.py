@@ -16,6 +16,11 @@ _MOJIBAKE = re.compile(
 )
 
 
+# Lines longer than this are kept and shown as plain text: Markdown's inline parsing
+# grows faster than linearly on one huge line.
+LONG_LINE = 10_000
+
+
 def repair_mojibake(line: str) -> str:
     """Undo a wrong decode (e.g. "Bj√∂rklund" -> "Björklund"); other text is returned as is."""
     if not _MOJIBAKE.search(line):

@@ -78,4 +78,6 @@ def near_duplicate(name: str, others: list[str]) -> str | None:
 
 
 def is_person(name: str) -> bool:
-    return not _NOT_PEOPLE.search(name.strip())
+    """Not a tile, a placeholder or markup pasted into a list ("<img …>", "[x](y)")."""
+    text = name.strip()
+    return bool(re.search(r"[^\W\d_]", text)) and not _NOT_PEOPLE.search(text) and not re.search(r"[<>{}\[\]]", text)

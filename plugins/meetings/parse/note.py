@@ -25,7 +25,7 @@ from ..model import (
     NextMeeting,
     VideoMark,
 )
-from ..text import repair_mojibake
+from ..text import LONG_LINE, repair_mojibake, slugify
 from . import dates
 from .actions import next_steps, prose_actions
 from .names import is_person, near_duplicate, split_names
@@ -33,6 +33,7 @@ from .raw import find_raw_blocks
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
 
 _MD = MarkdownIt("commonmark")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisible, and they break HTML
 
 _ATTENDEES = re.compile(r"^\s*(?:#{1,6}\s*)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?P<inline>.*)$", re.I)
 _START = re.compile(r"^\W*(?:the\s+)?meeting\s+start(?:ed)?\b", re.I)
@@ -137,6 +138,16 @@ class _NoteParser:
     def _repair_encoding(self) -> None:
         lines = self.meeting.lines
         for index, line in enumerate(lines):
+            if _CONTROL.search(line):
+                lines[index] = line = _CONTROL.sub(" ", line)
+                self.report(index + 1, WARNING, "control characters were replaced by spaces")
+            if len(line) > LONG_LINE:
+                self.report(
+                    index + 1,
+                    WARNING,
+                    f"this line has {len(line):,} characters; it is shown as plain text",
+                    "break it into paragraphs",
+                )
             fixed = repair_mojibake(line)
             if fixed != line:
                 lines[index] = fixed
@@ -212,15 +223,18 @@ class _NoteParser:
                     "a line starting with '# ' would show as the page title; it is shown as text",
                     "put commands in a ``` fence",
                 )
+        m.title_line = h1.line if h1 else None
         title = str(self.front.get("title") or "") or (h1.text if h1 else "")
         if "{{" in title:
             title = ""
         m.title = title.strip() or f"Meeting {m.id}"
         series = self.front.get("series")
-        m.series = str(series) if series else ("cabal" if "cabal" in m.title.lower() else "community")
+        m.series = slugify(str(series)) if series else ("cabal" if "cabal" in m.title.lower() else "community")
         recording = self.front.get("recording")
-        if isinstance(recording, str) and recording.startswith(("http://", "https://")):
-            m.recording = recording
+        if isinstance(recording, str) and re.fullmatch(r"https?://[^\s()<>\"']+", recording.strip()):
+            m.recording = recording.strip()
+        elif recording is not None:
+            self.report(1, WARNING, "the front matter recording is not a web address; it is ignored")
         if isinstance(self.front.get("me"), str):
             m.me = str(self.front["me"]).strip()
         offset = self.front.get("video_offset")

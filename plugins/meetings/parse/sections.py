@@ -8,6 +8,7 @@ under a "Meeting Notes" heading. A file is classic when it has agenda H2 heading
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -128,13 +129,23 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
 
     heads = [h for h in agenda if starts(h)]
     # A section also ends where a container or metadata heading of its level begins.
-    others = [h for h in body if h not in agenda]
+    agenda_lines = {h.line for h in agenda}
+    others_up_to = {
+        level: [h.line for h in body if h.line not in agenda_lines and h.level <= level] for level in range(1, 7)
+    }
+    head_lines = [h.line for h in heads]
+    heading_lines = [h.line for h in headings]
     sections: list[Section] = []
     used: set[str] = set()
-    for heading in heads:
-        stops = [h.line for h in heads if h.line > heading.line]
-        stops += [h.line for h in others if h.line > heading.line and h.level <= heading.level]
-        end = min(stops, default=min(body_end, last_line + 1)) - 1
+    for index, heading in enumerate(heads):
+        stops = others_up_to[heading.level]
+        after = bisect.bisect_right(stops, heading.line)
+        candidates = [min(body_end, last_line + 1)]
+        if index + 1 < len(head_lines):
+            candidates.append(head_lines[index + 1])
+        if after < len(stops):
+            candidates.append(stops[after])
+        end = min(candidates) - 1
         p = parts[heading.line]
         ident = base = slugify(p.title)
         number = 2
@@ -146,7 +157,7 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
         if p.presenters:
             section.presenter_line = heading.line
         if classic and heading.level == 2:
-            _classic_head(section, headings, default_repo)
+            _classic_head(section, headings[bisect.bisect_right(heading_lines, heading.line) :], default_repo)
         if section.video_seconds is None:
             section.video_seconds = _mark_below(heading, lines, default_repo)
         sections.append(section)
@@ -166,11 +177,13 @@ def _is_link_only(text: str) -> bool:
     return bool(re.fullmatch(r"\s*\[[^\]]*\]\([^)]*\)\s*", text))
 
 
-def _classic_head(section: Section, headings: list[Heading], default_repo: str) -> None:
-    """Presenter H3 and mark H4/H5 that directly follow an H2 title."""
-    following = [h for h in headings if section.line < h.line <= section.end_line]
+def _classic_head(section: Section, following: list[Heading], default_repo: str) -> None:
+    """Presenter H3 and mark H4/H5 that directly follow an H2 title (`following` are the
+    headings after it)."""
     opening: list[Heading] = []
     for heading in following:
+        if heading.line > section.end_line:
+            break
         if opening and heading.line - opening[-1].line > 2:
             break
         if not opening and heading.line - section.line > 2:

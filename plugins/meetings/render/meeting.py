@@ -13,7 +13,7 @@ from markupsafe import Markup
 from .. import urls
 from ..archive import Archive
 from ..model import ChatMessage, Meeting, RawBlock
-from ..text import initials
+from ..text import LONG_LINE, escape_html, escape_markdown, initials
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
@@ -32,14 +32,11 @@ class _Group:
 
 def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> str:
     page = writer.page
-    body = _body(meeting, archive, writer)
     header = _header(meeting, archive, page)
-    h1 = next((i for i, line in enumerate(body) if re.match(r"^ {0,3}# ", line)), None)
     title = f"{meeting.title} · {_date_label(meeting.date)}"
-    if h1 is None:
-        body = [f"# {title}", ""] + header + body
-    else:
-        body = body[: h1 + 1] + [""] + header + body[h1 + 1 :]
+    body = _body(meeting, archive, writer, header)
+    if meeting.title_line is None:
+        body = [f"# {escape_markdown(title)}", "", *header, *body]
     meta = {"title": title, "description": f"Notes of the {meeting.title}, {_date_label(meeting.date)}"}
     return front_matter(meta) + "\n".join(body) + "\n"
 
@@ -95,7 +92,8 @@ def _host(url: str | None) -> str:
     return match.group(1) if match else (url or "")
 
 
-def _body(meeting: Meeting, archive: Archive, writer: Writer) -> list[str]:
+def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str]) -> list[str]:
+    """The note's lines, re-emitted with links; `header` goes right after the title line."""
     out: list[str] = []
     lines = meeting.lines
     raw = {b.first: b for b in meeting.raw_blocks}
@@ -125,6 +123,9 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer) -> list[str]:
             continue
         if number in block_lines:
             continue
+        if len(line) > LONG_LINE:
+            out += ["", f'<p class="mt-long">{escape_html(line)}</p>', ""]
+            continue
         if number in meeting.prose_code_lines:
             line = line.strip()
         if number in meeting.list_starts and out and out[-1].strip():
@@ -139,6 +140,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer) -> list[str]:
             out.append("\\" + writer.markdown(line.lstrip()))
         else:
             out.append(writer.markdown(line))
+        if number == meeting.title_line:
+            out += ["", *header]
     return out
 
 

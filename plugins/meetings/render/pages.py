@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -169,7 +170,8 @@ def participation_strip(archive: Archive, person: Person) -> str:
     """An inline SVG: one cell per month of the archive, dark where the person took part."""
     months: dict[str, list[str]] = {}
     for meeting in archive.meetings:
-        months.setdefault(meeting.date[:7], []).append(meeting.id)
+        if re.match(r"^\d{4}-(?:0[1-9]|1[0-2])", meeting.date):  # notes without a date have no month
+            months.setdefault(meeting.date[:7], []).append(meeting.id)
     if not months:
         return ""
     first, last = min(months), max(months)
@@ -238,7 +240,8 @@ def _topic(archive: Archive, ident: str) -> Page:
     topic = archive.topics[ident]
     here = urls.topic_src(ident)
     meetings = _meetings_of(archive, topic.mentions)
-    issues = sorted({(archive.repo(r.repo), r.number) for m in topic.mentions for r in _issues_near(archive, m)})
+    near = {i for m in topic.mentions if m.section for i in archive.section_issues.get((m.meeting, m.section), ())}
+    issues = sorted((archive.issues[i].repo, archive.issues[i].number) for i in near)
     return _page(
         here,
         "topic.md.j2",
@@ -257,18 +260,6 @@ def _topic(archive: Archive, ident: str) -> Page:
 
 def _meetings_of(archive: Archive, mentions: list[Mention]) -> list[str]:
     return sorted({m.meeting for m in mentions}, key=lambda i: archive.meeting(i).date)
-
-
-def _issues_near(archive: Archive, mention: Mention) -> list:  # type: ignore[type-arg]
-    """Issue references in the same section of the same meeting."""
-    meeting = archive.meeting(mention.meeting)
-    if mention.section is None:
-        return []
-    return [
-        ref
-        for ref in meeting.issues
-        if not ref.in_chat and (section := meeting.section_at(ref.line)) and section.id == mention.section
-    ]
 
 
 def _topic_people(archive: Archive, mentions: list[Mention], here: str) -> list[dict[str, object]]:

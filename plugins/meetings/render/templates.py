@@ -6,7 +6,7 @@ import json
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..text import escape_markdown
+from ..text import escape_html, escape_markdown
 
 TEMPLATES = Environment(
     loader=PackageLoader("meetings", "templates"),
@@ -20,6 +20,13 @@ TEMPLATES.filters["md"] = lambda value: escape_markdown(str(value))
 
 
 def front_matter(meta: dict[str, object]) -> str:
-    """YAML front matter; JSON is valid YAML and quotes every string safely."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    """YAML front matter; JSON is valid YAML and quotes every string safely.
+
+    The theme prints titles and descriptions into <title> and attributes unescaped, so
+    text from notes is HTML-escaped here (entities still read as the right characters).
+    """
+    lines = [
+        f"{key}: {json.dumps(escape_html(value) if isinstance(value, str) else value, ensure_ascii=False)}"
+        for key, value in meta.items()
+    ]
     return "---\n" + "\n".join(lines) + "\n---\n\n"

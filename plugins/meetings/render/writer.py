@@ -17,8 +17,13 @@ _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
 def escape_text(text: str) -> str:
-    """Markdown text with raw HTML neutralised but formatting kept."""
-    return text.replace("&", "&amp;").replace("<", "&lt;")
+    """Markdown text with raw HTML neutralised but formatting kept. "{" is escaped too, so
+    that "{#x}" or "{: .c}" in a note stays text instead of becoming attributes."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+
+
+# "[ref]: url" defines a link and is not shown; in notes it is text like any other.
+_REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[([^\]]+)\]:")
 
 
 @dataclass
@@ -34,7 +39,8 @@ class Writer:
     repo_aliases: dict[str, str] = field(default_factory=dict)
 
     def markdown(self, line: str) -> str:
-        return "".join(self._md_piece(p) for p in inline.scan(line, self.default_repo))
+        text = "".join(self._md_piece(p) for p in inline.scan(line, self.default_repo))
+        return _REFERENCE_DEFINITION.sub(r"\1\\[\2]:", text)
 
     def html(self, text: str) -> str:
         """Chat text: plain text with URLs and issue references as urls."""

@@ -1,0 +1,81 @@
+"""Hostile notes, written by the tests into a notes folder: markup and script in every
+field, unsafe names, broken encodings, and one very large note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SCRIPTED = """---
+title: "Evil <script>alert('title')</script> </title><script>alert(1)</script>"
+me: "<b onmouseover=alert(2)>x</b>"
+recording: "javascript:alert(3)"
+series: "<img src=x onerror=alert(4)>"
+---
+# Podman Community Meeting <script>alert(5)</script>
+## January 2, 2024 11:00 a.m. Eastern (UTC-5)
+
+### Attendees (3 total)
+Tom Sweeney, <img src=x onerror=alert(6)>, ../../x, ., Ada <svg onload=alert(7)>
+
+## Meeting Start: 11:03 a.m.
+### Video [Recording](javascript:alert(8))
+
+## Intro <iframe src="https://evil.example"></iframe>
+### Tom Sweeney <b onmouseover=alert(9)>x</b>
+#### (1:50 in the video)
+
+Text with <script>alert(10)</script> and [click](javascript:alert(11)) and [data](data:text/html,x) and
+<a href="javascript:alert(12)">raw</a> <div onclick="alert(13)">div</div> ![img](javascript:alert(14))
+
+<iframe src="javascript:alert(15)"></iframe>
+<object data="javascript:alert(16)"></object>
+<style>body { display: none }</style>
+
+[ref]: javascript:alert(17)
+See [the ref][ref] and <javascript:alert(18)>.
+
+## Next Meeting: Tuesday February 6, 2024 <script>alert(19)</script>
+
+## BlueJeans Chat copy/paste:
+
+```
+Tom Sweeney10:56 AM
+<script>alert(20)</script> <img src=x onerror=alert(21)>
+<svg onload=alert(22)>11:14 AM
+hello javascript:alert(23) https://example.com/"><script>alert(24)</script>
+```
+"""
+
+
+def huge_note() -> str:
+    """About 2 MB: 2,000 sections, 20,000 chat lines and one line of 1 MB."""
+    parts = ["# Podman Community Meeting", "## March 5, 2024 11:00 a.m. Eastern (UTC-5)", ""]
+    for n in range(2000):
+        parts += [
+            f"## Section {n} about quadlet and #{n + 1}",
+            "### Tom Sweeney",
+            f"#### ({n // 60}:{n % 60:02d} in the video)",
+            "",
+            f"Talk {n} on `podman machine` with https://github.com/containers/podman/issues/{n + 1}.",
+            "",
+        ]
+    parts += ["Long line: " + ("word (1:50 in the video) [x](y) `code` #12 " * 26000)[:1_000_000], ""]
+    parts += ["## BlueJeans Chat copy/paste:", "", "```"]
+    for n in range(10000):
+        parts += [f"Guest {n % 7}{10 + n % 2}:{n % 60:02d} AM", f"message {n}"]
+    parts += ["```", ""]
+    return "\n".join(parts)
+
+
+def write_hostile_notes(notes: Path) -> None:
+    notes.mkdir(parents=True, exist_ok=True)
+    (notes / "2024-01-02.md").write_text(SCRIPTED, encoding="utf-8")
+    (notes / "..md").write_text("# dot dot\n", encoding="utf-8")
+    (notes / "2024-01-03 x.md").write_text("# Podman Community Meeting\n", encoding="utf-8")
+    (notes / "2024-01-04.md").write_bytes(b"")
+    (notes / "2024-01-05.md").write_bytes(
+        "# Podman Community Meeting\r\n## Attendees: Bj\xf6rn Z, Ana\r\n".encode("latin-1")
+    )
+    (notes / "2024-01-06.md").write_bytes(b"# Podman\x00 Community Meeting\r\n\r\nText\x00 with NUL\r\n")
+    (notes / "2024-01-07.md").write_text("---\n!!python/object/apply:os.system ['touch hacked']\n---\n# T\n")
+    (notes / "2024-03-05.md").write_text(huge_note(), encoding="utf-8")

@@ -1,0 +1,159 @@
+"""The built site in a real browser (Debian's Chromium, driven by Playwright), as a
+visitor uses it: search, links, video marks, the chat, dark mode, a phone screen.
+
+Skipped, with the reason, where Chromium or Playwright is not installed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import build, make_site
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
+
+
+def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = make_site(tmp_path_factory.mktemp("browser-site"))
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    server, url = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.errors = []  # type: ignore[attr-defined]
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    yield tab
+    tab.screenshot(path=str(tmp_path / "last.png"))
+    context.close()
+
+
+def search(page, url: str, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    page.goto(url)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=20)  # Material searches on key events, as a person types
+    page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
+    page.wait_for_timeout(500)  # let the result list settle after the last key
+    return page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+
+
+@pytest.mark.parametrize(
+    "query, target",
+    [
+        ("network alias", "meetings/2020-12-01/"),
+        ("8483", "issues/containers/podman/8483/"),
+        ("Matt Heon", "people/matt-heon/"),
+        ("cache-from", "meetings/2020-12-01/"),
+    ],
+)
+def test_search_finds_the_right_pages(page, site_url: str, query: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    hrefs = search(page, site_url, query)
+    assert any(target in href for href in hrefs), hrefs
+    link = next(h for h in hrefs if target in h)
+    page.goto(link)
+    assert page.locator("article h1").first.is_visible()
+    assert not page.errors
+
+
+def test_video_mark_opens_the_recording_at_that_second(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "meetings/2020-12-01/")
+    mark = page.locator("article a", has_text="(1:50 in the video)")
+    assert mark.get_attribute("href") == "https://bluejeans.com/s/aOaqCoRSJB4/#t=110"
+    assert page.locator("article a", has_text="(4:59 in the video)").get_attribute("href").endswith("#t=299")
+
+
+def test_person_link_opens_the_person_page(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "meetings/2020-12-01/")
+    page.locator("article a[href$='people/matt-heon/']").first.click()
+    page.wait_for_url("**/people/matt-heon/")
+    assert page.locator("article h1").first.inner_text().strip().startswith("Matt Heon")
+    assert page.locator("article", has_text="Introducing Network Aliases").count() == 1
+    assert not page.errors
+
+
+def test_chat_thread_renders(page, site_url: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "meetings/2020-12-01/#chat")
+    messages = page.locator(".mt-chat .mt-msg")
+    assert messages.count() == 69
+    assert messages.first.is_visible()
+    first_mheon = page.locator(".mt-group", has_text="as mheon").first
+    assert first_mheon.locator(".mt-avatar").inner_text() == "MH"
+    assert "≈ 11:00" in first_mheon.inner_text()
+    page.screenshot(path=str(tmp_path / "chat.png"))
+
+
+def test_dark_mode_toggle(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url)
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{before}'")
+    assert page.locator("body").get_attribute("data-md-color-scheme") != before
+
+
+@pytest.mark.parametrize(
+    "path", ["", "meetings/2020-12-01/", "people/", "people/matt-heon/", "topics/", "issues/containers/podman/8483/"]
+)
+def test_phone_screen_has_no_horizontal_overflow(browser, site_url: str, path: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    tab.goto(site_url + path)
+    tab.screenshot(path=str(tmp_path / "phone.png"))
+    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0
+    assert not errors
+
+
+def test_lists_sort_by_column(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "people/")
+    header = page.locator(".mt-sortable th", has_text="Person")
+    header.click()
+    names = page.locator(".mt-sortable tbody tr td:first-child a").all_inner_texts()
+    assert names == sorted(names, key=str.lower)
+    header.click()
+    names = page.locator(".mt-sortable tbody tr td:first-child a").all_inner_texts()
+    assert names == sorted(names, key=str.lower, reverse=True)

@@ -1,0 +1,262 @@
+"""Notes are untrusted: hostile input never crashes the build, never runs script in the
+browser, never writes outside the site folder; the parser never raises; two builds are
+byte-identical; every internal link and anchor resolves."""
+
+from __future__ import annotations
+
+import html.parser
+import posixpath
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import markdown
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meetings.archive import build_archive
+from meetings.identity import Identities
+from meetings.parse import parse_note
+from meetings.render.meeting import render_meeting
+from meetings.render.writer import Writer
+from meetings.sanitize import clean_html
+
+from .conftest import build, lost_words, make_site, page_text
+from .hostile import huge_note, write_hostile_notes
+
+
+def tree(root: Path, skip: str = "site") -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.relative_to(root).parts[0] != skip
+    }
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("hostile"), copy_seed=True)
+    write_hostile_notes(root / "notes")
+    (root / "notes" / "2024-03-05.md").unlink()  # the huge note has its own test
+    before = tree(root)
+    result = build(root, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert tree(root) == before, "the build wrote or changed files outside site/"
+    assert not (root / "hacked").exists() and not Path("hacked").exists()
+    return root / "site"
+
+
+def test_every_hostile_note_becomes_a_page(hostile_site: Path) -> None:
+    names = {p.name for p in (hostile_site / "meetings").iterdir() if p.is_dir()}
+    assert {"2024-01-02", "2024-01-03-x", "2024-01-04", "2024-01-05", "2024-01-06", "2024-01-07", "x"} <= names
+    latin = (hostile_site / "meetings" / "2024-01-05" / "index.html").read_text(encoding="utf-8")
+    assert "Björn" in latin
+
+
+class _Tags(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_no_live_markup_from_notes(hostile_site: Path) -> None:
+    page = (hostile_site / "meetings" / "2024-01-02" / "index.html").read_text(encoding="utf-8")
+    article = page.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    parser = _Tags()
+    parser.feed(article)
+    for tag, attrs in parser.tags:
+        assert tag not in {"script", "iframe", "object", "embed", "style", "form"}, tag
+        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
+        for name in ("href", "src", "data"):
+            value = (attrs.get(name) or "").strip().lower()
+            assert not value.startswith(("javascript:", "data:", "vbscript:")), (tag, attrs)
+    assert "&lt;script&gt;alert(10)&lt;/script&gt;" in article  # shown as text, not dropped
+    head = page.split("</head>", 1)[0]
+    assert "<script>alert" not in head and "</title><script>" not in head
+
+
+def test_generated_paths_stay_inside_the_site(hostile_site: Path) -> None:
+    for path in hostile_site.rglob("*"):
+        assert path.resolve().is_relative_to(hostile_site.resolve())
+    assert not (hostile_site.parent / "x").exists()
+
+
+def test_no_script_runs_in_the_browser(hostile_site: Path) -> None:
+    playwright = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    from .test_browser import ARGS, serve
+
+    server, url = serve(hostile_site)
+    dialogs: list[str] = []
+    pages = sorted(p.relative_to(hostile_site).parent.as_posix() for p in hostile_site.rglob("index.html"))
+    try:
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+            tab = browser.new_page()
+            tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            for path in pages:
+                tab.goto(url + ("" if path == "." else path + "/"))
+                tab.mouse.move(5, 5)
+                tab.mouse.move(400, 400)  # hover handlers, if any had survived
+            browser.close()
+    finally:
+        server.shutdown()
+    assert len(pages) > 20
+    assert dialogs == []
+
+
+def test_the_huge_note_builds(tmp_path: Path) -> None:
+    """2 MB, 2,000 sections, 20,000 chat lines, a 1 MB line: no crash, all content kept.
+    (A generous timeout guards against runaway time; the duration is not a benchmark.)"""
+    root = make_site(tmp_path, notes={"2024-03-05.md": huge_note()}, copy_seed=False)
+    result = build(root, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (root / "site" / "meetings" / "2024-03-05" / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="mt-msg"') == 10000
+    assert 'class="mt-long"' in page
+    assert "Section 1999 about quadlet" in page
+
+
+FRAGMENTS = [
+    "# Podman Community Meeting",
+    "## March 3, 2022 11:00 a.m. Eastern (UTC-5)",
+    "### Attendees (3 total)",
+    "Tom Sweeney, Ada Lovelace, Grace Hopper",
+    "Attendees: Ada, Bob",
+    "## Intro",
+    "### Ada Lovelace",
+    "#### (1:50 in the video)",
+    "### Topic - Ada Lovelace - (0:50 in video)",
+    "Text #8483 and `code` here.",
+    "  * a bullet item",
+    "1. numbered item",
+    "    indented text that is quite long and wordy here.",
+    "```",
+    "~~~",
+    "## BlueJeans Chat copy/paste:",
+    "Raw Meeting Chat:",
+    "Tom Sweeney10:56 AM",
+    "hello there",
+    "00:12:42\tPaul Holzinger:\thi",
+    "Guest 511:14 AM",
+    "### Next Meeting: Tuesday April 5, 2022",
+    "---",
+    "title: x",
+    "[link](https://example.com) and (Issue)[https://github.com/a/b/issues/1]",
+    "<b>bold</b> <script>x()</script>",
+    "| a | b |",
+    "|---|---|",
+    "#### Next Steps",
+    " * Ada: do it",
+    "### Raw Zoom Meet Transcript",
+    "WEBVTT",
+    "00:01:46.090 --> 00:01:47.479",
+    "Ada: spoken words",
+    "[ref]: https://example.com",
+    "Title {#anchor}",
+    "",
+    "",
+]
+LINES = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=60).filter(lambda t: "\n" not in t)), max_size=40
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES)
+def test_random_notes_never_raise_and_lose_nothing(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    meeting = parse_note(text, "notes/2022-03-03.md", "2022-03-03")
+    archive = build_archive([meeting], Identities([]))
+    meeting = archive.meetings[0]
+    writer = Writer("meetings/2022-03-03.md", "containers/podman", meeting.recording)
+    source = render_meeting(meeting, archive, writer)
+    body = source.split("\n---\n", 1)[1]
+    # the extensions of the shipped mkdocs.yml, with the ones MkDocs always adds
+    converted = markdown.markdown(
+        body, extensions=["attr_list", "md_in_html", "tables", "toc", "fenced_code", "admonition"]
+    )
+    shown = page_text('<article class="md-content__inner md-typeset">' + clean_html(converted) + "</article>")
+    missing = lost_words(meeting, shown)
+    assert not missing, missing
+
+
+def test_two_builds_are_identical(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = make_site(tmp_path / "a")
+    second = make_site(tmp_path / "b")
+    assert build(first).returncode == 0 and build(second).returncode == 0
+    one, two = tree(first / "site", skip=""), tree(second / "site", skip="")
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+class _Links(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"] or "")
+        if tag == "a" and found.get("href"):
+            self.links.append(found["href"] or "")
+
+
+def test_every_internal_link_and_anchor_resolves(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    assert build(root).returncode == 0
+    site = root / "site"
+    parsed: dict[Path, _Links] = {}
+
+    def read(path: Path) -> _Links:
+        if path not in parsed:
+            parser = _Links()
+            parser.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = parser
+        return parsed[path]
+
+    broken = []
+    for page in site.rglob("*.html"):
+        for href in read(page).links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            if not parts.path:
+                target = page
+            elif parts.path.startswith("/"):  # the theme's 404 page links from the site root
+                target = site / unquote(parts.path).lstrip("/")
+            else:
+                target = page.parent / unquote(parts.path)
+            if target.is_dir() or parts.path.endswith("/"):
+                target = target / "index.html"
+            target = Path(posixpath.normpath(target.as_posix()))
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in read(target).ids:
+                broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    assert broken == [], "\n".join(broken)
+
+
+def test_cli_check_survives_hostile_notes(tmp_path: Path) -> None:
+    write_hostile_notes(tmp_path / "notes")
+    result = subprocess.run(
+        [sys.executable, "-m", "meetings.cli", "check", str(tmp_path / "notes"), "--quiet"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=600,
+    )
+    assert "Traceback" not in result.stderr
+    assert "not UTF-8" in result.stdout and "NUL bytes" in result.stdout
