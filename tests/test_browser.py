@@ -150,10 +150,10 @@ def test_phone_screen_has_no_horizontal_overflow(browser, site_url: str, path: s
 
 def test_lists_sort_by_column(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_url + "people/")
-    header = page.locator(".mt-sortable th", has_text="Person")
+    header = page.locator("article th", has_text="Person")
     header.click()
-    names = page.locator(".mt-sortable tbody tr td:first-child a").all_inner_texts()
+    names = page.locator("article tbody tr td:first-child a").all_inner_texts()
     assert names == sorted(names, key=str.lower)
     header.click()
-    names = page.locator(".mt-sortable tbody tr td:first-child a").all_inner_texts()
+    names = page.locator("article tbody tr td:first-child a").all_inner_texts()
     assert names == sorted(names, key=str.lower, reverse=True)

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from meetings.archive import build_archive
 from meetings.identity import Identities
 from meetings.parse import parse_note
-from meetings.render.meeting import render_meeting
+from meetings.render.meeting import fill_blocks, render_meeting
 from meetings.render.writer import Writer
 from meetings.sanitize import clean_html
 
@@ -178,12 +178,11 @@ def test_random_notes_never_raise_and_lose_nothing(lines: list[str]) -> None:
     archive = build_archive([meeting], Identities([]))
     meeting = archive.meetings[0]
     writer = Writer("meetings/2022-03-03.md", "containers/podman", meeting.recording)
-    source = render_meeting(meeting, archive, writer)
+    source, blocks = render_meeting(meeting, archive, writer)
     body = source.split("\n---\n", 1)[1]
     # the extensions of the shipped mkdocs.yml, with the ones MkDocs always adds
-    converted = markdown.markdown(
-        body, extensions=["attr_list", "md_in_html", "tables", "toc", "fenced_code", "admonition"]
-    )
+    converted = markdown.markdown(body, extensions=["attr_list", "tables", "toc", "fenced_code", "admonition"])
+    converted = fill_blocks(converted, blocks)
     shown = page_text('<article class="md-content__inner md-typeset">' + clean_html(converted) + "</article>")
     missing = lost_words(meeting, shown)
     assert not missing, missing

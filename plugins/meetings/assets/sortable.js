@@ -1,4 +1,5 @@
-// Click a column heading of a list inside .mt-sortable to sort by it; click again to reverse.
+// Click a column heading of the table after a .mt-sortable marker to sort by it; click again
+// to reverse.
 // Works with Material's instant navigation, which swaps pages without a full reload.
 (function () {
   function key(cell) {
@@ -20,8 +21,10 @@
     header.setAttribute("aria-sort", descending ? "descending" : "ascending");
   }
   function setup() {
-    document.querySelectorAll(".mt-sortable table").forEach(function (table) {
-      if (!table.tHead || table.dataset.sortable) return;
+    document.querySelectorAll(".mt-sortable").forEach(function (marker) {
+      var next = marker.nextElementSibling;
+      var table = next && (next.tagName === "TABLE" ? next : next.querySelector("table"));
+      if (!table || !table.tHead || table.dataset.sortable) return;
       table.dataset.sortable = "1";
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
         th.title = "Sort by this column";

@@ -17,6 +17,7 @@ from ..text import LONG_LINE, escape_html, escape_markdown, initials
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
+_PLACEHOLDER = re.compile(r"<p>(MTBLOCK\d{4}x[0-9a-f]{8})</p>")
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*$")
 
 
@@ -30,15 +31,26 @@ class _Group:
     messages: list[dict[str, object]] = field(default_factory=list)
 
 
-def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> str:
+def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[str, dict[str, str]]:
+    """The page's Markdown, and the HTML of its chat threads and transcripts by placeholder.
+
+    Those blocks are finished HTML; passing them through Markdown would only cost time
+    (Python-Markdown re-parses raw HTML), so they go in after conversion (`fill_blocks`).
+    """
     page = writer.page
     header = _header(meeting, archive, page)
     title = f"{meeting.title} · {_date_label(meeting.date)}"
-    body = _body(meeting, archive, writer, header)
+    blocks: dict[str, str] = {}
+    body = _body(meeting, archive, writer, header, blocks)
     if meeting.title_line is None:
         body = [f"# {escape_markdown(title)}", "", *header, *body]
     meta = {"title": title, "description": f"Notes of the {meeting.title}, {_date_label(meeting.date)}"}
-    return front_matter(meta) + "\n".join(body) + "\n"
+    return front_matter(meta) + "\n".join(body) + "\n", blocks
+
+
+def fill_blocks(html: str, blocks: dict[str, str]) -> str:
+    """Put the blocks in place of their placeholder paragraphs in the converted page."""
+    return _PLACEHOLDER.sub(lambda m: blocks.get(m.group(1), m.group(0)), html) if blocks else html
 
 
 def _date_label(iso: str) -> str:
@@ -92,8 +104,11 @@ def _host(url: str | None) -> str:
     return match.group(1) if match else (url or "")
 
 
-def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str]) -> list[str]:
-    """The note's lines, re-emitted with links; `header` goes right after the title line."""
+def _body(
+    meeting: Meeting, archive: Archive, writer: Writer, header: list[str], placeholders: dict[str, str]
+) -> list[str]:
+    """The note's lines, re-emitted with links; `header` goes right after the title line;
+    pasted chat and transcripts become tokens, their HTML kept in `placeholders`."""
     out: list[str] = []
     lines = meeting.lines
     raw = {b.first: b for b in meeting.raw_blocks}
@@ -114,7 +129,9 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str])
         if number in raw:
             if number == first_chat:
                 out += ["", '<a id="chat"></a>']
-            out += ["", _raw_block(meeting, raw[number], archive, writer), ""]
+            token = f"MTBLOCK{len(placeholders):04d}x{zlib.crc32(meeting.id.encode()):08x}"
+            placeholders[token] = _raw_block(meeting, raw[number], archive, writer)
+            out += ["", token, ""]
             continue
         if number in raw_lines:
             continue

@@ -13,7 +13,7 @@ from ..archive import Archive
 from ..export import export_json
 from ..model import Meeting, Mention, Person
 from ..text import initials
-from .meeting import color_of, render_meeting
+from .meeting import color_of, fill_blocks, render_meeting
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
@@ -22,7 +22,11 @@ from .writer import Writer
 class Page:
     src: str  # path in the site's docs tree, e.g. "people/matt-heon.md"
     content: str
-    in_nav: bool = False
+    blocks: dict[str, str] = field(default_factory=dict)  # HTML to put in after conversion
+
+    def finish(self, html: str) -> str:
+        """The converted page with its blocks in place."""
+        return fill_blocks(html, self.blocks)
 
 
 @dataclass
@@ -40,7 +44,7 @@ def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
     pages: list[Page] = []
     for meeting in archive.meetings:
         pages.append(
-            Page(urls.meeting_src(meeting.id), render_meeting(meeting, archive, _writer(meeting, archive, options)))
+            Page(urls.meeting_src(meeting.id), *render_meeting(meeting, archive, _writer(meeting, archive, options)))
         )
     pages.append(_meetings_index(archive))
     pages += [_person(archive, person) for person in archive.people.values()]
