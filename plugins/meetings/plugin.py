@@ -29,6 +29,7 @@ from .model import ERROR, WARNING, Diagnostic
 from .notes import ParseCache, find_notes, load_meetings
 from .people import load_people
 from .render import render_site
+from .render.meeting import fill_blocks
 from .render.pages import Page, SiteOptions, attachment_dir, render_home
 from .sanitize import clean_html
 from .topics import load_topics
@@ -134,8 +135,16 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         if page.file.src_uri in self.generated:
             made = self.blocks.get(page.file.src_uri)
-            return clean_html(made.finish(html) if made else html)
+            return clean_html(made.finish(html, late=False) if made else html)
         return html
+
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
+        """Transcripts go in last, after search has indexed the page (see render/meeting.py)."""
+        made = self.blocks.get(page.file.src_uri)
+        if made is None:
+            return output
+        late = {token: clean_html(html) for token, html in made.blocks.items() if token.startswith("MTLATE")}
+        return fill_blocks(output, late) if late else output
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
         for path in (Path(self.config.notes_dir), Path(self.config.people_file), Path(self.config.topics_file)):

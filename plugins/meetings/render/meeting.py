@@ -17,7 +17,7 @@ from ..text import LONG_LINE, escape_html, escape_markdown, initials
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
-_PLACEHOLDER = re.compile(r"<p>(MTBLOCK\d{4}x[0-9a-f]{8})</p>")
+_PLACEHOLDER = re.compile(r"<p>((?:MTBLOCK|MTLATE)\d{4}x[0-9a-f]{8})</p>")
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*$")
 
 
@@ -48,9 +48,19 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
 
-def fill_blocks(html: str, blocks: dict[str, str]) -> str:
-    """Put the blocks in place of their placeholder paragraphs in the converted page."""
-    return _PLACEHOLDER.sub(lambda m: blocks.get(m.group(1), m.group(0)), html) if blocks else html
+def fill_blocks(html: str, blocks: dict[str, str], late: bool | None = None) -> str:
+    """Put the blocks in place of their placeholder paragraphs: all of them, or only the
+    early (`late=False`, chat) or late ones (`late=True`, transcripts)."""
+    if not blocks:
+        return html
+
+    def put(match: re.Match[str]) -> str:
+        token = match.group(1)
+        if late is not None and token.startswith("MTLATE") != late:
+            return match.group(0)
+        return blocks.get(token, match.group(0))
+
+    return _PLACEHOLDER.sub(put, html)
 
 
 def _date_label(iso: str) -> str:
@@ -129,7 +139,10 @@ def _body(
         if number in raw:
             if number == first_chat:
                 out += ["", '<a id="chat"></a>']
-            token = f"MTBLOCK{len(placeholders):04d}x{zlib.crc32(meeting.id.encode()):08x}"
+            # Transcripts are machine text and most of the bytes: they go in late, after the
+            # search index has read the page, so search stays small and fast.
+            kind = "MTLATE" if raw[number].kind == "transcript" else "MTBLOCK"
+            token = f"{kind}{len(placeholders):04d}x{zlib.crc32(meeting.id.encode()):08x}"
             placeholders[token] = _raw_block(meeting, raw[number], archive, writer)
             out += ["", token, ""]
             continue

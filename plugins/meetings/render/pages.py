@@ -24,9 +24,9 @@ class Page:
     content: str
     blocks: dict[str, str] = field(default_factory=dict)  # HTML to put in after conversion
 
-    def finish(self, html: str) -> str:
-        """The converted page with its blocks in place."""
-        return fill_blocks(html, self.blocks)
+    def finish(self, html: str, late: bool | None = None) -> str:
+        """The converted page with its blocks in place (see `fill_blocks`)."""
+        return fill_blocks(html, self.blocks, late)
 
 
 @dataclass
@@ -70,9 +70,12 @@ def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
     )
 
 
-def _page(src: str, template: str, title: str, **values: object) -> Page:
+def _page(src: str, template: str, title: str, boost: bool = False, **values: object) -> Page:
     text = TEMPLATES.get_template(template).render(**values)
-    return Page(src, front_matter({"title": title}) + text)
+    meta: dict[str, object] = {"title": title}
+    if boost:  # a person, topic or issue page is the best answer to a search for its name
+        meta["search"] = {"boost": 2}
+    return Page(src, front_matter(meta) + text)
 
 
 def _ref(here: str, meeting: Meeting | str, archive: Archive, anchor: str | None = None) -> dict[str, str]:
@@ -152,6 +155,7 @@ def _person(archive: Archive, person: Person) -> Page:
         here,
         "person.md.j2",
         person.name,
+        boost=True,
         name=person.name,
         aliases=person.aliases,
         github=person.github,
@@ -250,6 +254,7 @@ def _topic(archive: Archive, ident: str) -> Page:
         here,
         "topic.md.j2",
         topic.name,
+        boost=True,
         name=topic.name,
         aliases=topic.aliases,
         description=topic.description,
@@ -308,6 +313,7 @@ def _issue(archive: Archive, ident: str) -> Page:
         here,
         "issue.md.j2",
         issue.id,
+        boost=True,
         id=issue.id,
         repo=issue.repo,
         kind_label=kind_label,
