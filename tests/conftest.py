@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import html
+import html.parser
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -94,3 +97,50 @@ def lost_words(meeting, shown: str) -> Counter[str]:  # type: ignore[no-untyped-
         if message.author and message.author not in shown:
             missing[message.author] += 1
     return missing
+
+
+class _Links(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"] or "")
+        if tag == "a" and found.get("href"):
+            self.links.append(found["href"] or "")
+
+
+def broken_links(site: Path) -> list[str]:
+    """Internal links of the built site whose page or anchor does not exist."""
+    parsed: dict[Path, _Links] = {}
+
+    def read(path: Path) -> _Links:
+        if path not in parsed:
+            parser = _Links()
+            parser.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = parser
+        return parsed[path]
+
+    broken = []
+    for page in site.rglob("*.html"):
+        for href in read(page).links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue
+            if not parts.path:
+                target = page
+            elif parts.path.startswith("/"):  # the theme's 404 page links from the site root
+                target = site / unquote(parts.path).lstrip("/")
+            else:
+                target = page.parent / unquote(parts.path)
+            if target.is_dir() or parts.path.endswith("/"):
+                target = target / "index.html"
+            target = Path(posixpath.normpath(target.as_posix()))
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in read(target).ids:
+                broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    return broken

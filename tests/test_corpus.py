@@ -13,7 +13,7 @@ import pytest
 
 from meetings.notes import find_notes, load_meetings
 
-from .conftest import CORPUS, ROOT, build, lost_words, needs_corpus, page_text
+from .conftest import CORPUS, ROOT, broken_links, build, lost_words, needs_corpus, page_text
 
 pytestmark = needs_corpus
 
@@ -122,3 +122,8 @@ def test_named_people_have_one_page_each(corpus_site: Path) -> None:
     for one, other in [("Christian Felder", "Christian Korneck"), ("Christopher Evich", "Christopher Fergeau")]:
         if one in by_alias and other in by_alias:
             assert by_alias[one] != by_alias[other]
+
+
+def test_every_internal_link_and_anchor_resolves(corpus_site: Path) -> None:
+    broken = broken_links(corpus_site)
+    assert broken == [], "\n".join(broken[:20])

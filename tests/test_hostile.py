@@ -5,12 +5,10 @@ byte-identical; every internal link and anchor resolves."""
 from __future__ import annotations
 
 import html.parser
-import posixpath
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import markdown
 import pytest
@@ -24,7 +22,7 @@ from meetings.render.meeting import fill_blocks, render_meeting
 from meetings.render.writer import Writer
 from meetings.sanitize import clean_html
 
-from .conftest import build, lost_words, make_site, page_text
+from .conftest import broken_links, build, lost_words, make_site, page_text
 from .hostile import huge_note, write_hostile_notes
 
 
@@ -199,52 +197,10 @@ def test_two_builds_are_identical(tmp_path: Path) -> None:
     assert [name for name in one if one[name] != two[name]] == []
 
 
-class _Links(html.parser.HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if found.get("id"):
-            self.ids.add(found["id"] or "")
-        if tag == "a" and found.get("href"):
-            self.links.append(found["href"] or "")
-
-
 def test_every_internal_link_and_anchor_resolves(tmp_path: Path) -> None:
     root = make_site(tmp_path)
     assert build(root).returncode == 0
-    site = root / "site"
-    parsed: dict[Path, _Links] = {}
-
-    def read(path: Path) -> _Links:
-        if path not in parsed:
-            parser = _Links()
-            parser.feed(path.read_text(encoding="utf-8"))
-            parsed[path] = parser
-        return parsed[path]
-
-    broken = []
-    for page in site.rglob("*.html"):
-        for href in read(page).links:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or href.startswith("mailto:"):
-                continue
-            if not parts.path:
-                target = page
-            elif parts.path.startswith("/"):  # the theme's 404 page links from the site root
-                target = site / unquote(parts.path).lstrip("/")
-            else:
-                target = page.parent / unquote(parts.path)
-            if target.is_dir() or parts.path.endswith("/"):
-                target = target / "index.html"
-            target = Path(posixpath.normpath(target.as_posix()))
-            if not target.exists():
-                broken.append(f"{page.relative_to(site)} -> {href}")
-            elif parts.fragment and target.suffix == ".html" and parts.fragment not in read(target).ids:
-                broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    broken = broken_links(root / "site")
     assert broken == [], "\n".join(broken)
 
 
