@@ -122,8 +122,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             serious = diagnostic.level in (ERROR, WARNING)
             if serious and (data_file or self.config.strict_notes):
                 log.warning(str(diagnostic))
+            elif serious:
+                log.info(str(diagnostic))
             else:
-                log.debug(str(diagnostic)) if diagnostic.level == "info" else log.info(str(diagnostic))
+                log.debug(str(diagnostic))
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page may hold HOME_MARKER: the latest meetings and topics go there."""

@@ -41,7 +41,6 @@ class TopicEntry:
     name: str
     aliases: list[str] = field(default_factory=list)
     description: str = ""
-    line: int | None = None
 
 
 def load_topics(path: Path, label: str) -> tuple[list[TopicEntry], list[Diagnostic]]:
