@@ -32,9 +32,13 @@ if not Path(CHROMIUM).exists():
     pytest.skip("Chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
 
 
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
+        """No access log in the test output."""
+
+
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    handler = functools.partial(Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -157,3 +161,29 @@ def test_lists_sort_by_column(page, site_url: str) -> None:  # type: ignore[no-u
     header.click()
     names = page.locator("article tbody tr td:first-child a").all_inner_texts()
     assert names == sorted(names, key=str.lower, reverse=True)
+
+
+def test_pagefind_search_page(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """search_engine: pagefind indexes the built site and serves a search page."""
+    pytest.importorskip("pagefind", reason="Pagefind is not installed (pip install 'pagefind[bin]')")
+    root = make_site(tmp_path, extra="")
+    config = (root / "mkdocs.yml").read_text()
+    config = config.replace("      strict_notes: false", "      strict_notes: false\n      search_engine: pagefind")
+    (root / "mkdocs.yml").write_text(
+        config.replace("  - Data export: api.md", "  - Data export: api.md\n  - Search: find/index.md")
+    )
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (root / "site" / "pagefind" / "pagefind.js").is_file()
+    server, url = serve(root / "site")
+    try:
+        tab = browser.new_page()
+        tab.goto(url + "find/")
+        tab.locator(".pagefind-ui__search-input").click()
+        tab.keyboard.type("Matt Heon")
+        tab.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+        hrefs = [a.get_attribute("href") or "" for a in tab.locator(".pagefind-ui__result-link").all()]
+        tab.close()
+    finally:
+        server.shutdown()
+    assert any("people/matt-heon/" in href for href in hrefs), hrefs

@@ -36,6 +36,11 @@ class MeetingsConfig(base.Config):
     repo_aliases = c.DictOfItems(Repository(default=""), default={})
     """Renamed repositories: `new/name: old/name` files both under one issue page."""
 
+    # -- search ------------------------------------------------------------------------
+    search_engine = c.Choice(("material", "pagefind"), default="material")
+    """'pagefind' indexes the built site with Pagefind (pip install 'mkdocs-meetings[pagefind]')
+    and adds a search page, find/: a chunked index that stays fast with thousands of meetings."""
+
     # -- what fails a build ----------------------------------------------------------
     strict_notes = c.Type(bool, default=False)
     """Log note-quality warnings as warnings, so `mkdocs build --strict` fails on them."""

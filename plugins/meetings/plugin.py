@@ -11,6 +11,8 @@ Hooks used, and why:
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from importlib import resources
 from pathlib import Path
@@ -38,6 +40,10 @@ log = get_plugin_logger(__name__)
 
 HOME_MARKER = "<!-- meetings:home -->"
 CSS = "assets/meetings/meetings.css"
+FIND_JS = "assets/meetings/find.js"
+FIND_PAGE = "find/index.md"
+PAGEFIND_UI = "pagefind/pagefind-ui.js"
+PAGEFIND_CSS = "pagefind/pagefind-ui.css"
 JS = "assets/meetings/sortable.js"
 _INDEXES = {"meetings/index.md", "people/index.md", "topics/index.md", "issues/index.md", "timeline/index.md"}
 
@@ -58,8 +64,12 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 config.markdown_extensions.append(extension)
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
-        if JS not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(JS)
+        scripts = [JS] + ([PAGEFIND_UI, FIND_JS] if self.config.search_engine == "pagefind" else [])
+        for script in scripts:
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)
+        if self.config.search_engine == "pagefind" and PAGEFIND_CSS not in config.extra_css:
+            config.extra_css.append(PAGEFIND_CSS)
         self.generated = set()
         return config
 
@@ -95,8 +105,11 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 src = f"{attachment_dir(note.id)}/{name}"
                 self._add(files, File.generated(config, src, abs_src_path=str(path)))
         assets = resources.files("meetings").joinpath("assets")
-        for name, src in (("meetings.css", CSS), ("sortable.js", JS)):
+        for name, src in (("meetings.css", CSS), ("sortable.js", JS), ("find.js", FIND_JS)):
             self._add(files, File.generated(config, src, content=assets.joinpath(name).read_text(encoding="utf-8")))
+        if self.config.search_engine == "pagefind":
+            find = '---\ntitle: Search\nsearch:\n  exclude: true\n---\n\n# Search\n\n<div id="mt-find"></div>\n'
+            self._add(files, File.generated(config, FIND_PAGE, content=find, inclusion=InclusionLevel.UNDEFINED))
         self._report(problems + people_problems + topic_problems, data_file=True)
         self._report([d for m in archive.meetings for d in m.diagnostics], data_file=False)
         # The figures benchmarks/run.py reads: this plugin's own share of a build.
@@ -147,6 +160,33 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             return output
         late = {token: clean_html(html) for token, html in made.blocks.items() if token.startswith("MTLATE")}
         return fill_blocks(output, late) if late else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """With search_engine: pagefind, index the built pages (article text, no transcripts)."""
+        if self.config.search_engine != "pagefind":
+            return
+        started = time.perf_counter()
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            config.site_dir,
+            "--root-selector",
+            "article",
+            "--exclude-selectors",
+            ".mt-transcript, .headerlink",
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as error:
+            raise PluginError(f"search_engine: pagefind could not run Pagefind: {error}") from error
+        if result.returncode != 0:
+            raise PluginError(
+                "search_engine: pagefind failed (is it installed? pip install "
+                f"'mkdocs-meetings[pagefind]'):\n{result.stderr.strip()[-1500:]}"
+            )
+        log.info(f"Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
         for path in (Path(self.config.notes_dir), Path(self.config.people_file), Path(self.config.topics_file)):
