@@ -13,6 +13,7 @@ from .parse.names import strip_affiliation
 from .text import slugify
 from .topics import TopicEntry, TopicFinder, collect_terms, recurring_terms, terms_in
 
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
 # Agenda items that recur in every meeting and say nothing about a subject.
 GENERIC_SECTIONS = re.compile(
     r"^(?:questions?\??|topics? for next meeting|open (?:discussion|forum)|any pain points\??"
@@ -176,40 +177,46 @@ def _add_topics(archive: Archive, entries: list[TopicEntry]) -> None:
 
 
 def _add_person_mentions(archive: Archive) -> None:
-    """Where a person is named in the running text of the notes ("Matt Heon would like …")."""
-    names: dict[str, str] = {}
+    """Where a person is named in the running text of the notes ("Matt Heon would like …").
+
+    Names are two to four words: each run of that many words in a line is looked up in a
+    table of full names, which stays linear in the text however many people there are.
+    """
+    names: dict[tuple[str, ...], str] = {}
     for person in archive.people.values():
         for spelling in [person.name, *person.aliases]:
-            bare = strip_affiliation(spelling)
-            if len(bare.split()) >= 2:
-                names.setdefault(bare.casefold(), person.id)
+            words = tuple(w.casefold() for w in _WORD.findall(strip_affiliation(spelling)))
+            if 2 <= len(words) <= 4:
+                names.setdefault(words, person.id)
     if not names:
         return
-    pattern = re.compile(
-        r"(?<![\w])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w])", re.I
-    )
     for meeting in archive.meetings:
         skip = {meeting.attendees_line} | {s.presenter_line for s in meeting.sections}
         seen: set[tuple[str, str | None]] = set()
         for number, line in _note_lines(meeting):
             if number in skip:
                 continue
-            for match in pattern.finditer(line):
-                ident = names[match.group(1).casefold()]
-                section = meeting.section_at(number)
-                key = (ident, section.id if section else None)
-                if key not in seen:
-                    seen.add(key)
-                    archive.people[ident].mentions.append(
-                        Mention(
-                            meeting.id,
-                            number,
-                            key[1],
-                            _snippet(meeting, number),
-                            video_seconds=_video_at(meeting, number, section),
-                            anchor=key[1],
+            words = [w.casefold() for w in _WORD.findall(line)]
+            for start in range(len(words)):
+                for size in (4, 3, 2):
+                    ident = names.get(tuple(words[start : start + size]))
+                    if ident is None:
+                        continue
+                    section = meeting.section_at(number)
+                    key = (ident, section.id if section else None)
+                    if key not in seen:
+                        seen.add(key)
+                        archive.people[ident].mentions.append(
+                            Mention(
+                                meeting.id,
+                                number,
+                                key[1],
+                                _snippet(meeting, number),
+                                video_seconds=_video_at(meeting, number, section),
+                                anchor=key[1],
+                            )
                         )
-                    )
+                    break
 
 
 class _MeetingTopics:

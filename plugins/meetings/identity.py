@@ -17,6 +17,7 @@ A wrong merge is worse than a missed one: every fuzzy rule needs a single candid
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ _NICK = {name: min(group) for group in _NICKNAMES for name in group}
 TYPO_RATIO = 85  # a part of a name this close to the same part of another is a typo of it
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """ "Anders F Björklund (afbjorklund)" -> "anders bjorklund"."""
     bare = fold(strip_affiliation(name))

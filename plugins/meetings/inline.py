@@ -44,6 +44,8 @@ _TOKEN = re.compile(
 )
 
 _TRAILING_PUNCT = ".,;:!?'\""
+# Every piece but plain text holds one of these.
+_WORTH_SCANNING = re.compile(r"[`(\[#<]|https?:|video", re.I)
 
 GITHUB_ISSUE = re.compile(
     r"^https?://github\.com/(?P<owner>[\w.-]+)/(?P<repo>[\w.-]+)/"
@@ -99,6 +101,8 @@ def scan(line: str, default_repo: str, markdown: bool = True) -> list[Piece]:
 
     With `markdown=False` (pasted chat) only URLs and issue references are recognised.
     """
+    if not _WORTH_SCANNING.search(line):  # most lines of prose and chat: nothing to find
+        return [Piece("text", 0, len(line), line)] if line else []
     pieces: list[Piece] = []
     pos = 0
     for match in _TOKEN.finditer(line):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -33,6 +34,7 @@ def _repair_word(word: str) -> str:
     return ftfy.fix_encoding(word) if _MOJIBAKE.search(word) else word
 
 
+@functools.lru_cache(maxsize=131072)  # names and titles repeat across an archive
 def slugify(text: str) -> str:
     """A lower-case ASCII slug that is safe as one path segment ("Björklund" -> "bjorklund")."""
     slug = _slugify(text, lowercase=True, max_length=80, word_boundary=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -28,8 +29,17 @@ def issue_src(issue: Issue | tuple[str, int]) -> str:
 
 
 def md_link(from_src: str, to_src: str) -> str:
-    """A relative link between two Markdown sources, as MkDocs resolves and validates them."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    """A relative link between two Markdown sources, as MkDocs resolves and validates them.
+
+    Both are clean relative paths of our own making, so a common-prefix count does what
+    posixpath.relpath does, without its file-system normalisation (a hot path here).
+    """
+    here = from_src.split("/")[:-1]
+    there = to_src.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])
 
 
 def page_url(src: str, directory_urls: bool) -> str:
@@ -57,13 +67,20 @@ def video_url(recording: str | None, seconds: int | None) -> str | None:
     """The recording opened at `seconds`: YouTube's t= (replacing any), else a #t= fragment."""
     if not recording or seconds is None:
         return None
+    prefix, suffix = _video_template(recording)
+    return f"{prefix}{seconds}{suffix}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _video_template(recording: str) -> tuple[str, str]:
+    """What goes before and after the seconds, worked out once per recording."""
     parts = urlsplit(recording)
     host = parts.netloc.lower().removeprefix("www.").removeprefix("m.")
     if host in ("youtube.com", "youtu.be"):
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "t"]
-        query.append(("t", f"{seconds}s"))
-        return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, f"t={seconds}"))
+        base = urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), ""))
+        return base + ("&" if query else "?") + "t=", "s"
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, "")) + "#t=", ""
 
 
 def clock(seconds: int) -> str:

@@ -121,12 +121,12 @@ class _NoteParser:
         m = self.meeting
         self._repair_encoding()
         self._front_matter()
+        self._raw_blocks()
         self._structure()
         self._title_and_series()
         self._date_line()
         self._attendees()
         self._start_end_recording()
-        self._raw_blocks()
         self._sections()
         self._inline_pieces()
         self._next_meetings()
@@ -187,6 +187,8 @@ class _NoteParser:
         """Headings, code and list starts from markdown-it tokens (maps are 0-based)."""
         m = self.meeting
         body = [""] * m.front_matter_lines + m.lines[m.front_matter_lines :]
+        for block in m.raw_blocks:  # pasted chat and transcripts are read on their own; skip them
+            body[block.first - 1 : block.last] = [""] * (block.last - block.first + 1)
         tokens = _MD.parse("\n".join(body))
         for index, token in enumerate(tokens):
             if token.map is None:

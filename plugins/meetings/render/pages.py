@@ -47,7 +47,8 @@ def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
             Page(urls.meeting_src(meeting.id), *render_meeting(meeting, archive, _writer(meeting, archive, options)))
         )
     pages.append(_meetings_index(archive))
-    pages += [_person(archive, person) for person in archive.people.values()]
+    months = _months(archive)
+    pages += [_person(archive, person, months) for person in archive.people.values()]
     pages.append(_people_index(archive))
     pages += [_topic(archive, ident) for ident in archive.topics]
     pages.append(_topics_index(archive))
@@ -120,7 +121,7 @@ def _meetings_index(archive: Archive) -> Page:
     return _page(here, "meetings_index.md.j2", "Meetings", meetings=rows)
 
 
-def _person(archive: Archive, person: Person) -> Page:
+def _person(archive: Archive, person: Person, months: dict[str, list[str]]) -> Page:
     here = urls.person_src(person.id)
     meetings = [_ref(here, m, archive) for m in person.meetings]
     by_year = [(year, list(items)) for year, items in itertools.groupby(meetings, key=lambda r: r["date"][:4])]
@@ -170,16 +171,21 @@ def _person(archive: Archive, person: Person) -> Page:
             _person_ref(here, archive.people[i]) for i in sorted(co_presenters, key=lambda i: (-co_presenters[i], i))
         ],
         mentions=_mention_rows(archive, here, person.mentions),
-        strip=Markup(participation_strip(archive, person)),
+        strip=Markup(participation_strip(months, person)),
     )
 
 
-def participation_strip(archive: Archive, person: Person) -> str:
-    """An inline SVG: one cell per month of the archive, dark where the person took part."""
+def _months(archive: Archive) -> dict[str, list[str]]:
+    """Meeting ids by month ("2021-03"); notes without a date have no month."""
     months: dict[str, list[str]] = {}
     for meeting in archive.meetings:
-        if re.match(r"^\d{4}-(?:0[1-9]|1[0-2])", meeting.date):  # notes without a date have no month
+        if re.match(r"^\d{4}-(?:0[1-9]|1[0-2])", meeting.date):
             months.setdefault(meeting.date[:7], []).append(meeting.id)
+    return months
+
+
+def participation_strip(months: dict[str, list[str]], person: Person) -> str:
+    """An inline SVG: one cell per month of the archive, dark where the person took part."""
     if not months:
         return ""
     first, last = min(months), max(months)
