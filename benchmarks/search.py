@@ -10,27 +10,14 @@ time until the first result is shown. Also reports the search index size.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base's name)
-        """No access log on the console."""
+from tests.browser_tools import CHROMIUM_ARGS, serve  # noqa: E402
 
 
 def main() -> int:
@@ -42,10 +29,7 @@ def main() -> int:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    handler = functools.partial(Quiet, directory=str(args.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url = serve(args.site)
     if args.pagefind:
         files = [p for p in (args.site / "pagefind").rglob("*") if p.is_file()]
         print(f"Pagefind bundle: {sum(p.stat().st_size for p in files) / 2**20:.1f} MiB in {len(files)} files")
@@ -55,7 +39,7 @@ def main() -> int:
         print(f"search index: {index.stat().st_size / 2**20:.1f} MiB")
         box, result = "input.md-search__input", ".md-search-result__item"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         for query in args.queries:
             timings = []
             for _ in range(args.runs):

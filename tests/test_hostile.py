@@ -90,7 +90,8 @@ def test_no_script_runs_in_the_browser(hostile_site: Path) -> None:
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(chromium).exists():
         pytest.skip("Chromium is not installed (apt-get install -y chromium)")
-    from .test_browser import ARGS, serve
+    from .browser_tools import CHROMIUM_ARGS as ARGS
+    from .browser_tools import serve
 
     server, url = serve(hostile_site)
     dialogs: list[str] = []

@@ -104,9 +104,6 @@ class _NoteParser:
     def report(self, line: int | None, level: str, message: str, suggestion: str | None = None) -> None:
         self.meeting.diagnostics.append(Diagnostic(self.source, line, level, message, suggestion))
 
-    def line(self, number: int) -> str:
-        return self.meeting.lines[number - 1]
-
     def prose_lines(self) -> list[int]:
         """Line numbers of note text: not front matter, code or the pasted chat."""
         m = self.meeting
