@@ -171,7 +171,7 @@ class Identities:
             elif rest == o_rest and len(first) >= 4 and fuzz.ratio(first, o_first) >= TYPO_RATIO:
                 fits.append((other, "typo in the first name"))
             elif first == o_first and len(last) >= 4 and fuzz.ratio(last, o_last) >= TYPO_RATIO:
-                fits.append((other, "typo in the surname"))
+                fits.append((other, "same first and last name" if last == o_last else "typo in the surname"))
             elif first == o_first and 60 <= fuzz.ratio(last, o_last) < TYPO_RATIO:
                 self.report.near_misses.append((key, other, f"surnames {fuzz.ratio(last, o_last):.0f}% alike"))
         targets = {self._by_key[o] for o, _ in fits}
