@@ -44,9 +44,17 @@ class Archive:
 
     def __post_init__(self) -> None:
         self._by_id = {m.id: m for m in self.meetings}
+        self._order = {m.id: index for index, m in enumerate(self.meetings)}
 
     def meeting(self, ident: str) -> Meeting:
         return self._by_id[ident]
+
+    def neighbours(self, ident: str) -> tuple[Meeting | None, Meeting | None]:
+        """The meetings just before and after this one, by date."""
+        index = self._order[ident]
+        before = self.meetings[index - 1] if index > 0 else None
+        after = self.meetings[index + 1] if index + 1 < len(self.meetings) else None
+        return before, after
 
 
 def build_archive(

@@ -81,12 +81,9 @@ def _header(meeting: Meeting, archive: Archive, page: str) -> list[str]:
                 seen.add(person.id)
                 presenters.append({"name": person.name, "link": urls.md_link(page, urls.person_src(person.id))})
     issue_ids = sorted({(archive.repo(ref.repo), ref.number) for ref in meeting.issues})
-    index = [m.id for m in archive.meetings].index(meeting.id)
-    around: dict[str, dict[str, str] | None] = {"previous": None, "following": None}
-    for key, other in (("previous", index - 1), ("following", index + 1)):
-        if 0 <= other < len(archive.meetings):
-            target = archive.meetings[other]
-            around[key] = {"date": target.date, "link": urls.md_link(page, urls.meeting_src(target.id))}
+    around: dict[str, dict[str, str] | None] = {}
+    for key, target in zip(("previous", "following"), archive.neighbours(meeting.id), strict=True):
+        around[key] = {"date": target.date, "link": urls.md_link(page, urls.meeting_src(target.id))} if target else None
     text = TEMPLATES.get_template("meeting_header.md.j2").render(
         date_label=_date_label(meeting.date),
         started=meeting.started,
