@@ -34,9 +34,6 @@ class ParseCache:
     entries: dict[tuple[str, str], Meeting] = field(default_factory=dict)
     parsed: int = 0  # how many notes the last load actually parsed
 
-    def get(self, key: tuple[str, str]) -> Meeting | None:
-        return self.entries.get(key)
-
 
 def find_notes(notes_dir: Path, label: str) -> tuple[list[NoteFile], list[Diagnostic]]:
     """The notes in `notes_dir`, sorted by id. `label` is how the folder is named in messages."""
@@ -121,7 +118,7 @@ def _load_one(note: NoteFile, default_repo: str, cache: ParseCache, fresh: dict[
         return meeting
     digest = hashlib.sha256(data).hexdigest()
     key = (f"{note.source}|{default_repo}|{','.join(sorted(note.attachments))}", digest)
-    meeting = cache.get(key)
+    meeting = cache.entries.get(key)
     if meeting is None:
         text, problems = read_note(data, note.source)
         meeting = parse_note(text, note.source, note.id, default_repo, frozenset(note.attachments))

@@ -35,20 +35,12 @@ class _Header:
 
 def parse_chat(lines: list[str], first_line: int) -> list[ChatMessage]:
     """Messages in `lines`; `first_line` is the 1-based line number of lines[0].
-
-    Lines before the first message are not part of any; `preamble_of` finds them.
-    """
+    Lines before the first message belong to none (the page shows them above the thread)."""
     for reader in (_read_zoom_tsv, _read_captions, _read_zoom_from, _read_split, _read_glued, _read_name_colon):
         messages = reader(lines, first_line)
         if messages:
             return messages
     return _read_plain(lines, first_line)
-
-
-def preamble_of(lines: list[str], first_line: int, messages: list[ChatMessage]) -> list[str]:
-    """The lines before the first message (a stray URL, interface text)."""
-    stop = (messages[0].line - first_line) if messages else len(lines)
-    return [line for line in lines[:stop] if line.strip()]
 
 
 def _to_minutes(hour: int, minute: int, ampm: str | None) -> int | None:

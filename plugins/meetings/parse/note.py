@@ -98,6 +98,7 @@ class _NoteParser:
         self.meeting = Meeting(id=meeting_id, source=source, lines=lines)
         self.headings: list[Heading] = []
         self.front: dict[str, object] = {}
+        self._prose: list[int] = []
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -105,12 +106,9 @@ class _NoteParser:
         self.meeting.diagnostics.append(Diagnostic(self.source, line, level, message, suggestion))
 
     def prose_lines(self) -> list[int]:
-        """Line numbers of note text: not front matter, code or the pasted chat."""
-        m = self.meeting
-        skip = set(m.code_lines) - m.prose_code_lines
-        for block in m.raw_blocks:
-            skip.update(range(block.first, block.last + 1))
-        return [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
+        """Line numbers of note text: not front matter, code, pasted chat or transcripts
+        (known once `_structure` has run; every later step reads this one list)."""
+        return self._prose
 
     # -- the steps -------------------------------------------------------------------
 
@@ -208,6 +206,10 @@ class _NoteParser:
                     )
             elif token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
                 m.list_starts.add(first + 1)
+        skip = set(m.code_lines) - m.prose_code_lines
+        for block in m.raw_blocks:
+            skip.update(range(block.first, block.last + 1))
+        self._prose = [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
 
     def _title_and_series(self) -> None:
         m = self.meeting

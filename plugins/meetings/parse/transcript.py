@@ -41,29 +41,29 @@ def parse_transcript(lines: list[str], first_line: int) -> list[TranscriptTurn]:
 
 
 def _meet(lines: list[str], first_line: int) -> list[TranscriptTurn]:
-    turns: list[TranscriptTurn] = []
-    seconds: int | None = 0 if any(_MARKER.match(line) for line in lines) else None
-    for index, line in enumerate(lines):
-        marker = _MARKER.match(line)
-        if marker:
-            seconds = _seconds(*marker.groups())
-            continue
-        match = _SPEAKER.match(line)
-        if match and not match["name"].lower().startswith(("http", "https")):
-            turns.append(TranscriptTurn(first_line + index, match["name"].strip(), seconds, match["text"].strip()))
-    return turns
+    """Meet: "Name: text" lines, with a "00:05:00" line every five minutes."""
+    start = 0 if any(_MARKER.match(line) for line in lines) else None
+    return _timed_turns(lines, first_line, _MARKER, start)
 
 
 def _webvtt(lines: list[str], first_line: int) -> list[TranscriptTurn]:
+    """WebVTT: each "Name: text" after its "00:01:46.090 --> …" cue; text before any cue is no turn."""
+    return _timed_turns(lines, first_line, _CUE, None, needs_time=True)
+
+
+def _timed_turns(
+    lines: list[str], first_line: int, clock: re.Pattern[str], start: int | None, needs_time: bool = False
+) -> list[TranscriptTurn]:
+    """Speaker lines, each with the time of the last `clock` line above it."""
     turns: list[TranscriptTurn] = []
-    seconds: int | None = None
+    seconds = start
     for index, line in enumerate(lines):
-        cue = _CUE.match(line)
-        if cue:
-            seconds = _seconds(*cue.groups())
+        found = clock.match(line)
+        if found:
+            seconds = _seconds(*found.groups())
             continue
         match = _SPEAKER.match(line)
-        if match and seconds is not None:
+        if match and not match["name"].lower().startswith("http") and (seconds is not None or not needs_time):
             turns.append(TranscriptTurn(first_line + index, match["name"].strip(), seconds, match["text"].strip()))
     return turns
 
