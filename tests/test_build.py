@@ -67,6 +67,17 @@ def test_person_page(site: Path) -> None:
     assert re.search(r"Also written as:\s+mheon", person)
     james = page(site, "people/james-cassell")
     assert "libpod.conf?" in james  # "Me" in this meeting's chat is James Cassell
+    html = page(site, "people/matt-heon")
+    assert '<svg class="mt-strip"' in html and "2020-12: 1 of 1 meetings" in html
+    # the lists are HTML, the headings Markdown: they are in the table of contents with permalinks
+    assert re.search(r'<h2 id="chat">Chat messages \(\d+\)<a class="headerlink" href="#chat"', html)
+    assert re.search(r'<a href="#talks" class="md-nav__link">', html)
+
+
+def test_no_placeholder_is_left(site: Path) -> None:
+    """Chat, transcripts, lists and strips go in after conversion; none of their tokens may show."""
+    for path in [*site.rglob("*.html"), site / "search" / "search_index.json"]:
+        assert not re.search(r"MT(?:BLOCK|LATE)\d", path.read_text(encoding="utf-8")), path
 
 
 def test_issue_page(site: Path) -> None:
@@ -105,6 +116,8 @@ def test_search_index_holds_people_and_issues(site: Path) -> None:
     locations = {doc["location"] for doc in index["docs"]}
     assert "people/matt-heon/" in locations
     assert "issues/containers/podman/8483/" in locations
+    # the participation strip goes in after search has read the page: it is not text to find
+    assert "of 1 meetings" not in json.dumps(index)
 
 
 def test_nothing_lost(site: Path) -> None:

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from meetings.archive import build_archive
 from meetings.identity import Identities
 from meetings.parse import parse_note
-from meetings.render.meeting import fill_blocks, render_meeting
+from meetings.render.blocks import fill_blocks
+from meetings.render.meeting import render_meeting
 from meetings.render.writer import Writer
 from meetings.sanitize import clean_html
 
@@ -171,6 +172,7 @@ LINES = st.lists(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(LINES)
+@example(["```", "\r0", "```", "# Podman Community Meeting"])  # a lone CR is a line break to Markdown
 def test_random_notes_never_raise_and_lose_nothing(lines: list[str]) -> None:
     text = "\n".join(lines)
     meeting = parse_note(text, "notes/2022-03-03.md", "2022-03-03")

@@ -31,7 +31,7 @@ from .model import ERROR, WARNING, Diagnostic
 from .notes import ParseCache, find_notes, load_meetings
 from .people import load_people
 from .render import render_site
-from .render.meeting import fill_blocks
+from .render.blocks import fill_blocks
 from .render.pages import Page, SiteOptions, attachment_dir, render_home
 from .sanitize import clean_html
 from .topics import load_topics
@@ -54,6 +54,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.generated: set[str] = set()
         self.archive: Archive | None = None  # this build's, for the home page block
         self.blocks: dict[str, Page] = {}  # generated pages with HTML to put in after conversion
+        self.page_seconds = 0.0  # time spent in the per-page hooks of this build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance (and its parse cache) across rebuilds."""
@@ -71,6 +72,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if self.config.search_engine == "pagefind" and PAGEFIND_CSS not in config.extra_css:
             config.extra_css.append(PAGEFIND_CSS)
         self.generated = set()
+        self.page_seconds = 0.0
         return config
 
     # Late, so pages and files that other plugins add are known when we check for clashes.
@@ -143,26 +145,37 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page may hold HOME_MARKER: the latest meetings and topics go there."""
         if HOME_MARKER in markdown:
+            started = time.perf_counter()
             self.generated.add(page.file.src_uri)  # it now holds text from notes: sanitise it too
-            return markdown.replace(HOME_MARKER, render_home(self.archive, page.file.src_uri) if self.archive else "")
+            home = render_home(self.archive, page.file.src_uri) if self.archive else ""
+            self.page_seconds += time.perf_counter() - started
+            return markdown.replace(HOME_MARKER, home)
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri in self.generated:
-            made = self.blocks.get(page.file.src_uri)
-            return clean_html(made.finish(html, late=False) if made else html)
+        if page.file.src_uri not in self.generated:
+            return html
+        started = time.perf_counter()
+        made = self.blocks.get(page.file.src_uri)
+        html = clean_html(made.finish(html, late=False) if made else html)
+        self.page_seconds += time.perf_counter() - started
         return html
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
-        """Transcripts go in last, after search has indexed the page (see render/meeting.py)."""
+        """Late blocks (transcripts, the participation strip) go in after search has read the page."""
         made = self.blocks.get(page.file.src_uri)
         if made is None:
             return output
+        started = time.perf_counter()
         late = {token: clean_html(html) for token, html in made.blocks.items() if token.startswith("MTLATE")}
-        return fill_blocks(output, late) if late else output
+        output = fill_blocks(output, late) if late else output
+        self.page_seconds += time.perf_counter() - started
+        return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """With search_engine: pagefind, index the built pages (article text, no transcripts)."""
+        """Reports the per-page hooks' time; with search_engine: pagefind, indexes the built
+        pages (article text, no transcripts)."""
+        log.info(f"page hooks took {self.page_seconds:.2f} s")  # read by benchmarks/run.py
         if self.config.search_engine != "pagefind":
             return
         started = time.perf_counter()

@@ -19,6 +19,7 @@ _ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"rel", "name"}
 _ATTRIBUTES["th"] = _ATTRIBUTES.get("th", set()) | {"style"}
 _ATTRIBUTES["td"] = _ATTRIBUTES.get("td", set()) | {"style"}
 _ATTRIBUTES["code"] = {"class"}
+_ATTRIBUTES["p"] = _ATTRIBUTES.get("p", set()) | {"data-search-exclude"}  # see render/blocks.py
 _ATTRIBUTES["svg"] = {"width", "height", "viewBox", "role", "aria-label", "class"}
 _ATTRIBUTES["rect"] = {"x", "y", "width", "height", "rx", "class"}
 

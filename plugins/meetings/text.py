@@ -6,7 +6,6 @@ import functools
 import re
 import unicodedata
 
-import ftfy
 from slugify import slugify as _slugify
 
 # Sequences that UTF-8 text takes on when it is decoded as MacRoman or cp1252.
@@ -31,7 +30,11 @@ def repair_mojibake(line: str) -> str:
 
 
 def _repair_word(word: str) -> str:
-    return ftfy.fix_encoding(word) if _MOJIBAKE.search(word) else word
+    if not _MOJIBAKE.search(word):
+        return word
+    import ftfy  # only when a note needs it: importing it is a sizeable share of a small build
+
+    return ftfy.fix_encoding(word)
 
 
 @functools.lru_cache(maxsize=131072)  # names and titles repeat across an archive

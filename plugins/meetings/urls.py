@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import posixpath
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .model import Issue
@@ -53,14 +52,16 @@ def page_url(src: str, directory_urls: bool) -> str:
 
 
 def href(from_src: str, to_src: str, directory_urls: bool) -> str:
-    """A relative href for raw HTML, where MkDocs does not rewrite links."""
-    here = page_url(from_src, directory_urls)
-    there = page_url(to_src, directory_urls)
-    base = here if here.endswith("/") else posixpath.dirname(here) + "/"
-    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
-    if there.endswith("/") and not rel.endswith("/"):
-        rel += "/"
-    return rel
+    """A relative href for raw HTML, where MkDocs does not rewrite links.
+
+    Same common-prefix count as `md_link`, on the pages' URLs instead of their sources.
+    """
+    here = page_url(from_src, directory_urls).split("/")[:-1]
+    there = page_url(to_src, directory_urls).split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:]) or "./"
 
 
 def video_url(recording: str | None, seconds: int | None) -> str | None:

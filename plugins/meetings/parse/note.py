@@ -32,7 +32,7 @@ from .names import is_person, near_duplicate, split_names
 from .raw import find_raw_blocks
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
 
-_MD = MarkdownIt("commonmark")
+_MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisible, and they break HTML
 
 _ATTENDEES = re.compile(r"^\s*(?:#{1,6}\s*)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?P<inline>.*)$", re.I)
@@ -70,9 +70,13 @@ def read_note(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
             )
         )
         text = data.decode("cp1252", errors="replace")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, found
+    return _newlines(text), found
+
+
+def _newlines(text: str) -> str:
+    """CRLF and lone CR as LF: Markdown reads a lone CR as a line break, so line numbers
+    would disagree with ours otherwise."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def parse_note(
@@ -92,7 +96,7 @@ class _NoteParser:
         self.source = source
         self.default_repo = default_repo
         self.attachments = attachments
-        lines = text.split("\n")
+        lines = _newlines(text).split("\n")
         if lines and lines[-1] == "":
             lines.pop()
         self.meeting = Meeting(id=meeting_id, source=source, lines=lines)

@@ -14,10 +14,10 @@ from .. import urls
 from ..archive import Archive
 from ..model import ChatMessage, Meeting, RawBlock
 from ..text import LONG_LINE, escape_html, escape_markdown, initials
+from .blocks import Blocks
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
-_PLACEHOLDER = re.compile(r"<p>((?:MTBLOCK|MTLATE)\d{4}x[0-9a-f]{8})</p>")
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*$")
 
 
@@ -32,35 +32,16 @@ class _Group:
 
 
 def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[str, dict[str, str]]:
-    """The page's Markdown, and the HTML of its chat threads and transcripts by placeholder.
-
-    Those blocks are finished HTML; passing them through Markdown would only cost time
-    (Python-Markdown re-parses raw HTML), so they go in after conversion (`fill_blocks`).
-    """
+    """The page's Markdown, and the HTML of its chat threads and transcripts as blocks."""
     page = writer.page
     header = _header(meeting, archive, page)
     title = f"{meeting.title} · {_date_label(meeting.date)}"
-    blocks: dict[str, str] = {}
+    blocks = Blocks(page)
     body = _body(meeting, archive, writer, header, blocks)
     if meeting.title_line is None:
         body = [f"# {escape_markdown(title)}", "", *header, *body]
     meta = {"title": title, "description": f"Notes of the {meeting.title}, {_date_label(meeting.date)}"}
     return front_matter(meta) + "\n".join(body) + "\n", blocks
-
-
-def fill_blocks(html: str, blocks: dict[str, str], late: bool | None = None) -> str:
-    """Put the blocks in place of their placeholder paragraphs: all of them, or only the
-    early (`late=False`, chat) or late ones (`late=True`, transcripts)."""
-    if not blocks:
-        return html
-
-    def put(match: re.Match[str]) -> str:
-        token = match.group(1)
-        if late is not None and token.startswith("MTLATE") != late:
-            return match.group(0)
-        return blocks.get(token, match.group(0))
-
-    return _PLACEHOLDER.sub(put, html)
 
 
 def _date_label(iso: str) -> str:
@@ -111,9 +92,7 @@ def _host(url: str | None) -> str:
     return match.group(1) if match else (url or "")
 
 
-def _body(
-    meeting: Meeting, archive: Archive, writer: Writer, header: list[str], placeholders: dict[str, str]
-) -> list[str]:
+def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str], placeholders: Blocks) -> list[str]:
     """The note's lines, re-emitted with links; `header` goes right after the title line;
     pasted chat and transcripts become tokens, their HTML kept in `placeholders`."""
     out: list[str] = []
@@ -138,9 +117,8 @@ def _body(
                 out += ["", '<a id="chat"></a>']
             # Transcripts are machine text and most of the bytes: they go in late, after the
             # search index has read the page, so search stays small and fast.
-            kind = "MTLATE" if raw[number].kind == "transcript" else "MTBLOCK"
-            token = f"{kind}{len(placeholders):04d}x{zlib.crc32(meeting.id.encode()):08x}"
-            placeholders[token] = _raw_block(meeting, raw[number], archive, writer)
+            late = raw[number].kind == "transcript"
+            token = placeholders.add(_raw_block(meeting, raw[number], archive, writer), late=late)
             out += ["", token, ""]
             continue
         if number in raw_lines:

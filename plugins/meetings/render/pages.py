@@ -13,7 +13,8 @@ from ..archive import Archive
 from ..export import export_json
 from ..model import Meeting, Mention, Person
 from ..text import initials
-from .meeting import color_of, fill_blocks, render_meeting
+from .blocks import Blocks, fill_blocks
+from .meeting import color_of, render_meeting
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
@@ -40,21 +41,42 @@ def attachment_dir(meeting_id: str) -> str:
     return f"meetings/{meeting_id}"
 
 
+@dataclass(frozen=True)
+class Here:
+    """The page being written, and how its links are written: Markdown links between
+    sources (MkDocs resolves them), or hrefs for HTML blocks (MkDocs leaves those alone)."""
+
+    src: str
+    directory_urls: bool = True
+    markdown: bool = False
+
+    def link(self, to_src: str, anchor: str | None = None) -> str:
+        if self.markdown:
+            target = urls.md_link(self.src, to_src)
+        else:
+            target = urls.href(self.src, to_src, self.directory_urls)
+        return f"{target}#{anchor}" if anchor else target
+
+
 def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
     pages: list[Page] = []
     for meeting in archive.meetings:
         pages.append(
             Page(urls.meeting_src(meeting.id), *render_meeting(meeting, archive, _writer(meeting, archive, options)))
         )
-    pages.append(_meetings_index(archive))
+
+    def here(src: str) -> Here:
+        return Here(src, options.directory_urls)
+
+    pages.append(_meetings_index(archive, here("meetings/index.md")))
     months = _months(archive)
-    pages += [_person(archive, person, months) for person in archive.people.values()]
-    pages.append(_people_index(archive))
-    pages += [_topic(archive, ident) for ident in archive.topics]
-    pages.append(_topics_index(archive))
-    pages += [_issue(archive, ident) for ident in archive.issues]
-    pages.append(_issues_index(archive))
-    pages.append(_timeline(archive))
+    pages += [_person(archive, person, months, here(urls.person_src(person.id))) for person in archive.people.values()]
+    pages.append(_people_index(archive, here("people/index.md")))
+    pages += [_topic(archive, ident, here(urls.topic_src(ident))) for ident in archive.topics]
+    pages.append(_topics_index(archive, here("topics/index.md")))
+    pages += [_issue(archive, ident, here(urls.issue_src(archive.issues[ident]))) for ident in archive.issues]
+    pages.append(_issues_index(archive, here("issues/index.md")))
+    pages.append(_timeline(archive, here("timeline/index.md")))
     pages.append(Page("api/archive.json", export_json(archive, options.directory_urls)))
     return pages
 
@@ -71,38 +93,39 @@ def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
     )
 
 
-def _page(src: str, template: str, title: str, boost: bool = False, **values: object) -> Page:
-    text = TEMPLATES.get_template(template).render(**values)
+def _page(
+    here: Here, template: str, title: str, boost: bool = False, blocks: Blocks | None = None, **values: object
+) -> Page:
+    """A page from an HTML template whose headings are Markdown (see `Blocks.split`)."""
+    blocks = blocks if blocks is not None else Blocks(here.src)
+    markdown = blocks.split(TEMPLATES.get_template(template).render(**values))
     meta: dict[str, object] = {"title": title}
     if boost:  # a person, topic or issue page is the best answer to a search for its name
         meta["search"] = {"boost": 2}
-    return Page(src, front_matter(meta) + text)
+    return Page(here.src, front_matter(meta) + markdown, blocks)
 
 
-def _ref(here: str, meeting: Meeting | str, archive: Archive, anchor: str | None = None) -> dict[str, str]:
+def _ref(here: Here, meeting: Meeting | str, archive: Archive, anchor: str | None = None) -> dict[str, str]:
     ident = meeting if isinstance(meeting, str) else meeting.id
-    target = urls.md_link(here, urls.meeting_src(ident))
-    date = archive.meeting(ident).date
-    return {"date": date, "link": f"{target}#{anchor}" if anchor else target}
+    return {"date": archive.meeting(ident).date, "link": here.link(urls.meeting_src(ident), anchor)}
 
 
-def _person_ref(here: str, person: Person) -> dict[str, object]:
+def _person_ref(here: Here, person: Person) -> dict[str, object]:
     return {
         "name": person.name,
-        "link": urls.md_link(here, urls.person_src(person.id)),
+        "link": here.link(urls.person_src(person.id)),
         "initials": initials(person.name),
         "color": color_of(person.id),
     }
 
 
-def _presenters(archive: Archive, meeting: Meeting, names: list[str], here: str) -> list[dict[str, object]]:
+def _presenters(archive: Archive, meeting: Meeting, names: list[str], here: Here) -> list[dict[str, object]]:
     found = [archive.person_of(meeting.id, name) for name in names]
     unique = {p.id: p for p in found if p}
     return [_person_ref(here, p) for p in unique.values()]
 
 
-def _meetings_index(archive: Archive) -> Page:
-    here = "meetings/index.md"
+def _meetings_index(archive: Archive, here: Here) -> Page:
     rows = []
     for meeting in reversed(archive.meetings):
         names = [n for s in meeting.sections for n in s.presenters]
@@ -111,18 +134,18 @@ def _meetings_index(archive: Archive) -> Page:
                 "date": meeting.date,
                 "title": meeting.title,
                 "series": meeting.series,
-                "link": urls.md_link(here, urls.meeting_src(meeting.id)),
+                "link": here.link(urls.meeting_src(meeting.id)),
                 "presenters": _presenters(archive, meeting, names, here),
                 "attendees": len(meeting.attendees),
                 "chat": len(meeting.chat),
                 "recording": meeting.recording,
             }
         )
-    return _page(here, "meetings_index.md.j2", "Meetings", meetings=rows)
+    return _page(here, "meetings_index.html.j2", "Meetings", meetings=rows)
 
 
-def _person(archive: Archive, person: Person, months: dict[str, list[str]]) -> Page:
-    here = urls.person_src(person.id)
+def _person(archive: Archive, person: Person, months: dict[str, list[str]], here: Here) -> Page:
+    blocks = Blocks(here.src)  # the strip is drawn late: it is large, and nothing in it is for search
     meetings = [_ref(here, m, archive) for m in person.meetings]
     by_year = [(year, list(items)) for year, items in itertools.groupby(meetings, key=lambda r: r["date"][:4])]
     talks = []
@@ -154,9 +177,10 @@ def _person(archive: Archive, person: Person, months: dict[str, list[str]]) -> P
                 co_presenters[other.id] = co_presenters.get(other.id, 0) + 1
     return _page(
         here,
-        "person.md.j2",
+        "person.html.j2",
         person.name,
         boost=True,
+        blocks=blocks,
         name=person.name,
         aliases=person.aliases,
         github=person.github,
@@ -171,7 +195,7 @@ def _person(archive: Archive, person: Person, months: dict[str, list[str]]) -> P
             _person_ref(here, archive.people[i]) for i in sorted(co_presenters, key=lambda i: (-co_presenters[i], i))
         ],
         mentions=_mention_rows(archive, here, person.mentions),
-        strip=Markup(participation_strip(months, person)),
+        strip=Markup(blocks.slot(participation_strip(months, person))),
     )
 
 
@@ -212,8 +236,7 @@ def participation_strip(months: dict[str, list[str]], person: Person) -> str:
     )
 
 
-def _people_index(archive: Archive) -> Page:
-    here = "people/index.md"
+def _people_index(archive: Archive, here: Here) -> Page:
     rows = []
     for person in archive.people.values():
         last = person.meetings[-1] if person.meetings else None
@@ -227,10 +250,10 @@ def _people_index(archive: Archive) -> Page:
             }
         )
     rows.sort(key=lambda r: (-r["meetings"], -r["talks"], -r["messages"], str(r["name"]).casefold()))
-    return _page(here, "people_index.md.j2", "People", people=rows)
+    return _page(here, "people_index.html.j2", "People", people=rows)
 
 
-def _mention_rows(archive: Archive, here: str, mentions: list[Mention]) -> list[dict[str, object]]:
+def _mention_rows(archive: Archive, here: Here, mentions: list[Mention]) -> list[dict[str, object]]:
     rows = []
     for mention in mentions:
         meeting = archive.meeting(mention.meeting)
@@ -250,15 +273,14 @@ def _mention_rows(archive: Archive, here: str, mentions: list[Mention]) -> list[
     return rows
 
 
-def _topic(archive: Archive, ident: str) -> Page:
+def _topic(archive: Archive, ident: str, here: Here) -> Page:
     topic = archive.topics[ident]
-    here = urls.topic_src(ident)
     meetings = _meetings_of(archive, topic.mentions)
     near = {i for m in topic.mentions if m.section for i in archive.section_issues.get((m.meeting, m.section), ())}
     issues = sorted((archive.issues[i].repo, archive.issues[i].number) for i in near)
     return _page(
         here,
-        "topic.md.j2",
+        "topic.html.j2",
         topic.name,
         boost=True,
         name=topic.name,
@@ -269,7 +291,7 @@ def _topic(archive: Archive, ident: str) -> Page:
         first=_ref(here, meetings[0], archive) if meetings else None,
         last=_ref(here, meetings[-1], archive) if meetings else None,
         people=_topic_people(archive, topic.mentions, here),
-        issues=[{"id": f"{repo}#{n}", "link": urls.md_link(here, urls.issue_src((repo, n)))} for repo, n in issues],
+        issues=[{"id": f"{repo}#{n}", "link": here.link(urls.issue_src((repo, n)))} for repo, n in issues],
     )
 
 
@@ -277,7 +299,7 @@ def _meetings_of(archive: Archive, mentions: list[Mention]) -> list[str]:
     return sorted({m.meeting for m in mentions}, key=lambda i: archive.meeting(i).date)
 
 
-def _topic_people(archive: Archive, mentions: list[Mention], here: str) -> list[dict[str, object]]:
+def _topic_people(archive: Archive, mentions: list[Mention], here: Here) -> list[dict[str, object]]:
     """Who presented the sections where the topic came up, most often first."""
     counts: dict[str, int] = {}
     for mention in mentions:
@@ -291,15 +313,14 @@ def _topic_people(archive: Archive, mentions: list[Mention], here: str) -> list[
     return [_person_ref(here, archive.people[i]) for i in ranked]
 
 
-def _topics_index(archive: Archive) -> Page:
-    here = "topics/index.md"
+def _topics_index(archive: Archive, here: Here) -> Page:
     rows = []
     for topic in archive.topics.values():
         meetings = _meetings_of(archive, topic.mentions)
         rows.append(
             {
                 "name": topic.name,
-                "link": urls.md_link(here, urls.topic_src(topic.id)),
+                "link": here.link(urls.topic_src(topic.id)),
                 "people": _topic_people(archive, topic.mentions, here)[:4],
                 "mentions": len(topic.mentions),
                 "meetings": len(meetings),
@@ -307,17 +328,16 @@ def _topics_index(archive: Archive) -> Page:
             }
         )
     rows.sort(key=lambda r: (-r["meetings"], -r["mentions"], str(r["name"]).casefold()))
-    return _page(here, "topics_index.md.j2", "Topics", topics=rows)
+    return _page(here, "topics_index.html.j2", "Topics", topics=rows)
 
 
-def _issue(archive: Archive, ident: str) -> Page:
+def _issue(archive: Archive, ident: str, here: Here) -> Page:
     issue = archive.issues[ident]
-    here = urls.issue_src(issue)
     rows = _mention_rows(archive, here, issue.mentions)
     kind_label = {"issue": "issue", "pull": "pull request", "discussion": "discussion"}[issue.kind]
     return _page(
         here,
-        "issue.md.j2",
+        "issue.html.j2",
         issue.id,
         boost=True,
         id=issue.id,
@@ -329,8 +349,7 @@ def _issue(archive: Archive, ident: str) -> Page:
     )
 
 
-def _issues_index(archive: Archive) -> Page:
-    here = "issues/index.md"
+def _issues_index(archive: Archive, here: Here) -> Page:
     rows = []
     for issue in archive.issues.values():
         last = max(issue.mentions, key=lambda m: archive.meeting(m.meeting).date)
@@ -338,18 +357,17 @@ def _issues_index(archive: Archive) -> Page:
             {
                 "id": issue.id,
                 "kind": issue.kind,
-                "link": urls.md_link(here, urls.issue_src(issue)),
+                "link": here.link(urls.issue_src(issue)),
                 "mentions": len(issue.mentions),
                 "meetings": len({m.meeting for m in issue.mentions}),
                 "last": _ref(here, last.meeting, archive),
             }
         )
     rows.sort(key=lambda r: (r["last"]["date"], r["id"]), reverse=True)
-    return _page(here, "issues_index.md.j2", "Issues", issues=rows)
+    return _page(here, "issues_index.html.j2", "Issues", issues=rows)
 
 
-def _timeline(archive: Archive) -> Page:
-    here = "timeline/index.md"
+def _timeline(archive: Archive, here: Here) -> Page:
     first_year: dict[str, str] = {}
     for topic in archive.topics.values():
         dates = [archive.meeting(m.meeting).date for m in topic.mentions if not m.in_chat]
@@ -364,20 +382,19 @@ def _timeline(archive: Archive) -> Page:
             {
                 "year": year,
                 "meetings": list(items),
-                "topics": [
-                    {"name": archive.topics[t].name, "link": urls.md_link(here, urls.topic_src(t))} for t in topics
-                ],
+                "topics": [{"name": archive.topics[t].name, "link": here.link(urls.topic_src(t))} for t in topics],
             }
         )
-    return _page(here, "timeline.md.j2", "Timeline", years=years)
+    return _page(here, "timeline.html.j2", "Timeline", years=years)
 
 
-def _meeting_row(here: str, archive: Archive, meeting: Meeting) -> dict[str, object]:
+def _meeting_row(here: Here, archive: Archive, meeting: Meeting) -> dict[str, object]:
     return {**_ref(here, meeting, archive), "title": meeting.title, "sections": [s.title for s in meeting.sections]}
 
 
-def render_home(archive: Archive, here: str = "index.md", latest: int = 5) -> str:
-    """The generated part of the home page: next meeting, latest meetings, busiest topics."""
+def render_home(archive: Archive, src: str = "index.md", latest: int = 5) -> str:
+    """The generated part of the home page (Markdown): next meeting, latest meetings, busiest topics."""
+    here = Here(src, markdown=True)
     recent = archive.meetings[-latest:][::-1]
     nxt = None
     for meeting in reversed(archive.meetings):
@@ -393,13 +410,13 @@ def render_home(archive: Archive, here: str = "index.md", latest: int = 5) -> st
     topics = sorted(archive.topics.values(), key=lambda t: (-len({m.meeting for m in t.mentions}), t.name.casefold()))
     return TEMPLATES.get_template("home.md.j2").render(
         next=nxt,
-        meetings_link=urls.md_link(here, "meetings/index.md"),
-        topics_link=urls.md_link(here, "topics/index.md"),
+        meetings_link=here.link("meetings/index.md"),
+        topics_link=here.link("topics/index.md"),
         latest=[_meeting_row(here, archive, m) for m in recent],
         topics=[
             {
                 "name": t.name,
-                "link": urls.md_link(here, urls.topic_src(t.id)),
+                "link": here.link(urls.topic_src(t.id)),
                 "meetings": len({m.meeting for m in t.mentions}),
             }
             for t in topics[:15]

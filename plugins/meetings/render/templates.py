@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..text import escape_html, escape_markdown
 
@@ -16,7 +17,8 @@ TEMPLATES = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
-TEMPLATES.filters["md"] = lambda value: escape_markdown(str(value))
+# Markdown that shows `value` literally; already safe as HTML, so autoescape keeps it as is.
+TEMPLATES.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
 
 
 def front_matter(meta: dict[str, object]) -> str:
