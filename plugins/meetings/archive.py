@@ -198,6 +198,7 @@ def _add_person_mentions(archive: Archive) -> None:
                 names.setdefault(words, person.id)
     if not names:
         return
+    first_words = {words[0] for words in names}
     for meeting in archive.meetings:
         skip = {meeting.attendees_line} | {s.presenter_line for s in meeting.sections}
         seen: set[tuple[str, str | None]] = set()
@@ -206,6 +207,8 @@ def _add_person_mentions(archive: Archive) -> None:
                 continue
             words = [w.casefold() for w in _WORD.findall(line)]
             for start in range(len(words)):
+                if words[start] not in first_words:
+                    continue
                 for size in (4, 3, 2):
                     ident = names.get(tuple(words[start : start + size]))
                     if ident is None:

@@ -10,7 +10,7 @@ import copy
 
 import nh3
 
-_TAGS = set(nh3.ALLOWED_TAGS) | {"svg", "rect", "title", "g"}  # the participation strip
+_TAGS = set(nh3.ALLOWED_TAGS) | {"svg", "path", "title", "g"}  # the participation strip
 _ATTRIBUTES = copy.deepcopy(nh3.ALLOWED_ATTRIBUTES)
 for _tag in list(_ATTRIBUTES):
     _ATTRIBUTES[_tag] = set(_ATTRIBUTES[_tag])
@@ -21,7 +21,7 @@ _ATTRIBUTES["td"] = _ATTRIBUTES.get("td", set()) | {"style"}
 _ATTRIBUTES["code"] = {"class"}
 _ATTRIBUTES["p"] = _ATTRIBUTES.get("p", set()) | {"data-search-exclude"}  # see render/blocks.py
 _ATTRIBUTES["svg"] = {"width", "height", "viewBox", "role", "aria-label", "class"}
-_ATTRIBUTES["rect"] = {"x", "y", "width", "height", "rx", "class"}
+_ATTRIBUTES["path"] = {"d", "class"}
 
 
 def clean_html(html: str) -> str:

@@ -41,6 +41,7 @@ def md_link(from_src: str, to_src: str) -> str:
     return "../" * (len(here) - common) + "/".join(there[common:])
 
 
+@functools.lru_cache(maxsize=65536)  # every page is linked to from many others
 def page_url(src: str, directory_urls: bool) -> str:
     """The site URL of a Markdown source, the way MkDocs computes it."""
     stem = src[: -len(".md")] if src.endswith(".md") else src

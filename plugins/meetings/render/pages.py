@@ -209,30 +209,32 @@ def _months(archive: Archive) -> dict[str, list[str]]:
 
 
 def participation_strip(months: dict[str, list[str]], person: Person) -> str:
-    """An inline SVG: one cell per month of the archive, dark where the person took part."""
+    """An inline SVG: one cell per month of the archive, dark where the person took part,
+    grouped by year with the year's count as its tooltip. Cells of a kind are one path, so
+    the strip stays small on a long archive (one element per month would not)."""
     if not months:
         return ""
     first, last = min(months), max(months)
-    year, month = int(first[:4]), int(first[5:7])
     attended = set(person.meetings)
-    cells = []
+    years = []
     x = 0
-    while f"{year:04d}-{month:02d}" <= last:
-        key = f"{year:04d}-{month:02d}"
-        held = months.get(key, [])
-        went = sum(1 for m in held if m in attended)
-        kind = "on" if went else ("off" if held else "none")
-        label = f"{key}: {went} of {len(held)} meetings" if held else f"{key}: no meeting"
-        cells.append(
-            f'<rect x="{x}" y="0" width="5" height="14" rx="1" class="mt-{kind}"><title>{label}</title></rect>'
-        )
-        x += 6
-        month += 1
-        if month == 13:
-            year, month = year + 1, 1
+    for year in range(int(first[:4]), int(last[:4]) + 1):
+        cells: dict[str, list[str]] = {"on": [], "off": [], "none": []}
+        went = held = 0
+        for month in range(1, 13):
+            key = f"{year:04d}-{month:02d}"
+            if not first <= key <= last:
+                continue
+            meetings = months.get(key, [])
+            count = sum(1 for m in meetings if m in attended)
+            went, held = went + count, held + len(meetings)
+            cells["on" if count else ("off" if meetings else "none")].append(f"M{x} 0h5v14h-5z")
+            x += 6
+        paths = "".join(f'<path class="mt-{kind}" d="{"".join(d)}"/>' for kind, d in cells.items() if d)
+        years.append(f"<g><title>{year}: {went} of {held} meetings</title>{paths}</g>")
     return (
         f'<svg class="mt-strip" width="{x}" height="14" role="img" '
-        f'aria-label="Meetings attended, {first} to {last}">{"".join(cells)}</svg>'
+        f'aria-label="Meetings attended, {first} to {last}">{"".join(years)}</svg>'
     )
 
 
