@@ -116,6 +116,11 @@ def test_search_index_holds_people_and_issues(site: Path) -> None:
     locations = {doc["location"] for doc in index["docs"]}
     assert "people/matt-heon/" in locations
     assert "issues/containers/podman/8483/" in locations
+    # what a person page quotes from the meeting (chat, snippets) is found on the meeting page,
+    # once, not again on every person, topic and issue page that quotes it
+    text = {doc["location"]: doc["text"] for doc in index["docs"]}
+    quote = "basically a DNS CNAME"
+    assert [where for where, body in text.items() if quote in body] == ["meetings/2020-12-01/#bluejeans-chat-copypaste"]
     # the participation strip goes in after search has read the page: it is not text to find
     assert "1 of 1 meetings" not in json.dumps(index)
 

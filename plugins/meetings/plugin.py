@@ -33,6 +33,7 @@ from .people import load_people
 from .render import render_site
 from .render.blocks import fill_blocks
 from .render.pages import Page, SiteOptions, attachment_dir, render_home
+from .render.templates import REPEATED
 from .sanitize import clean_html
 from .topics import load_topics
 
@@ -188,7 +189,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             "--root-selector",
             "article",
             "--exclude-selectors",
-            ".mt-transcript, .headerlink",
+            f".mt-transcript, .{REPEATED}, .headerlink",
         ]
         try:
             result = subprocess.run(command, capture_output=True, text=True, check=False)

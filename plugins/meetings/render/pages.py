@@ -93,12 +93,10 @@ def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
     )
 
 
-def _page(
-    here: Here, template: str, title: str, boost: bool = False, blocks: Blocks | None = None, **values: object
-) -> Page:
+def _page(here: Here, template: str, title: str, boost: bool = False, **values: object) -> Page:
     """A page from an HTML template whose headings are Markdown (see `Blocks.split`)."""
-    blocks = blocks if blocks is not None else Blocks(here.src)
-    markdown = blocks.split(TEMPLATES.get_template(template).render(**values))
+    blocks = Blocks(here.src)
+    markdown = blocks.split(TEMPLATES.get_template(template).render(blocks=blocks, **values))
     meta: dict[str, object] = {"title": title}
     if boost:  # a person, topic or issue page is the best answer to a search for its name
         meta["search"] = {"boost": 2}
@@ -145,7 +143,6 @@ def _meetings_index(archive: Archive, here: Here) -> Page:
 
 
 def _person(archive: Archive, person: Person, months: dict[str, list[str]], here: Here) -> Page:
-    blocks = Blocks(here.src)  # the strip is drawn late: it is large, and nothing in it is for search
     meetings = [_ref(here, m, archive) for m in person.meetings]
     by_year = [(year, list(items)) for year, items in itertools.groupby(meetings, key=lambda r: r["date"][:4])]
     talks = []
@@ -180,7 +177,6 @@ def _person(archive: Archive, person: Person, months: dict[str, list[str]], here
         "person.html.j2",
         person.name,
         boost=True,
-        blocks=blocks,
         name=person.name,
         aliases=person.aliases,
         github=person.github,
@@ -195,7 +191,7 @@ def _person(archive: Archive, person: Person, months: dict[str, list[str]], here
             _person_ref(here, archive.people[i]) for i in sorted(co_presenters, key=lambda i: (-co_presenters[i], i))
         ],
         mentions=_mention_rows(archive, here, person.mentions),
-        strip=Markup(blocks.slot(participation_strip(months, person))),
+        strip=Markup(participation_strip(months, person)),
     )
 
 

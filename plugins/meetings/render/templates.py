@@ -9,6 +9,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..text import escape_html, escape_markdown
+from .blocks import Blocks
 
 
 class _Environment(Environment):
@@ -30,6 +31,17 @@ TEMPLATES = _Environment(
 )
 # Markdown that shows `value` literally; already safe as HTML, so autoescape keeps it as is.
 TEMPLATES.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
+
+
+def late(html: str, blocks: Blocks) -> Markup:
+    """`{% filter late(blocks) %}`: HTML that goes in after search has read the page. For
+    what a page repeats from meeting pages (quoted chat, snippets) and what is no text to
+    find (the participation strip): searching it would only find the same words twice."""
+    return Markup(blocks.slot(f'<div class="{REPEATED}">{html.strip()}</div>'))
+
+
+REPEATED = "mt-repeated"  # Pagefind is told to skip it too
+TEMPLATES.filters["late"] = late
 
 
 def front_matter(meta: dict[str, object]) -> str:
