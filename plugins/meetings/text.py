@@ -21,6 +21,10 @@ _MOJIBAKE = re.compile(
 LONG_LINE = 10_000
 
 
+def looks_misdecoded(text: str) -> bool:
+    return _MOJIBAKE.search(text) is not None
+
+
 def repair_mojibake(line: str) -> str:
     """Undo a wrong decode (e.g. "Bj√∂rklund" -> "Björklund"); other text is returned as is."""
     if not _MOJIBAKE.search(line):

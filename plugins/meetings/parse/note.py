@@ -25,7 +25,7 @@ from ..model import (
     NextMeeting,
     VideoMark,
 )
-from ..text import LONG_LINE, repair_mojibake, slugify
+from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify
 from . import dates
 from .actions import next_steps, prose_actions
 from .names import is_person, near_duplicate, split_names
@@ -136,6 +136,9 @@ class _NoteParser:
 
     def _repair_encoding(self) -> None:
         lines = self.meeting.lines
+        text = "\n".join(lines)
+        if not (_CONTROL.search(text) or looks_misdecoded(text) or max(map(len, lines), default=0) > LONG_LINE):
+            return  # the usual case, found without a look at each line
         for index, line in enumerate(lines):
             if _CONTROL.search(line):
                 lines[index] = line = _CONTROL.sub(" ", line)

@@ -30,6 +30,9 @@ class RawContent:
 
 
 def is_label(line: str) -> bool:
+    lowered = line.lower()
+    if "chat" not in lowered and "raw" not in lowered:  # every label has one; most lines neither
+        return False
     text = line.strip().lstrip("#").strip()
     return bool(CHAT.match(text) or TRANSCRIPT.match(text))
 
