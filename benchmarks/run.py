@@ -45,6 +45,7 @@ _HOOKS_LINE = re.compile(r"page hooks took ([\d.]+) s")
 
 def prepare(notes: Path, work: Path) -> tuple[Path, Path]:
     """Two sites over the same notes: plain pages, and the plugin's site."""
+    shutil.rmtree(work, ignore_errors=True)  # a kept folder from an earlier run
     plain = work / "plain"
     (plain / "docs" / "meetings").mkdir(parents=True)
     (plain / "docs" / "index.md").write_text("# Plain\n")

@@ -44,6 +44,18 @@ Tom Sweeney10:56 AM
 <svg onload=alert(22)>11:14 AM
 hello javascript:alert(23) https://example.com/"><script>alert(24)</script>
 ```
+
+### Raw Zoom Meet Transcript
+
+```
+1
+00:00:01.000 --> 00:00:04.000
+Tom Sweeney <img src=x onerror=alert(25)>: Welcome <script>alert(26)</script>
+
+2
+00:00:05.000 --> 00:00:08.000
+Ada: <svg onload=alert(27)> thanks
+```
 """
 
 

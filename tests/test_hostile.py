@@ -64,20 +64,28 @@ class _Tags(html.parser.HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
+def _article(path: Path) -> str:
+    page = path.read_text(encoding="utf-8")
+    return page.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+
+
 def test_no_live_markup_from_notes(hostile_site: Path) -> None:
-    page = (hostile_site / "meetings" / "2024-01-02" / "index.html").read_text(encoding="utf-8")
-    article = page.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
-    parser = _Tags()
-    parser.feed(article)
-    for tag, attrs in parser.tags:
-        assert tag not in {"script", "iframe", "object", "embed", "style", "form"}, tag
-        assert not [name for name in attrs if name.startswith("on")], (tag, attrs)
-        for name in ("href", "src", "data"):
-            value = (attrs.get(name) or "").strip().lower()
-            assert not value.startswith(("javascript:", "data:", "vbscript:")), (tag, attrs)
+    """On every page: the meeting's, and the person, topic and issue pages that quote it."""
+    for path in hostile_site.rglob("index.html"):
+        parser = _Tags()
+        parser.feed(_article(path))
+        for tag, attrs in parser.tags:
+            assert tag not in {"script", "iframe", "object", "embed", "style", "form"}, (path, tag)
+            assert not [name for name in attrs if name.startswith("on")], (path, tag, attrs)
+            for name in ("href", "src", "data"):
+                value = (attrs.get(name) or "").strip().lower()
+                assert not value.startswith(("javascript:", "data:", "vbscript:")), (path, tag, attrs)
+        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        assert "<script>alert" not in head and "</title><script>" not in head, path
+    article = _article(hostile_site / "meetings" / "2024-01-02" / "index.html")
     assert "&lt;script&gt;alert(10)&lt;/script&gt;" in article  # shown as text, not dropped
-    head = page.split("</head>", 1)[0]
-    assert "<script>alert" not in head and "</title><script>" not in head
+    assert "&lt;script&gt;alert(20)&lt;/script&gt;" in article  # in the chat thread
+    assert "&lt;script&gt;alert(26)&lt;/script&gt;" in article  # in the transcript
 
 
 def test_generated_paths_stay_inside_the_site(hostile_site: Path) -> None:

@@ -5,7 +5,7 @@ Hooks used, and why:
   cache survives and only changed notes are parsed again;
 - on_config: enables the Markdown extensions our pages use and adds our stylesheet;
 - on_files: runs the core (notes -> archive -> pages) and adds every page in memory;
-- on_page_content: sanitises the HTML of pages made from notes (untrusted text);
+- on_page_content: sanitises what Markdown made of note text, then puts our blocks in;
 - on_serve: watches the notes folder and people.yml, which live outside docs/.
 """
 
@@ -157,8 +157,11 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if page.file.src_uri not in self.generated:
             return html
         started = time.perf_counter()
+        # What Markdown made of note text is cleaned; the blocks are HTML we built from
+        # escaped text (render/), which is most of the bytes and needs no second pass.
+        html = clean_html(html)
         made = self.blocks.get(page.file.src_uri)
-        html = clean_html(made.finish(html, late=False) if made else html)
+        html = made.finish(html, late=False) if made else html
         self.page_seconds += time.perf_counter() - started
         return html
 
@@ -168,8 +171,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if made is None:
             return output
         started = time.perf_counter()
-        late = {token: clean_html(html) for token, html in made.blocks.items() if token.startswith("MTLATE")}
-        output = fill_blocks(output, late) if late else output
+        output = fill_blocks(output, made.blocks, late=True)
         self.page_seconds += time.perf_counter() - started
         return output
 

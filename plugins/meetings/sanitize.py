@@ -1,7 +1,9 @@
-"""The last line of defence for pages built from notes: an HTML allowlist (nh3).
+"""The last line of defence for what Markdown makes of note text: an HTML allowlist (nh3).
 
 Rendering already escapes note text, but Markdown has many corners; whatever slips
-through (a tag, an event attribute, a `javascript:` URL) is removed here.
+through (a tag, an event attribute, a `javascript:` URL) is removed here. The HTML that
+render/ builds itself (chat threads, transcripts, lists) escapes every piece of text as
+it is written and never passes through Markdown, so it is not cleaned again.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import copy
 
 import nh3
 
-_TAGS = set(nh3.ALLOWED_TAGS) | {"svg", "path", "title", "g"}  # the participation strip
+_TAGS = set(nh3.ALLOWED_TAGS)
 _ATTRIBUTES = copy.deepcopy(nh3.ALLOWED_ATTRIBUTES)
 for _tag in list(_ATTRIBUTES):
     _ATTRIBUTES[_tag] = set(_ATTRIBUTES[_tag])
@@ -19,9 +21,6 @@ _ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"rel", "name"}
 _ATTRIBUTES["th"] = _ATTRIBUTES.get("th", set()) | {"style"}
 _ATTRIBUTES["td"] = _ATTRIBUTES.get("td", set()) | {"style"}
 _ATTRIBUTES["code"] = {"class"}
-_ATTRIBUTES["p"] = _ATTRIBUTES.get("p", set()) | {"data-search-exclude"}  # see render/blocks.py
-_ATTRIBUTES["svg"] = {"width", "height", "viewBox", "role", "aria-label", "class"}
-_ATTRIBUTES["path"] = {"d", "class"}
 
 
 def clean_html(html: str) -> str:

@@ -14,7 +14,7 @@ import re
 import zlib
 
 _TOKEN = r"(?:MTBLOCK|MTLATE)\d{4}x[0-9a-f]{8}"
-_PLACEHOLDER = re.compile(rf'<p(?: data-search-exclude(?:="")?)?>({_TOKEN})</p>')  # as sanitised, too
+_PLACEHOLDER = re.compile(rf"<p(?: data-search-exclude)?>({_TOKEN})</p>")
 _HEADING = re.compile(r"^#{1,6} .*$", re.M)
 
 
