@@ -1,12 +1,15 @@
 """Build benchmark: the same synthetic notes built (a) as ordinary pages without the
 plugin and (b) with the plugin, alternating, several runs each; medians reported.
 
-    python benchmarks/run.py --sizes 100 1000 --runs 3 [--corpus ../shared/corpus/podman]
+    python benchmarks/run.py --sizes 100 1000 --runs 3 [--corpus ../shared/corpus/podman] [--floor]
 
 Per build: wall time and peak memory of the whole `mkdocs build` process, HTML pages,
 site size and search index size; for (b) also the plugin's own time (parse, link,
 render, and its per-page hooks, from its log lines). Then, in-process at the largest
-size, what a `mkdocs serve` rebuild costs the plugin after one note changes. Run by hand; not part of the tests.
+size, what a `mkdocs serve` rebuild costs the plugin after one note changes. With
+--floor, also (c): the plain site padded with one-paragraph pages to (b)'s page count,
+the part of (b) that MkDocs and Material cost for that many pages.
+Run by hand; not part of the tests.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ nav:
   - index.md
 not_in_nav: |
   /meetings/
+  /extra/
 """
 _PLUGIN_LINE = re.compile(r"pages in ([\d.]+) s \(parse ([\d.]+) s, link ([\d.]+) s, render ([\d.]+) s\)")
 _HOOKS_LINE = re.compile(r"page hooks took ([\d.]+) s")
@@ -60,6 +64,19 @@ def prepare(notes: Path, work: Path) -> tuple[Path, Path]:
     config = (ROOT / "mkdocs.yml").read_text().replace("notes_dir: notes", f"notes_dir: {notes.resolve()}")
     (site / "mkdocs.yml").write_text(config)
     return plain, site
+
+
+def floor_site(plain: Path, pages: int) -> Path:
+    """(c): the plain site plus one-paragraph pages up to `pages` HTML pages in all: what
+    MkDocs and Material cost for that many pages, whatever a plugin puts in them."""
+    floor = plain.parent / "floor"
+    shutil.rmtree(floor, ignore_errors=True)
+    shutil.copytree(plain, floor, ignore=shutil.ignore_patterns("site"))
+    extra = floor / "docs" / "extra"
+    extra.mkdir()
+    for n in range(max(0, pages - (len(list(plain.glob("docs/**/*.md"))) + 1))):  # +1: the 404 page
+        (extra / f"page-{n}.md").write_text(f"# Page {n}\n\nOne short paragraph of text on page {n}.\n")
+    return floor
 
 
 def build(site: Path) -> dict[str, float]:
@@ -154,6 +171,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--corpus", type=Path, help="also measure a folder of real notes")
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
+    parser.add_argument("--floor", action="store_true", help="also build (c): (a) padded to (b)'s page count")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="meetings-bench-"))
     rows = []
@@ -167,19 +185,25 @@ def main() -> int:
         cases.append((str(size), notes))
     for label, notes in cases:
         plain, site = prepare(notes, work / f"sites-{label.split()[0]}")
-        runs_a, runs_b = [], []
-        for _ in range(args.runs):  # alternate, so drift on the machine hits both alike
+        runs_a, runs_b, runs_c = [], [], []
+        floor = None
+        for _ in range(args.runs):  # alternate, so drift on the machine hits all alike
             runs_a.append(build(plain))
             runs_b.append(build(site))
-        rows.append((label, runs_a, runs_b))
+            if args.floor:
+                floor = floor or floor_site(plain, int(runs_b[0]["pages"]))
+                runs_c.append(build(floor))
+        rows.append((label, runs_a, runs_b, runs_c))
         print(f"{label}: plain {median(runs_a, 'wall'):.1f} s, plugin {median(runs_b, 'wall'):.1f} s", file=sys.stderr)
     print(
         "| meetings | build | wall s | peak RSS MiB | pages | site MiB | search index MiB | plugin s "
         "(parse / link / render / page hooks) |"
     )
     print("|---|---|--:|--:|--:|--:|--:|---|")
-    for label, runs_a, runs_b in rows:
-        for name, runs in (("(a) plain", runs_a), ("(b) plugin", runs_b)):
+    for label, runs_a, runs_b, runs_c in rows:
+        for name, runs in (("(a) plain", runs_a), ("(b) plugin", runs_b), ("(c) floor", runs_c)):
+            if not runs:
+                continue
             plugin = (
                 f"{median(runs, 'plugin'):.2f} ({median(runs, 'parse'):.2f} / {median(runs, 'link'):.2f} / "
                 f"{median(runs, 'render'):.2f} / {median(runs, 'hooks'):.2f})"
@@ -191,11 +215,13 @@ def main() -> int:
                 f"{median(runs, 'pages'):.0f} | {median(runs, 'site_mib'):.1f} | {median(runs, 'index_mib'):.1f} | "
                 f"{plugin} |"
             )
-    for label, runs_a, runs_b in rows:
+    for label, runs_a, runs_b, runs_c in rows:
         ratio = median(runs_b, "wall") / median(runs_a, "wall")
         pages = median(runs_b, "pages") / median(runs_a, "pages")
         share = median(runs_b, "plugin") / median(runs_b, "wall")
         print(f"\n{label}: (b)/(a) time {ratio:.2f}, pages {pages:.1f}x, plugin share of (b) {share:.1%}")
+        if runs_c:
+            print(f"{label}: (c)/(a) time {median(runs_c, 'wall') / median(runs_a, 'wall'):.2f}")
     largest = cases[-1][1]
     rebuild = rebuild_after_one_change(largest)
     print(

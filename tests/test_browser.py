@@ -6,6 +6,7 @@ Skipped, with the reason, where Chromium or Playwright is not installed.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,12 +149,15 @@ def test_pagefind_search_page(browser, tmp_path: Path) -> None:  # type: ignore[
     root = make_site(tmp_path, extra="")
     config = (root / "mkdocs.yml").read_text()
     config = config.replace("      strict_notes: false", "      strict_notes: false\n      search_engine: pagefind")
-    (root / "mkdocs.yml").write_text(
-        config.replace("  - Data export: api.md", "  - Data export: api.md\n  - Search: find/index.md")
-    )
+    config = config.replace("  - Data export: api.md", "  - Data export: api.md\n  - Search: find/index.md")
+    (root / "mkdocs.yml").write_text(config)
+    result = build(root, strict=False)
+    assert "remove the 'search' plugin" in result.stderr  # both engines: every page would load both
+    (root / "mkdocs.yml").write_text(re.sub(r"  - search:\n(?:      .*\n)*", "", config))
     result = build(root)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (root / "site" / "pagefind" / "pagefind.js").is_file()
+    assert not (root / "site" / "search" / "search_index.json").exists()
     server, url = serve(root / "site")
     try:
         tab = browser.new_page()

@@ -72,6 +72,11 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 config.extra_javascript.append(script)
         if self.config.search_engine == "pagefind" and PAGEFIND_CSS not in config.extra_css:
             config.extra_css.append(PAGEFIND_CSS)
+        if self.config.search_engine == "pagefind" and {"search", "material/search"} & set(config.plugins):
+            log.warning(
+                "search_engine: pagefind: remove the 'search' plugin from mkdocs.yml; with it, every page "
+                "also downloads the theme's whole search index (40 MB at 5,000 meetings), which Pagefind replaces"
+            )
         self.generated = set()
         self.page_seconds = 0.0
         return config
