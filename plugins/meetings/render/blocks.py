@@ -38,7 +38,8 @@ class Blocks(dict[str, str]):
 
     def split(self, text: str) -> str:
         """Markdown from template output that is Markdown headings with HTML between them:
-        the headings stay (for the table of contents and permalinks), the HTML becomes blocks."""
+        the headings stay (for the table of contents and permalinks), the HTML becomes blocks.
+        A heading is a line starting with "#", so templates start every other line with a tag."""
         out: list[str] = []
         start = 0
         for match in [*_HEADING.finditer(text), None]:

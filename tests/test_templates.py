@@ -1,0 +1,31 @@
+"""Page templates are Markdown headings with HTML between them (render/blocks.py): a
+line that starts with a value could start with "#" and become a heading."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from meetings.render.blocks import Blocks
+
+PAGE_TEMPLATES = sorted(
+    p.name
+    for p in resources.files("meetings").joinpath("templates").iterdir()
+    if p.name.endswith(".html.j2") and p.name != "chat.html.j2"  # chat is a block, never split
+)
+
+
+@pytest.mark.parametrize("name", PAGE_TEMPLATES)
+def test_every_line_starts_with_a_heading_a_tag_or_a_statement(name: str) -> None:
+    text = resources.files("meetings").joinpath("templates", name).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        assert not line or line.startswith(("#", "<", "{%")), f"{name}:{number}: {line}"
+
+
+def test_split_keeps_headings_and_makes_blocks_of_the_rest() -> None:
+    blocks = Blocks("people/x.md")
+    markdown = blocks.split("# Ada\n\n<p>intro # not a heading</p>\n\n## Talks { #talks }\n\n<ul><li>a</li></ul>\n")
+    lines = [line for line in markdown.splitlines() if line]
+    assert lines[0] == "# Ada" and lines[2] == "## Talks { #talks }"
+    assert [blocks[lines[1]], blocks[lines[3]]] == ["<p>intro # not a heading</p>", "<ul><li>a</li></ul>"]
