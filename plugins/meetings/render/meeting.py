@@ -34,9 +34,9 @@ class _Group:
 def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[str, dict[str, str]]:
     """The page's Markdown, and the HTML of its chat threads and transcripts as blocks."""
     page = writer.page
-    header = _header(meeting, archive, page)
     title = f"{meeting.title} · {_date_label(meeting.date)}"
     blocks = Blocks(page)
+    header = ["", blocks.add(_header(meeting, archive, writer)), ""]
     body = _body(meeting, archive, writer, header, blocks)
     if meeting.title_line is None:
         body = [f"# {escape_markdown(title)}", "", *header, *body]
@@ -52,7 +52,12 @@ def _date_label(iso: str) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def _header(meeting: Meeting, archive: Archive, page: str) -> list[str]:
+def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
+    """The card under the title (date, recording, people, issues) and the pager, as HTML."""
+
+    def link(src: str) -> str:
+        return urls.href(writer.page, src, writer.directory_urls)
+
     presenters = []
     seen: set[str] = set()
     for section in meeting.sections:
@@ -60,31 +65,33 @@ def _header(meeting: Meeting, archive: Archive, page: str) -> list[str]:
             person = archive.person_of(meeting.id, name)
             if person and person.id not in seen:
                 seen.add(person.id)
-                presenters.append({"name": person.name, "link": urls.md_link(page, urls.person_src(person.id))})
+                presenters.append({"name": person.name, "link": link(urls.person_src(person.id))})
     issue_ids = sorted({(archive.repo(ref.repo), ref.number) for ref in meeting.issues})
     around: dict[str, dict[str, str] | None] = {}
     for key, target in zip(("previous", "following"), archive.neighbours(meeting.id), strict=True):
-        around[key] = {"date": target.date, "link": urls.md_link(page, urls.meeting_src(target.id))} if target else None
-    text = TEMPLATES.get_template("meeting_header.md.j2").render(
-        date_label=_date_label(meeting.date),
-        started=meeting.started,
-        ended=meeting.ended,
-        series=meeting.series,
-        recording=meeting.recording,
-        recording_label=_host(meeting.recording),
-        attendee_count=len(meeting.attendees),
-        declared=meeting.attendees_declared,
-        presenters=presenters,
-        chat_count=len(meeting.chat),
-        issues=[
-            {"id": f"{repo}#{number}", "link": urls.md_link(page, urls.issue_src((repo, number)))}
-            for repo, number in issue_ids
-        ],
-        next_meetings=meeting.next_meetings,
-        source=meeting.source,
-        **around,
+        around[key] = {"date": target.date, "link": link(urls.meeting_src(target.id))} if target else None
+    return (
+        TEMPLATES.get_template("meeting_header.html.j2")
+        .render(
+            date_label=_date_label(meeting.date),
+            started=meeting.started,
+            ended=meeting.ended,
+            series=meeting.series,
+            recording=meeting.recording,
+            recording_label=_host(meeting.recording),
+            attendee_count=len(meeting.attendees),
+            declared=meeting.attendees_declared,
+            presenters=presenters,
+            chat_count=len(meeting.chat),
+            issues=[
+                {"id": f"{repo}#{number}", "link": link(urls.issue_src((repo, number)))} for repo, number in issue_ids
+            ],
+            next_meetings=meeting.next_meetings,
+            source=meeting.source,
+            **around,
+        )
+        .strip()
     )
-    return text.split("\n")
 
 
 def _host(url: str | None) -> str:
@@ -136,7 +143,11 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str],
         if number in meeting.list_starts and out and out[-1].strip():
             out.append("")
         if number == meeting.attendees_line:
-            out.append(_names_linked(line, meeting.attendees, meeting, archive, writer))
+            html = _attendees_html(meeting, number, archive, writer)
+            if html is not None:
+                out += ["", placeholders.add(html), ""]
+            else:
+                out.append(_names_linked(line, meeting.attendees, meeting, archive, writer))
         elif number in presenter_lines or number in sections:
             names = presenter_lines[number].presenters if number in presenter_lines else []
             text = _names_linked(line.rstrip(), names, meeting, archive, writer)
@@ -173,6 +184,35 @@ def _names_linked(line: str, names: list[str], meeting: Meeting, archive: Archiv
         pos = at + len(name)
     out.append(writer.markdown(line[pos:]))
     return "".join(out)
+
+
+# A line Markdown would show as it is: no formatting, links or raw HTML, not a list item,
+# heading or quote. Only such a line can be written as HTML without changing how it looks.
+_PLAIN_LINE = re.compile(r"^(?![-+*>#\s]|\d+[.)]\s)(?!.*\bvideo\b)[^*_`\[\]\\<>&|{}!#~]*$", re.I)
+
+
+def _attendees_html(meeting: Meeting, number: int, archive: Archive, writer: Writer) -> str | None:
+    """The attendee line as an HTML paragraph, names linked; None where Markdown is needed
+    for the line to look as it did (formatting in it, or text joined to it in one paragraph).
+    It holds most of a page's links, and Markdown links are the dearest part of a page."""
+    lines = meeting.lines
+    line = lines[number - 1]
+    before = lines[number - 2].strip() if number >= 2 else ""
+    after = lines[number].strip() if number < len(lines) else ""
+    if not _PLAIN_LINE.match(line) or (before and not before.startswith("#")) or (after and not after.startswith("#")):
+        return None
+    out: list[str] = []
+    pos = 0
+    for name in meeting.attendees:
+        at = line.find(name, pos)
+        person = archive.person_of(meeting.id, name)
+        if at < 0 or person is None:
+            continue
+        href = urls.href(writer.page, urls.person_src(person.id), writer.directory_urls)
+        out += [writer.html(line[pos:at]), f'<a href="{escape_html(href)}">{escape_html(name)}</a>']
+        pos = at + len(name)
+    out.append(writer.html(line[pos:]))
+    return f"<p>{''.join(out).strip()}</p>"
 
 
 def color_of(key: str) -> int:
