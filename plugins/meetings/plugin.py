@@ -171,7 +171,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
-        """Late blocks (transcripts, the participation strip) go in after search has read the page."""
+        """Late blocks (transcripts, quoted lists, the participation strip) go in after search has read the page."""
         made = self.blocks.get(page.file.src_uri)
         if made is None:
             return output
