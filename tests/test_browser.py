@@ -166,7 +166,16 @@ def test_pagefind_search_page(browser, tmp_path: Path) -> None:  # type: ignore[
         tab.keyboard.type("Matt Heon")
         tab.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
         hrefs = [a.get_attribute("href") or "" for a in tab.locator(".pagefind-ui__result-link").all()]
+        # without the theme's search box, every page has a header button to the search page
+        tab.goto(url + "people/matt-heon/")
+        tab.locator(".mt-find-button").click()
+        tab.wait_for_url(url + "find/")
+        # and a "?q=" link opens it with results
+        tab.goto(url + "find/?q=8483")
+        tab.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+        linked = [a.get_attribute("href") or "" for a in tab.locator(".pagefind-ui__result-link").all()]
         tab.close()
     finally:
         server.shutdown()
     assert any("people/matt-heon/" in href for href in hrefs), hrefs
+    assert any("8483" in href for href in linked), linked
