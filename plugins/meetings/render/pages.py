@@ -23,7 +23,7 @@ from .writer import Writer
 class Page:
     src: str  # path in the site's docs tree, e.g. "people/matt-heon.md"
     content: str
-    blocks: dict[str, str] = field(default_factory=dict)  # HTML to put in after conversion
+    blocks: dict[str, str] = field(default_factory=dict)  # HTML to put in after conversion (blocks.py)
 
     def finish(self, html: str, late: bool | None = None) -> str:
         """The converted page with its blocks in place (see `fill_blocks`)."""

@@ -33,6 +33,9 @@ TEMPLATES = _Environment(
 TEMPLATES.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
 
 
+REPEATED = "mt-repeated"  # the class of late lists; Pagefind is told to skip them too
+
+
 def late(html: str, blocks: Blocks) -> Markup:
     """`{% filter late(blocks) %}`: HTML that goes in after search has read the page. For
     what a page repeats from meeting pages (quoted chat, snippets) and what is no text to
@@ -40,7 +43,6 @@ def late(html: str, blocks: Blocks) -> Markup:
     return Markup(blocks.slot(f'<div class="{REPEATED}">{html.strip()}</div>'))
 
 
-REPEATED = "mt-repeated"  # Pagefind is told to skip it too
 TEMPLATES.filters["late"] = late
 
 
