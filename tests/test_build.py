@@ -121,6 +121,9 @@ def test_search_index_holds_people_and_issues(site: Path) -> None:
     text = {doc["location"]: doc["text"] for doc in index["docs"]}
     quote = "basically a DNS CNAME"
     assert [where for where, body in text.items() if quote in body] == ["meetings/2020-12-01/#bluejeans-chat-copypaste"]
+    # a message's words stand on their own, not glued to its time ("AMPlease"); times are not indexed
+    chat = text["meetings/2020-12-01/#bluejeans-chat-copypaste"]
+    assert " Please sign in at HackMD" in chat and "10:56" not in chat and "≈" not in chat
     # the participation strip goes in after search has read the page: it is not text to find
     assert "1 of 1 meetings" not in json.dumps(index)
 
