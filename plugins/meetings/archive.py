@@ -49,6 +49,10 @@ class Archive:
     def meeting(self, ident: str) -> Meeting:
         return self._by_id[ident]
 
+    def position(self, ident: str) -> int:
+        """Where the meeting comes in the archive's order (by date)."""
+        return self._order.get(ident, 0)
+
     def neighbours(self, ident: str) -> tuple[Meeting | None, Meeting | None]:
         """The meetings just before and after this one, by date."""
         index = self._order[ident]
@@ -124,22 +128,18 @@ def build_archive(
                 found.action_items.append((meeting.id, item))
         _add_issues(archive, meeting)
 
-    _add_topics(archive, topics or [])
-    _add_person_mentions(archive)
+    text = {m.id: _note_lines(m) for m in archive.meetings}
+    _add_topics(archive, topics or [], text)
+    _add_person_mentions(archive, text)
     for ident, person_ in archive.people.items():
         if ident not in identities.canonical:
             person_.name = _best_spelling(spellings[ident])
         person_.aliases = sorted(s for s in spellings[ident] if s != person_.name)
-        person_.meetings = sorted(set(person_.meetings), key=_meeting_order(archive))
+        person_.meetings = sorted(set(person_.meetings), key=archive.position)
     archive.people = dict(sorted(archive.people.items()))
     archive.topics = dict(sorted(archive.topics.items()))
     archive.issues = dict(sorted(archive.issues.items(), key=lambda kv: (kv[1].repo, kv[1].number)))
     return archive
-
-
-def _meeting_order(archive: Archive):  # type: ignore[no-untyped-def]
-    order = {m.id: index for index, m in enumerate(archive.meetings)}
-    return lambda ident: order.get(ident, 0)
 
 
 def _best_spelling(written: Counter[str]) -> str:
@@ -157,13 +157,13 @@ def _best_spelling(written: Counter[str]) -> str:
     return max(counts, key=score)
 
 
-def _add_topics(archive: Archive, entries: list[TopicEntry]) -> None:
-    """Curated topics, agenda titles and recurring terms, with every place they came up."""
+def _add_topics(archive: Archive, entries: list[TopicEntry], text: dict[str, list[tuple[int, str]]]) -> None:
+    """Curated topics, agenda titles and recurring terms, with every place they came up
+    (`text`: each meeting's `_note_lines`)."""
     curated = TopicFinder(entries)
     for entry in entries:
         ident = slugify(entry.name)
         archive.topics[ident] = Topic(ident, entry.name, list(entry.aliases), entry.description)
-    text = {m.id: _note_lines(m) for m in archive.meetings}
     terms = recurring_terms(collect_terms({k: [line for _, line in v] for k, v in text.items()}), set(curated.by_alias))
     recurring = TopicFinder([TopicEntry(term) for term in terms])
     for meeting in archive.meetings:
@@ -184,7 +184,7 @@ def _add_topics(archive: Archive, entries: list[TopicEntry]) -> None:
         topic.mentions.sort(key=lambda x: (archive.meeting(x.meeting).date, x.line))
 
 
-def _add_person_mentions(archive: Archive) -> None:
+def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]]) -> None:
     """Where a person is named in the running text of the notes ("Matt Heon would like …").
 
     Names are two to four words: each run of that many words in a line is looked up in a
@@ -202,7 +202,7 @@ def _add_person_mentions(archive: Archive) -> None:
     for meeting in archive.meetings:
         skip = {meeting.attendees_line} | {s.presenter_line for s in meeting.sections}
         seen: set[tuple[str, str | None]] = set()
-        for number, line in _note_lines(meeting):
+        for number, line in text[meeting.id]:
             if number in skip:
                 continue
             words = [w.casefold() for w in _WORD.findall(line)]

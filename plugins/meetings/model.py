@@ -185,6 +185,10 @@ class Meeting:
             return self.sections[index]
         return None
 
+    def section(self, ident: str | None) -> Section | None:
+        """The agenda section with this id (its anchor), if any."""
+        return next((s for s in self.sections if s.id == ident), None)
+
 
 @dataclass
 class Mention:

@@ -31,7 +31,6 @@ from .model import ERROR, WARNING, Diagnostic
 from .notes import ParseCache, find_notes, load_meetings
 from .people import load_people
 from .render import render_site
-from .render.blocks import fill_blocks
 from .render.pages import Page, SiteOptions, attachment_dir, render_home
 from .render.templates import REPEATED
 from .sanitize import clean_html
@@ -176,7 +175,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if made is None:
             return output
         started = time.perf_counter()
-        output = fill_blocks(output, made.blocks, late=True)
+        output = made.finish(output, late=True)
         self.page_seconds += time.perf_counter() - started
         return output
 

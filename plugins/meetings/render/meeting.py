@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -54,10 +55,6 @@ def _date_label(iso: str) -> str:
 
 def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
     """The card under the title (date, recording, people, issues) and the pager, as HTML."""
-
-    def link(src: str) -> str:
-        return urls.href(writer.page, src, writer.directory_urls)
-
     presenters = []
     seen: set[str] = set()
     for section in meeting.sections:
@@ -65,11 +62,11 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
             person = archive.person_of(meeting.id, name)
             if person and person.id not in seen:
                 seen.add(person.id)
-                presenters.append({"name": person.name, "link": link(urls.person_src(person.id))})
+                presenters.append({"name": person.name, "link": writer.href(urls.person_src(person.id))})
     issue_ids = sorted({(archive.repo(ref.repo), ref.number) for ref in meeting.issues})
     around: dict[str, dict[str, str] | None] = {}
     for key, target in zip(("previous", "following"), archive.neighbours(meeting.id), strict=True):
-        around[key] = {"date": target.date, "link": link(urls.meeting_src(target.id))} if target else None
+        around[key] = {"date": target.date, "link": writer.href(urls.meeting_src(target.id))} if target else None
     return (
         TEMPLATES.get_template("meeting_header.html.j2")
         .render(
@@ -84,7 +81,8 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
             presenters=presenters,
             chat_count=len(meeting.chat),
             issues=[
-                {"id": f"{repo}#{number}", "link": link(urls.issue_src((repo, number)))} for repo, number in issue_ids
+                {"id": f"{repo}#{number}", "link": writer.href(urls.issue_src((repo, number)))}
+                for repo, number in issue_ids
             ],
             next_meetings=meeting.next_meetings,
             source=meeting.source,
@@ -169,20 +167,27 @@ def _fenced(content: str, info: str) -> list[str]:
     return [fence + language, *content.rstrip("\n").split("\n"), fence]
 
 
-def _names_linked(line: str, names: list[str], meeting: Meeting, archive: Archive, writer: Writer) -> str:
-    """The line with each name that resolves to a person turned into a link to their page."""
-    out: list[str] = []
+def _name_spans(line: str, names: list[str], meeting: Meeting, archive: Archive) -> Iterator[tuple[str, str, str]]:
+    """The line cut at each name that resolves to a person, in order: (text before, name,
+    person id); the rest of the line comes last, as (text, "", "")."""
     pos = 0
     for name in names:
         at = line.find(name, pos)
         person = archive.person_of(meeting.id, name)
         if at < 0 or person is None:
             continue
-        out.append(writer.markdown(line[pos:at]))
-        target = urls.md_link(writer.page, urls.person_src(person.id))
-        out.append(f"[{writer.markdown(name)}]({target})")
+        yield line[pos:at], name, person.id
         pos = at + len(name)
-    out.append(writer.markdown(line[pos:]))
+    yield line[pos:], "", ""
+
+
+def _names_linked(line: str, names: list[str], meeting: Meeting, archive: Archive, writer: Writer) -> str:
+    """The line in Markdown, each name that resolves to a person linked to their page."""
+    out: list[str] = []
+    for text, name, ident in _name_spans(line, names, meeting, archive):
+        out.append(writer.markdown(text))
+        if name:
+            out.append(f"[{writer.markdown(name)}]({urls.md_link(writer.page, urls.person_src(ident))})")
     return "".join(out)
 
 
@@ -202,16 +207,10 @@ def _attendees_html(meeting: Meeting, number: int, archive: Archive, writer: Wri
     if not _PLAIN_LINE.match(line) or (before and not before.startswith("#")) or (after and not after.startswith("#")):
         return None
     out: list[str] = []
-    pos = 0
-    for name in meeting.attendees:
-        at = line.find(name, pos)
-        person = archive.person_of(meeting.id, name)
-        if at < 0 or person is None:
-            continue
-        href = urls.href(writer.page, urls.person_src(person.id), writer.directory_urls)
-        out += [writer.html(line[pos:at]), f'<a href="{escape_html(href)}">{escape_html(name)}</a>']
-        pos = at + len(name)
-    out.append(writer.html(line[pos:]))
+    for text, name, ident in _name_spans(line, meeting.attendees, meeting, archive):
+        out.append(writer.html(text))
+        if name:
+            out.append(f'<a href="{escape_html(writer.href(urls.person_src(ident)))}">{escape_html(name)}</a>')
     return f"<p>{''.join(out).strip()}</p>"
 
 
@@ -279,7 +278,7 @@ def _chat_thread(meeting: Meeting, messages: list[ChatMessage], archive: Archive
         person = archive.person_of(meeting.id, message.author)
         name = person.name if person else (message.author or "Unknown")
         if not groups or groups[-1].written != (message.author or "Unknown"):
-            href = urls.href(writer.page, urls.person_src(person.id), writer.directory_urls) if person else None
+            href = writer.href(urls.person_src(person.id)) if person else None
             written = message.author or "Unknown"
             groups.append(_Group(name, written, initials(name), color_of(person.id if person else name), href))
         seconds = meeting.chat_video_seconds(message)

@@ -167,8 +167,8 @@ def _person(archive: Archive, person: Person, months: dict[str, list[str]], here
     co_presenters: dict[str, int] = {}
     for talk in person.talks:
         meeting = archive.meeting(talk.meeting)
-        section = next(s for s in meeting.sections if s.id == talk.section)
-        for name in section.presenters:
+        section = meeting.section(talk.section)
+        for name in section.presenters if section else []:
             other = archive.person_of(meeting.id, name)
             if other and other.id != person.id:
                 co_presenters[other.id] = co_presenters.get(other.id, 0) + 1
@@ -255,7 +255,7 @@ def _mention_rows(archive: Archive, here: Here, mentions: list[Mention]) -> list
     rows = []
     for mention in mentions:
         meeting = archive.meeting(mention.meeting)
-        section = next((s for s in meeting.sections if s.id == mention.section), None)
+        section = meeting.section(mention.section)
         seconds = mention.video_seconds
         rows.append(
             {
@@ -297,12 +297,16 @@ def _meetings_of(archive: Archive, mentions: list[Mention]) -> list[str]:
     return sorted({m.meeting for m in mentions}, key=lambda i: archive.meeting(i).date)
 
 
+def _meeting_count(mentions: list[Mention]) -> int:
+    return len({m.meeting for m in mentions})
+
+
 def _topic_people(archive: Archive, mentions: list[Mention], here: Here) -> list[dict[str, object]]:
     """Who presented the sections where the topic came up, most often first."""
     counts: dict[str, int] = {}
     for mention in mentions:
         meeting = archive.meeting(mention.meeting)
-        section = next((s for s in meeting.sections if s.id == mention.section), None)
+        section = meeting.section(mention.section)
         for name in section.presenters if section else []:
             person = archive.person_of(meeting.id, name)
             if person:
@@ -343,7 +347,7 @@ def _issue(archive: Archive, ident: str, here: Here) -> Page:
         kind_label=kind_label,
         href=issue.href,
         mentions=rows,
-        meetings_count=len({m.meeting for m in issue.mentions}),
+        meetings_count=_meeting_count(issue.mentions),
     )
 
 
@@ -357,7 +361,7 @@ def _issues_index(archive: Archive, here: Here) -> Page:
                 "kind": issue.kind,
                 "link": here.link(urls.issue_src(issue)),
                 "mentions": len(issue.mentions),
-                "meetings": len({m.meeting for m in issue.mentions}),
+                "meetings": _meeting_count(issue.mentions),
                 "last": _ref(here, last.meeting, archive),
             }
         )
@@ -369,7 +373,7 @@ def _timeline(archive: Archive, here: Here) -> Page:
     first_year: dict[str, str] = {}
     for topic in archive.topics.values():
         dates = [archive.meeting(m.meeting).date for m in topic.mentions if not m.in_chat]
-        if dates and len({m.meeting for m in topic.mentions}) >= 2:
+        if dates and _meeting_count(topic.mentions) >= 2:
             first_year[topic.id] = min(dates)[:4]
     years = []
     rows = [_meeting_row(here, archive, m) for m in archive.meetings]
@@ -405,7 +409,7 @@ def render_home(archive: Archive, src: str = "index.md", latest: int = 5) -> str
                 "from": _ref(here, meeting, archive),
             }
             break
-    topics = sorted(archive.topics.values(), key=lambda t: (-len({m.meeting for m in t.mentions}), t.name.casefold()))
+    topics = sorted(archive.topics.values(), key=lambda t: (-_meeting_count(t.mentions), t.name.casefold()))
     return TEMPLATES.get_template("home.md.j2").render(
         next=nxt,
         meetings_link=here.link("meetings/index.md"),
@@ -415,7 +419,7 @@ def render_home(archive: Archive, src: str = "index.md", latest: int = 5) -> str
             {
                 "name": t.name,
                 "link": here.link(urls.topic_src(t.id)),
-                "meetings": len({m.meeting for m in t.mentions}),
+                "meetings": _meeting_count(t.mentions),
             }
             for t in topics[:15]
             if t.mentions

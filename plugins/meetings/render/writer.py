@@ -46,6 +46,10 @@ class Writer:
         """Chat text: plain text with URLs and issue references as urls."""
         return "".join(self._html_piece(p) for p in inline.scan(text, self.default_repo, markdown=False))
 
+    def href(self, to_src: str) -> str:
+        """A relative href from this page to another source, for HTML (see `urls.href`)."""
+        return urls.href(self.page, to_src, self.directory_urls)
+
     def issue_link(self, repo: str, number: int) -> str:
         return urls.md_link(self.page, urls.issue_src((self._repo(repo), number)))
 
@@ -95,7 +99,7 @@ class Writer:
             url = escape_html(piece.target)
             return f'<a href="{url}" rel="nofollow noopener">{url}</a>'
         if piece.kind == "issue":
-            target = urls.href(self.page, urls.issue_src((self._repo(piece.target), piece.number)), self.directory_urls)
+            target = self.href(urls.issue_src((self._repo(piece.target), piece.number)))
             return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>'
         return escape_html(piece.text)
 
