@@ -277,7 +277,7 @@ def _term_name(line: str, ident: str) -> str:
 
 def _note_lines(meeting: Meeting) -> list[tuple[int, str]]:
     """The lines of the notes themselves: no front matter, pasted chat or transcript."""
-    raw = {n for b in meeting.raw_blocks for n in range(b.first, b.last + 1)}
+    raw = meeting.raw_lines()
     return [
         (n, line)
         for n, line in enumerate(meeting.lines, 1)

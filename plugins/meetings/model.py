@@ -185,6 +185,10 @@ class Meeting:
             return self.sections[index]
         return None
 
+    def raw_lines(self) -> set[int]:
+        """Line numbers of the pasted chat logs and transcripts, labels included."""
+        return {n for b in self.raw_blocks for n in range(b.first, b.last + 1)}
+
     def section(self, ident: str | None) -> Section | None:
         """The agenda section with this id (its anchor), if any."""
         return next((s for s in self.sections if s.id == ident), None)

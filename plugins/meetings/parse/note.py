@@ -213,9 +213,7 @@ class _NoteParser:
                     )
             elif token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
                 m.list_starts.add(first + 1)
-        skip = set(m.code_lines) - m.prose_code_lines
-        for block in m.raw_blocks:
-            skip.update(range(block.first, block.last + 1))
+        skip = (m.code_lines - m.prose_code_lines) | m.raw_lines()
         self._prose = [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
 
     def _title_and_series(self) -> None:
@@ -513,8 +511,7 @@ class _NoteParser:
 
     def _action_items(self) -> None:
         m = self.meeting
-        raw = {n for b in m.raw_blocks for n in range(b.first, b.last + 1)}
-        items, duplicates = next_steps(m.lines, raw)
+        items, duplicates = next_steps(m.lines, m.raw_lines())
         for number, task in duplicates:
             self.report(number, WARNING, f"this next step repeats an earlier one: {task[:60]!r}", "remove it")
         listed = {i.line for i in items}

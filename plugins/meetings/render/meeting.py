@@ -103,7 +103,7 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str],
     out: list[str] = []
     lines = meeting.lines
     raw = {b.first: b for b in meeting.raw_blocks}
-    raw_lines = {n for b in meeting.raw_blocks for n in range(b.first, b.last + 1)}
+    raw_lines = meeting.raw_lines()
     # Code blocks as markdown-it sees them, unless a pasted block overlaps (an unclosed
     # fence there would swallow what follows; the pasted block's own end is used instead).
     blocks = {
