@@ -59,6 +59,36 @@ Ada: <svg onload=alert(27)> thanks
 """
 
 
+# The theme reads its settings from the element with id "__config": a note element of
+# that id, earlier in the page, would hand it an attacker's search worker.
+CONFIG = '{"base": ".", "features": [], "search": "data:text/javascript,postMessage(1)"}'
+CLOBBER = f"""# Podman Community Meeting
+## January 9, 2024 11:00 a.m. Eastern (UTC-5)
+
+Thanks all \\`<span id="__config" hidden>{CONFIG}</span>\\` see you.
+Also `<img src=x onerror=alert(30)>` \\`<a name="__search" id="__drawer">x</a>` and ``<b id="__toc">`` text.
+
+## __config
+
+## BlueJeans Chat copy/paste:
+
+~~~
+`<img src=x onerror=alert(31)>`
+not captured
+~~~
+"""
+
+# Served from the site's own origin, these would run script as the site.
+ATTACHMENTS = {
+    "page.html": b"<script>alert(32)</script>",
+    "image.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(33)"/>',
+    "code.js": b"alert(34)",
+    "noext": b"<script>alert(35)</script>",
+    "slides.pdf": b"%PDF-1.4\n%%EOF\n",
+    "photo.png": b"\x89PNG\r\n\x1a\n",
+}
+
+
 def huge_note() -> str:
     """About 2 MB: 2,000 sections, 20,000 chat lines and one line of 1 MB."""
     parts = ["# Podman Community Meeting", "## March 5, 2024 11:00 a.m. Eastern (UTC-5)", ""]
@@ -90,4 +120,11 @@ def write_hostile_notes(notes: Path) -> None:
     )
     (notes / "2024-01-06.md").write_bytes(b"# Podman\x00 Community Meeting\r\n\r\nText\x00 with NUL\r\n")
     (notes / "2024-01-07.md").write_text("---\n!!python/object/apply:os.system ['touch hacked']\n---\n# T\n")
+    (notes / "2024-01-09.md").write_text(CLOBBER, encoding="utf-8")
+    (notes / "2024-01-10.md").write_text(
+        "# Podman Community Meeting\n\n" + "\n".join(f"[{name}](./{name})" for name in ATTACHMENTS) + "\n"
+    )
+    (notes / "2024-01-10").mkdir()
+    for name, data in ATTACHMENTS.items():
+        (notes / "2024-01-10" / name).write_bytes(data)
     (notes / "2024-03-05.md").write_text(huge_note(), encoding="utf-8")

@@ -4,6 +4,7 @@ byte-identical; every internal link and anchor resolves."""
 
 from __future__ import annotations
 
+import html
 import html.parser
 import shutil
 import subprocess
@@ -86,6 +87,34 @@ def test_no_live_markup_from_notes(hostile_site: Path) -> None:
     assert "&lt;script&gt;alert(10)&lt;/script&gt;" in article  # shown as text, not dropped
     assert "&lt;script&gt;alert(20)&lt;/script&gt;" in article  # in the chat thread
     assert "&lt;script&gt;alert(26)&lt;/script&gt;" in article  # in the transcript
+
+
+def test_no_note_element_takes_an_id_of_the_theme(hostile_site: Path) -> None:
+    """A code span our scanner and Markdown read differently, a heading named like the
+    theme's elements, and ids and names in note HTML: none may stand in for the theme's."""
+    for path in hostile_site.rglob("index.html"):
+        parser = _Tags()
+        parser.feed(_article(path))
+        for tag, attrs in parser.tags:
+            for name in ("id", "name"):
+                value = attrs.get(name) or ""
+                assert not value.startswith("_"), (path, tag, attrs)
+            assert tag != "span" or not attrs.get("hidden"), (path, tag, attrs)
+    whole = _Tags()
+    whole.feed((hostile_site / "meetings" / "2024-01-09" / "index.html").read_text(encoding="utf-8"))
+    assert [tag for tag, attrs in whole.tags if attrs.get("id") == "__config"] == ["script"]  # the theme's own
+    article = html.unescape(_article(hostile_site / "meetings" / "2024-01-09" / "index.html"))
+    assert '<span id="__config" hidden>' in article  # shown as text
+    assert "not captured" in article and "onerror=alert(31)" in article  # the "empty" chat block, as text
+
+
+def test_only_attachments_that_cannot_run_script_are_published(hostile_site: Path) -> None:
+    published = {p.name for p in (hostile_site / "meetings" / "2024-01-10").iterdir()}
+    assert {"slides.pdf", "photo.png"} <= published
+    assert not {"page.html", "image.svg", "code.js", "noext"} & published
+    article = _article(hostile_site / "meetings" / "2024-01-10" / "index.html")
+    assert 'href="slides.pdf"' in article or 'href="../slides.pdf"' in article or "slides.pdf" in article
+    assert "page.html" in article  # the link is still shown, as text
 
 
 def test_generated_paths_stay_inside_the_site(hostile_site: Path) -> None:

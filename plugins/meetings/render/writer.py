@@ -22,6 +22,21 @@ def escape_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
 
 
+def code_html(span: str) -> str:
+    """A code span of the note as finished HTML. Our scanner and Markdown could disagree on
+    where a span starts (a backslash before a backtick, say); writing the span ourselves,
+    every character that means something to Markdown or HTML as an entity, leaves nothing
+    of the note for Markdown to read as raw HTML whichever reading wins."""
+    ticks = len(span) - len(span.lstrip("`"))
+    body = span[ticks : len(span) - ticks]
+    if body.startswith(" ") and body.endswith(" ") and body.strip():
+        body = body[1:-1]  # CommonMark: one space of padding on each side is not content
+    return "<code>" + _CODE_UNSAFE.sub(lambda m: f"&#{ord(m.group())};", body) + "</code>"
+
+
+_CODE_UNSAFE = re.compile(r"[^\w ]|_")
+
+
 # "[ref]: url" defines a link and is not shown; in notes it is text like any other.
 _REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[([^\]]+)\]:")
 
@@ -61,7 +76,7 @@ class Writer:
         if kind == "text":
             return escape_text(piece.text)
         if kind == "code":
-            return piece.text
+            return code_html(piece.text)
         if kind == "mark":
             url = urls.video_url(self.recording, piece.seconds)
             label = escape_markdown(_mark_label(piece))
