@@ -48,7 +48,7 @@ def make_site(
     return tmp
 
 
-def build(site: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def build(site: Path, strict: bool = True, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")]
     if strict:
         command.append("--strict")
@@ -57,7 +57,13 @@ def build(site: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=600,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "HOME": str(site), "SOURCE_DATE_EPOCH": "1700000000"},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(site),
+            "SOURCE_DATE_EPOCH": "1700000000",
+            **(env or {}),
+        },
     )
 
 

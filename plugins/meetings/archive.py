@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .identity import Identities, repair_attendees
+from .isolate import NoteFault, blame, failure, plain_copy
 from .model import INFO, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
 from .text import slugify
@@ -34,6 +37,8 @@ class Archive:
     section_issues: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # renamed repositories -> the name their issue pages are filed under
     repo_aliases: dict[str, str] = field(default_factory=dict)
+    # problems of the site as a whole (a page that could not be made)
+    problems: list[Diagnostic] = field(default_factory=list)
 
     def repo(self, written: str) -> str:
         return self.repo_aliases.get(written.lower(), written.lower())
@@ -67,6 +72,60 @@ def build_archive(
     repo_aliases: dict[str, str] | None = None,
     topics: list[TopicEntry] | None = None,
 ) -> Archive:
+    """All meetings linked. A note that makes linking fail is linked again as plain text
+    (with an error on it) and the archive is made anew, so one note never stops the site;
+    `identities` ends up as the successful pass left it (`meetings people` reads it)."""
+    pristine = copy.deepcopy(identities)
+    faults: dict[str, Diagnostic] = {}
+    while True:
+        attempt = copy.deepcopy(pristine)
+        notes = [_plain(m, faults[m.id]) if m.id in faults else m for m in meetings]
+        try:
+            archive = _link(notes, attempt, repo_aliases, topics)
+        except NoteFault as fault:
+            if fault.meeting in faults:  # plain text cannot fail to link; if it does, it is our bug
+                raise
+            faults[fault.meeting] = fault.diagnostic
+            continue
+        except Exception as error:  # noqa: BLE001 (a step over all notes at once: find whose)
+            culprits = _culprits(notes, pristine, repo_aliases, topics)
+            for meeting in culprits or [m for m in notes if not m.plain]:
+                faults[meeting.id] = failure(meeting.source, "linking it with the other notes", error)
+            continue
+        identities.__dict__.update(attempt.__dict__)
+        return archive
+
+
+def _culprits(
+    meetings: list[Meeting],
+    identities: Identities,
+    repo_aliases: dict[str, str] | None,
+    topics: list[TopicEntry] | None,
+) -> list[Meeting]:
+    """The notes that make linking fail on their own (each linked alone: cheap, and rare)."""
+    found = []
+    for meeting in meetings:
+        if meeting.plain:
+            continue
+        try:
+            _link([meeting], copy.deepcopy(identities), repo_aliases, topics)
+        except Exception:  # noqa: BLE001
+            found.append(meeting)
+    return found
+
+
+def _plain(meeting: Meeting, fault: Diagnostic) -> Meeting:
+    plain = plain_copy(meeting)
+    plain.diagnostics.append(fault)
+    return plain
+
+
+def _link(
+    meetings: list[Meeting],
+    identities: Identities,
+    repo_aliases: dict[str, str] | None,
+    topics: list[TopicEntry] | None,
+) -> Archive:
     # Repairs go on copies: parsed meetings may be cached and reused by the next build.
     repairs = repair_attendees(meetings)
     meetings = [
@@ -97,36 +156,8 @@ def build_archive(
         return found
 
     for meeting in archive.meetings:
-        for name in meeting.attendees:
-            person(meeting, name)
-        for section in meeting.sections:
-            for name in section.presenters:
-                found = person(meeting, name)
-                if found:
-                    found.talks.append(Talk(meeting.id, section.id, section.title, section.video_seconds))
-        present = {archive.names.get((meeting.id, name)) for name in meeting.attendees}
-        missing: dict[str, int] = {}
-        for message in meeting.chat:
-            found = person(meeting, message.author)
-            if found:
-                found.messages.append((meeting.id, message))
-                if meeting.attendees and found.id not in present:
-                    missing.setdefault(message.author, message.line)
-        for written, line in missing.items():
-            meeting.diagnostics.append(
-                Diagnostic(
-                    meeting.source,
-                    line,
-                    INFO,
-                    f"{written!r} wrote in the chat but is not in the attendee list",
-                    "add them to the attendees, or their spelling to people.yml",
-                )
-            )
-        for item in meeting.action_items:
-            found = person(meeting, item.owner) if item.owner else None
-            if found:
-                found.action_items.append((meeting.id, item))
-        _add_issues(archive, meeting)
+        with blame(meeting, "linking its people and issues"):
+            _link_people(archive, meeting, person)
 
     text = {m.id: _note_lines(m) for m in archive.meetings}
     _add_topics(archive, topics or [], text)
@@ -140,6 +171,40 @@ def build_archive(
     archive.topics = dict(sorted(archive.topics.items()))
     archive.issues = dict(sorted(archive.issues.items(), key=lambda kv: (kv[1].repo, kv[1].number)))
     return archive
+
+
+def _link_people(archive: Archive, meeting: Meeting, person: Callable[[Meeting, str], Person | None]) -> None:
+    """One meeting's attendees, presenters, chat speakers, action item owners and issues."""
+    for name in meeting.attendees:
+        person(meeting, name)
+    for section in meeting.sections:
+        for name in section.presenters:
+            found = person(meeting, name)
+            if found:
+                found.talks.append(Talk(meeting.id, section.id, section.title, section.video_seconds))
+    present = {archive.names.get((meeting.id, name)) for name in meeting.attendees}
+    missing: dict[str, int] = {}
+    for message in meeting.chat:
+        found = person(meeting, message.author)
+        if found:
+            found.messages.append((meeting.id, message))
+            if meeting.attendees and found.id not in present:
+                missing.setdefault(message.author, message.line)
+    for written, line in missing.items():
+        meeting.diagnostics.append(
+            Diagnostic(
+                meeting.source,
+                line,
+                INFO,
+                f"{written!r} wrote in the chat but is not in the attendee list",
+                "add them to the attendees, or their spelling to people.yml",
+            )
+        )
+    for item in meeting.action_items:
+        found = person(meeting, item.owner) if item.owner else None
+        if found:
+            found.action_items.append((meeting.id, item))
+    _add_issues(archive, meeting)
 
 
 def _best_spelling(written: Counter[str]) -> str:
@@ -167,21 +232,29 @@ def _add_topics(archive: Archive, entries: list[TopicEntry], text: dict[str, lis
     terms = recurring_terms(collect_terms({k: [line for _, line in v] for k, v in text.items()}), set(curated.by_alias))
     recurring = TopicFinder([TopicEntry(term) for term in terms])
     for meeting in archive.meetings:
-        found = _MeetingTopics(archive, meeting)
-        for section in meeting.sections:
-            if not GENERIC_SECTIONS.match(section.title.strip()):
-                found.add(slugify(section.title), section.title, section.line, section, _first_text(meeting, section))
-        for number, line in text[meeting.id]:
-            section = meeting.section_at(number)
-            for ident in curated.find(line) + recurring.find(line):
-                name = archive.topics[ident].name if ident in archive.topics else _term_name(line, ident)
-                found.add(ident, name, number, section)
-        for message in meeting.chat:
-            for ident in curated.find(message.text):
-                snippet = " ".join(message.text.split())[:240]
-                found.add(ident, archive.topics[ident].name, message.line, None, snippet, message.anchor, True)
+        with blame(meeting, "finding its topics"):
+            _meeting_topics(archive, meeting, curated, recurring, text[meeting.id])
     for topic in archive.topics.values():
         topic.mentions.sort(key=lambda x: (archive.meeting(x.meeting).date, x.line))
+
+
+def _meeting_topics(
+    archive: Archive, meeting: Meeting, curated: TopicFinder, recurring: TopicFinder, lines: list[tuple[int, str]]
+) -> None:
+    """One meeting's topics: its agenda titles, and curated and recurring terms in its lines and chat."""
+    found = _MeetingTopics(archive, meeting)
+    for section in meeting.sections:
+        if not GENERIC_SECTIONS.match(section.title.strip()):
+            found.add(slugify(section.title), section.title, section.line, section, _first_text(meeting, section))
+    for number, line in lines:
+        section = meeting.section_at(number)
+        for ident in curated.find(line) + recurring.find(line):
+            name = archive.topics[ident].name if ident in archive.topics else _term_name(line, ident)
+            found.add(ident, name, number, section)
+    for message in meeting.chat:
+        for ident in curated.find(message.text):
+            snippet = " ".join(message.text.split())[:240]
+            found.add(ident, archive.topics[ident].name, message.line, None, snippet, message.anchor, True)
 
 
 def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]]) -> None:
@@ -200,34 +273,45 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
         return
     first_words = {words[0] for words in names}
     for meeting in archive.meetings:
-        skip = {meeting.attendees_line} | {s.presenter_line for s in meeting.sections}
-        seen: set[tuple[str, str | None]] = set()
-        for number, line in text[meeting.id]:
-            if number in skip:
+        with blame(meeting, "finding the people it names"):
+            _meeting_person_mentions(archive, meeting, names, first_words, text[meeting.id])
+
+
+def _meeting_person_mentions(
+    archive: Archive,
+    meeting: Meeting,
+    names: dict[tuple[str, ...], str],
+    first_words: set[str],
+    lines: list[tuple[int, str]],
+) -> None:
+    skip = {meeting.attendees_line} | {s.presenter_line for s in meeting.sections}
+    seen: set[tuple[str, str | None]] = set()
+    for number, line in lines:
+        if number in skip:
+            continue
+        words = [w.casefold() for w in _WORD.findall(line)]
+        for start in range(len(words)):
+            if words[start] not in first_words:
                 continue
-            words = [w.casefold() for w in _WORD.findall(line)]
-            for start in range(len(words)):
-                if words[start] not in first_words:
+            for size in (4, 3, 2):
+                ident = names.get(tuple(words[start : start + size]))
+                if ident is None:
                     continue
-                for size in (4, 3, 2):
-                    ident = names.get(tuple(words[start : start + size]))
-                    if ident is None:
-                        continue
-                    section = meeting.section_at(number)
-                    key = (ident, section.id if section else None)
-                    if key not in seen:
-                        seen.add(key)
-                        archive.people[ident].mentions.append(
-                            Mention(
-                                meeting.id,
-                                number,
-                                key[1],
-                                _snippet(meeting, number),
-                                video_seconds=_video_at(meeting, number, section),
-                                anchor=key[1],
-                            )
+                section = meeting.section_at(number)
+                key = (ident, section.id if section else None)
+                if key not in seen:
+                    seen.add(key)
+                    archive.people[ident].mentions.append(
+                        Mention(
+                            meeting.id,
+                            number,
+                            key[1],
+                            _snippet(meeting, number),
+                            video_seconds=_video_at(meeting, number, section),
+                            anchor=key[1],
                         )
-                    break
+                    )
+                break
 
 
 class _MeetingTopics:
@@ -277,6 +361,8 @@ def _term_name(line: str, ident: str) -> str:
 
 def _note_lines(meeting: Meeting) -> list[tuple[int, str]]:
     """The lines of the notes themselves: no front matter, pasted chat or transcript."""
+    if meeting.plain:
+        return []  # a note shown as plain text contributes nothing but its page
     raw = meeting.raw_lines()
     return [
         (n, line)

@@ -160,6 +160,7 @@ class Meeting:
     front_matter_lines: int = 0  # lines taken by a YAML front matter block
     video_offset: int = 0  # seconds cut from the start of the recording (chat and transcript times)
     me: str | None = None  # who "Me" is in the chat, from front matter
+    plain: bool = False  # a stage failed on this note: it is shown as text, nothing derived
 
     def chat_video_seconds(self, message: ChatMessage) -> int | None:
         """Seconds into the recording, estimated from the clock time and the meeting's start."""

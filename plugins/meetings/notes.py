@@ -7,10 +7,13 @@ files in a folder named `<id>/` next to it are its attachments (slides).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .isolate import failure, plain_meeting
 from .model import ERROR, WARNING, Diagnostic, Meeting
 from .parse import parse_note, read_note
 from .text import slugify
@@ -25,6 +28,7 @@ class NoteFile:
     path: Path
     source: str  # the path as shown in messages, e.g. "notes/2020-12-01.md"
     attachments: dict[str, Path] = field(default_factory=dict)  # file name -> path
+    refused: list[str] = field(default_factory=list)  # attachments not published (their type)
 
 
 @dataclass
@@ -35,15 +39,34 @@ class ParseCache:
     parsed: int = 0  # how many notes the last load actually parsed
 
 
+# Attachments are served from the site's own origin, so only types that cannot run
+# script there are published: documents, slides, raster images, plain text, media.
+# HTML, SVG, JavaScript and anything unknown are listed in a warning and not copied.
+ATTACHMENT_TYPES = frozenset(
+    ".pdf .png .jpg .jpeg .gif .webp .avif .bmp .txt .csv .odp .odt .ods .ppt .pptx .pps .ppsx .key "
+    ".doc .docx .xls .xlsx .rtf .mp3 .mp4 .m4a .ogg .webm .zip .gz .tgz".split()
+)
+
+
 def find_notes(notes_dir: Path, label: str) -> tuple[list[NoteFile], list[Diagnostic]]:
-    """The notes in `notes_dir`, sorted by id. `label` is how the folder is named in messages."""
-    found: list[NoteFile] = []
-    problems: list[Diagnostic] = []
+    """The notes in `notes_dir`, sorted by id. `label` is how the folder is named in messages.
+
+    The folder is a boundary: only regular files that are really inside it are read.
+    Symbolic links, FIFOs, devices and the like are refused with an error, since a
+    contributor could otherwise publish files of the machine that builds the site."""
     if not notes_dir.is_dir():
         return [], [Diagnostic(label, None, ERROR, f"the notes folder {label!r} does not exist")]
-    ids: dict[str, str] = {}
-    for path in sorted(notes_dir.glob("*.md")):
-        source = f"{label}/{path.name}"
+    if os.path.realpath(notes_dir) == os.path.realpath(os.sep):
+        return [], [Diagnostic(label, None, ERROR, "the notes folder is the root of the file system; nothing is read")]
+    problems: list[Diagnostic] = []
+    candidates: dict[str, list[NoteFile]] = {}
+    for entry in _entries(notes_dir, label, problems):
+        if not entry.name.endswith(".md"):
+            continue
+        source = f"{label}/{entry.name}"
+        if not _regular(entry, source, problems):
+            continue
+        path = Path(entry.path)
         stem = path.stem
         ident = stem if _SAFE_ID.match(stem) else slugify(stem)
         if ident != stem:
@@ -52,43 +75,104 @@ def find_notes(notes_dir: Path, label: str) -> tuple[list[NoteFile], list[Diagno
                     source,
                     None,
                     WARNING,
-                    f"the file name {path.name!r} is not a safe page name; the meeting is published as {ident!r}",
+                    f"the file name {entry.name!r} is not a safe page name; the meeting is published as {ident!r}",
                     "name notes YYYY-MM-DD.md",
                 )
             )
-        if ident in ids:
+        candidates.setdefault(ident.casefold(), []).append(NoteFile(ident, path, source))
+    found: list[NoteFile] = []
+    for rivals in candidates.values():
+        # The name that is its own page name, in lower case, wins whatever the folder's order.
+        keep, *dropped = sorted(rivals, key=lambda n: (n.path.stem != n.id, n.id != n.id.lower(), n.path.name))
+        for note in dropped:
+            problems.append(
+                Diagnostic(
+                    note.source,
+                    None,
+                    ERROR,
+                    f"{note.path.name!r} and {keep.path.name!r} differ only by spaces, case or accents "
+                    f"and would be one page; {note.path.name!r} is not published",
+                    "rename or remove one of them",
+                )
+            )
+        if keep.id == keep.path.stem:  # never "notes/." for a note named "..md"
+            _attachments(keep, notes_dir / keep.id, f"{label}/{keep.id}", problems)
+        found.append(keep)
+    found.sort(key=lambda n: n.id)
+    return found, problems
+
+
+def _entries(folder: Path, label: str, problems: list[Diagnostic]) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(folder) as listing:
+            return sorted(listing, key=lambda e: e.name)
+    except OSError as error:
+        problems.append(Diagnostic(label, None, ERROR, f"cannot list the folder: {error.strerror or error}"))
+        return []
+
+
+def _regular(entry: os.DirEntry[str], source: str, problems: list[Diagnostic]) -> bool:
+    """A regular file, not behind a link; anything else is refused with an error."""
+    try:
+        if entry.is_symlink():
+            why = "it is a symbolic link; only files inside the notes folder are read"
+        elif entry.is_file(follow_symlinks=False):
+            return True
+        elif entry.is_dir(follow_symlinks=False):
+            return False  # a folder named like a note: not a note, nothing to say
+        else:
+            why = "it is not a regular file (a FIFO, socket or device)"
+    except OSError as error:
+        why = f"it cannot be read: {error.strerror or error}"
+    problems.append(Diagnostic(source, None, ERROR, f"refused: {why}", "commit the file itself"))
+    return False
+
+
+def _attachments(note: NoteFile, folder: Path, label: str, problems: list[Diagnostic]) -> None:
+    try:
+        info = folder.lstat()
+    except OSError:
+        return  # no attachments
+    if stat.S_ISLNK(info.st_mode):
+        problems.append(
+            Diagnostic(label, None, ERROR, "refused: the attachment folder is a symbolic link", "commit the files")
+        )
+        return
+    if not stat.S_ISDIR(info.st_mode):
+        return
+    for entry in _entries(folder, label, problems):
+        if entry.name.startswith("."):
+            continue
+        source = f"{label}/{entry.name}"
+        if not _regular(entry, source, problems):
+            if entry.is_dir(follow_symlinks=False):
+                problems.append(Diagnostic(source, None, WARNING, "folders in an attachment folder are not published"))
+            continue
+        suffix = Path(entry.name).suffix.lower()
+        if suffix == ".md":
             problems.append(
                 Diagnostic(
                     source,
                     None,
-                    ERROR,
-                    f"{path.name!r} and {ids[ident]!r} would both be "
-                    f"published as meeting {ident!r}; this one is skipped",
+                    WARNING,
+                    "a Markdown file beside a note is not published",
+                    "put it in docs/, or give it another extension",
                 )
             )
-            continue
-        ids[ident] = path.name
-        note = NoteFile(ident, path, source)
-        folder = notes_dir / stem
-        if ident == stem and folder.is_dir():  # never "notes/." for a note named "..md"
-            for file in sorted(folder.iterdir()):
-                if file.name.startswith(".") or file.is_symlink() or not file.is_file():
-                    continue
-                if file.suffix.lower() == ".md":
-                    problems.append(
-                        Diagnostic(
-                            f"{label}/{stem}/{file.name}",
-                            None,
-                            WARNING,
-                            "a Markdown file beside a note is not published",
-                            "put it in docs/, or give it another extension",
-                        )
-                    )
-                    continue
-                note.attachments[file.name] = file
-        found.append(note)
-    found.sort(key=lambda n: n.id)
-    return found, problems
+        elif suffix not in ATTACHMENT_TYPES:
+            note.refused.append(entry.name)
+            problems.append(
+                Diagnostic(
+                    source,
+                    None,
+                    WARNING,
+                    f"attachments of type {suffix or '(none)'!r} are not published: a browser could run script "
+                    "in them on the site's address",
+                    "convert it to PDF or PNG, or link to it elsewhere",
+                )
+            )
+        else:
+            note.attachments[entry.name] = Path(entry.path)
 
 
 def load_meetings(notes: list[NoteFile], default_repo: str, cache: ParseCache | None = None) -> list[Meeting]:
@@ -106,10 +190,7 @@ def load_meetings(notes: list[NoteFile], default_repo: str, cache: ParseCache | 
 
 def _load_one(note: NoteFile, default_repo: str, cache: ParseCache, fresh: dict[tuple[str, str], Meeting]) -> Meeting:
     try:
-        size = note.path.stat().st_size
-        if size > MAX_NOTE_BYTES:
-            raise OSError(f"the file is {size} bytes; notes over {MAX_NOTE_BYTES} bytes are not read")
-        data = note.path.read_bytes()
+        data = read_regular(note.path, MAX_NOTE_BYTES)
     except OSError as error:
         meeting = Meeting(note.id, note.source, [])
         meeting.date = note.id[:10]
@@ -120,9 +201,35 @@ def _load_one(note: NoteFile, default_repo: str, cache: ParseCache, fresh: dict[
     key = (f"{note.source}|{default_repo}|{','.join(sorted(note.attachments))}", digest)
     meeting = cache.entries.get(key)
     if meeting is None:
-        text, problems = read_note(data, note.source)
-        meeting = parse_note(text, note.source, note.id, default_repo, frozenset(note.attachments))
-        meeting.diagnostics[:0] = problems
+        meeting = _parse(data, note, default_repo)
         cache.parsed += 1
     fresh[key] = meeting
     return meeting
+
+
+def _parse(data: bytes, note: NoteFile, default_repo: str) -> Meeting:
+    """The meeting of one note; a fault in the parser costs that note its structure, not the site."""
+    text, problems = read_note(data, note.source)
+    try:
+        meeting = parse_note(text, note.source, note.id, default_repo, frozenset(note.attachments))
+    except Exception as error:  # noqa: BLE001 (any fault: the note is still published, as text)
+        meeting = plain_meeting(note.id, note.source, text)
+        meeting.diagnostics.append(failure(note.source, "reading the note", error))
+    meeting.diagnostics[:0] = problems
+    return meeting
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file that is not a link, at most `limit` of them.
+
+    Opened without following links and without blocking, then checked on the open file,
+    so nothing swapped in after the folder was listed (a link, a FIFO) is read or waited on."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError("not a regular file")
+        if info.st_size > limit:
+            raise OSError(f"the file is {info.st_size:,} bytes; files over {limit:,} bytes are not read")
+        return file.read(limit + 1)[:limit]

@@ -11,12 +11,15 @@ Hooks used, and why:
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -33,7 +36,7 @@ from .people import load_people
 from .render import render_site
 from .render.pages import Page, SiteOptions, attachment_dir, render_home
 from .render.templates import REPEATED
-from .sanitize import clean_html
+from .sanitize import clean_html, safe_id
 from .topics import load_topics
 
 log = get_plugin_logger(__name__)
@@ -63,6 +66,9 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         for extension in ("attr_list", "tables"):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        # Heading ids come from note text: keep them from taking an id the theme looks up.
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc["slugify"] = _safe_slugify(toc.get("slugify") or toc_slugify)
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
         scripts = [JS] + ([PAGEFIND_UI, FIND_JS] if self.config.search_engine == "pagefind" else [])
@@ -84,7 +90,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = Path(os.path.abspath(config.config_file_path or ".")).parent
         notes_dir = Path(self.config.notes_dir)
         notes, problems = find_notes(notes_dir, _label(notes_dir, root))
         meetings = load_meetings(notes, self.config.default_repo, self.cache)
@@ -117,7 +123,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if self.config.search_engine == "pagefind":
             find = '---\ntitle: Search\nsearch:\n  exclude: true\n---\n\n# Search\n\n<div id="mt-find"></div>\n'
             self._add(files, File.generated(config, FIND_PAGE, content=find, inclusion=InclusionLevel.UNDEFINED))
-        self._report(problems + people_problems + topic_problems, data_file=True)
+        self._report(problems + people_problems + topic_problems + archive.problems, data_file=True)
         self._report([d for m in archive.meetings for d in m.diagnostics], data_file=False)
         # The figures benchmarks/run.py reads: this plugin's own share of a build.
         log.info(
@@ -136,11 +142,11 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.generated.add(file.src_uri)
 
     def _report(self, diagnostics: list[Diagnostic], data_file: bool) -> None:
-        """Problems with config and data files fail a strict build; note findings only
-        when `strict_notes` is set (they are for `meetings check`)."""
+        """Errors, and problems with config and data files, fail a strict build; other
+        note findings only when `strict_notes` is set (they are for `meetings check`)."""
         for diagnostic in diagnostics:
             serious = diagnostic.level in (ERROR, WARNING)
-            if serious and (data_file or self.config.strict_notes):
+            if diagnostic.level == ERROR or (serious and (data_file or self.config.strict_notes)):
                 log.warning(str(diagnostic))
             elif serious:
                 log.info(str(diagnostic))
@@ -158,8 +164,8 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri not in self.generated:
-            return html
+        if page.file.src_uri not in self.generated or page.file.src_uri == FIND_PAGE:
+            return html  # hand-written, or our own search page: nothing from notes to clean
         started = time.perf_counter()
         # What Markdown made of note text is cleaned; the blocks are HTML we built from
         # escaped text (render/), which is most of the bytes and needs no second pass.
@@ -215,10 +221,23 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         return server
 
 
+def _safe_slugify(slugify: Callable[[str, str], str]) -> Callable[[str, str], str]:
+    if getattr(slugify, "safe", False):
+        return slugify  # a serve rebuild runs on_config again on the same options
+
+    def heading_id(value: str, separator: str) -> str:
+        # never empty: the toc extension would number it "_1", a name of the theme's kind
+        return safe_id(slugify(value, separator) or "section")
+
+    heading_id.safe = True  # type: ignore[attr-defined]
+    return heading_id
+
+
 def _label(path: Path, root: Path) -> str:
     """A path as a maintainer would type it: relative to mkdocs.yml when inside it."""
     try:
-        return path.resolve().relative_to(root).as_posix()
+        # abspath, not resolve: no file-system access, so a link loop cannot raise here
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
     except ValueError:
         return str(path)
 

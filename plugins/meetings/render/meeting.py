@@ -45,6 +45,16 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
 
+def render_plain(meeting: Meeting) -> tuple[str, dict[str, str]]:
+    """The note as escaped text and nothing else: for a note a stage failed on."""
+    title = f"{meeting.title} · {_date_label(meeting.date)}"
+    blocks = Blocks(urls.meeting_src(meeting.id))
+    text = "\n".join(meeting.lines)
+    token = blocks.add(f'<pre class="mt-plain">{escape_html(text)}</pre>')
+    body = f"# {escape_markdown(title)}\n\nThis note is shown as it was written (see the build's errors).\n\n{token}\n"
+    return front_matter({"title": title}) + body, blocks
+
+
 def _date_label(iso: str) -> str:
     try:
         day = dt.date.fromisoformat(iso)
@@ -234,7 +244,9 @@ def _raw_block(meeting: Meeting, block: RawBlock, archive: Archive, writer: Writ
         )
     if block.kind == "transcript":
         return _transcript(meeting, block, content, writer)
-    return "\n\n".join(writer.markdown(line) for _, line in content if line.strip())
+    # "Not captured": a few lines of note text, written as HTML like the rest of a block
+    # (blocks go in after the sanitiser has run, so no Markdown of the note may reach them).
+    return "".join(f'<p class="mt-line">{writer.html(line.strip())}</p>' for _, line in content if line.strip())
 
 
 def _transcript(meeting: Meeting, block: RawBlock, content: list[tuple[int, str]], writer: Writer) -> str:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from markupsafe import Markup
 
 from .. import urls
 from ..archive import Archive
 from ..export import export_json
+from ..isolate import failure
 from ..model import Meeting, Mention, Person
-from ..text import initials
+from ..text import escape_markdown, initials
 from .blocks import Blocks, fill_blocks
-from .meeting import color_of, render_meeting
+from .meeting import color_of, render_meeting, render_plain
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
@@ -59,26 +62,46 @@ class Here:
 
 
 def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
-    pages: list[Page] = []
-    for meeting in archive.meetings:
-        pages.append(
-            Page(urls.meeting_src(meeting.id), *render_meeting(meeting, archive, _writer(meeting, archive, options)))
-        )
+    """Every page. A page that fails to render is replaced by a plain one and an error in
+    `archive.problems` (or on its meeting): the rest of the site is built as usual."""
+    pages = [_meeting_page(meeting, archive, options) for meeting in archive.meetings]
 
     def here(src: str) -> Here:
         return Here(src, options.directory_urls)
 
+    def guarded(src: str, title: str, make: Callable[[Here], Page]) -> Page:
+        try:
+            return make(here(src))
+        except Exception as error:  # noqa: BLE001 (one page's fault is that page's)
+            archive.problems.append(failure(src, "rendering this page", error))
+            return Page(
+                src, front_matter({"title": title}) + f"# {escape_markdown(title)}\n\nThis page could not be made.\n"
+            )
+
     pages.append(_meetings_index(archive, here("meetings/index.md")))
     months = _months(archive)
-    pages += [_person(archive, person, months, here(urls.person_src(person.id))) for person in archive.people.values()]
+    for person in archive.people.values():
+        pages.append(guarded(urls.person_src(person.id), person.name, partial(_person, archive, person, months)))
     pages.append(_people_index(archive, here("people/index.md")))
-    pages += [_topic(archive, ident, here(urls.topic_src(ident))) for ident in archive.topics]
+    for ident, topic in archive.topics.items():
+        pages.append(guarded(urls.topic_src(ident), topic.name, partial(_topic, archive, ident)))
     pages.append(_topics_index(archive, here("topics/index.md")))
-    pages += [_issue(archive, ident, here(urls.issue_src(archive.issues[ident]))) for ident in archive.issues]
+    for ident, issue in archive.issues.items():
+        pages.append(guarded(urls.issue_src(issue), ident, partial(_issue, archive, ident)))
     pages.append(_issues_index(archive, here("issues/index.md")))
     pages.append(_timeline(archive, here("timeline/index.md")))
     pages.append(Page("api/archive.json", export_json(archive, options.directory_urls)))
     return pages
+
+
+def _meeting_page(meeting: Meeting, archive: Archive, options: SiteOptions) -> Page:
+    src = urls.meeting_src(meeting.id)
+    if not meeting.plain:
+        try:
+            return Page(src, *render_meeting(meeting, archive, _writer(meeting, archive, options)))
+        except Exception as error:  # noqa: BLE001 (the note is still published, as text)
+            meeting.diagnostics.append(failure(meeting.source, "rendering its page", error))
+    return Page(src, *render_plain(meeting))
 
 
 def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
