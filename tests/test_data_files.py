@@ -8,8 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from meetings.archive import build_archive
+from meetings.identity import Identities
 from meetings.model import ERROR, WARNING
+from meetings.parse import parse_note
 from meetings.people import load_people
+from meetings.render.meeting import render_meeting
+from meetings.render.writer import Writer
 from meetings.topics import load_topics
 
 # Nine nested levels of nine aliases each: 9**9 (387 million) strings once expanded.
@@ -152,3 +157,107 @@ def test_the_shipped_files_load_cleanly() -> None:
     assert problems == [] and len(entries) > 5
     found, problems = load_topics(root / "topics.yml", "topics.yml")
     assert problems == [] and len(found) > 5
+
+
+# -- a note's front matter -------------------------------------------------------------
+
+NOTE = "# Podman Community Meeting\n## January 2, 2024 11:00 a.m. Eastern (UTC-5)\n\nText.\n"
+
+
+def note(front: str):  # type: ignore[no-untyped-def]
+    return parse_note(f"---\n{front}---\n{NOTE}", "notes/2024-01-02.md", "2024-01-02")
+
+
+def warnings_of(meeting) -> list[tuple[int | None, str]]:  # type: ignore[no-untyped-def]
+    return [(d.line, d.message) for d in meeting.diagnostics if d.level == WARNING]
+
+
+def test_front_matter_of_known_keys_is_read() -> None:
+    m = note("layout: default\ntitle: Podman Cabal\nseries: cabal\nme: Ada\nvideo_offset: 1:30\n")
+    assert (m.title, m.series, m.me, m.video_offset, m.front_matter_lines) == ("Podman Cabal", "cabal", "Ada", 90, 7)
+    assert warnings_of(m) == []
+
+
+def test_a_block_of_ordinary_lines_between_rules_stays_on_the_page() -> None:
+    text = "---\nWelcome to the notes.\nPlease add yourself below.\n---\n" + NOTE
+    m = parse_note(text, "notes/2024-01-02.md", "2024-01-02")
+    assert m.front_matter_lines == 0
+    assert [(line, "not front matter" in text) for line, text in warnings_of(m)] == [(1, True)]
+    page = render(m)
+    assert "Welcome to the notes." in page and "Please add yourself below." in page
+
+
+def test_a_block_with_keys_front_matter_does_not_use_stays_on_the_page() -> None:
+    m = note("title: Podman\nNote: the recording starts late\n")
+    assert m.front_matter_lines == 0 and m.title == "Podman Community Meeting"
+    [(line, message)] = warnings_of(m)
+    assert line == 3 and "'Note'" in message and "shown as text" in message
+    assert "the recording starts late" in render(m)
+
+
+def test_invalid_yaml_front_matter_stays_on_the_page() -> None:
+    m = note("title: [unclosed\n")
+    assert m.front_matter_lines == 0
+    assert [line for line, _ in warnings_of(m)] == [2]
+    assert "unclosed" in render(m)
+
+
+@pytest.mark.parametrize(
+    ("front", "key"),
+    [
+        ("title: [a, b]\n", "title"),
+        ("series: {a: 1}\n", "series"),
+        ("me: 42\n", "me"),
+        ("recording: yes\n", "recording"),
+        ("video_offset: 1.5\n", "video_offset"),
+        ("title: true\n", "title"),
+    ],
+)
+def test_known_keys_of_the_wrong_type_are_ignored_with_a_warning(front: str, key: str) -> None:
+    m = note("layout: default\n" + front)
+    assert m.front_matter_lines == 4  # still front matter: the other keys count
+    [(line, message)] = warnings_of(m)
+    assert line == 3 and key in message and "ignored" in message
+    assert (m.title, m.series, m.me, m.recording, m.video_offset) == (
+        "Podman Community Meeting",
+        "community",
+        None,
+        None,
+        0,
+    )
+
+
+def test_a_lone_surrogate_in_the_title_is_replaced_and_the_page_encodes() -> None:
+    m = note('title: "Podman \\udc80 Meeting"\n')
+    assert m.title == "Podman \ufffd Meeting"
+    assert [line for line, _ in warnings_of(m)] == [2]
+    render(m).encode("utf-8")
+
+
+def test_titles_series_and_me_are_one_line_of_limited_length() -> None:
+    m = note('title: "Meeting\\n> quoted\\n# heading\\u2028x"\nme: "Ada\\r\\nLovelace"\nseries: "a\\tb"\n')
+    assert (m.title, m.me, m.series) == ("Meeting > quoted # heading x", "Ada Lovelace", "a-b")
+    assert warnings_of(m) == []
+    m = note(f"title: {'word ' * 100}\n")
+    assert len(m.title) <= 201 and m.title.endswith("…")
+    [(line, message)] = warnings_of(m)
+    assert line == 2 and "cut" in message
+
+
+def test_front_matter_aliases_are_refused() -> None:
+    m = note("title: &t Podman Cabal\nseries: *t\n")
+    assert m.front_matter_lines == 0 and m.title == "Podman Community Meeting"
+    assert [line for line, _ in warnings_of(m)] == [2]
+
+
+def test_a_duplicate_front_matter_key_is_reported() -> None:
+    m = note("title: First\ntitle: Second\n")
+    assert m.title == "First"
+    assert [line for line, _ in warnings_of(m)] == [3]
+
+
+def render(meeting) -> str:  # type: ignore[no-untyped-def]
+    archive = build_archive([meeting], Identities([]))
+    writer = Writer(f"meetings/{meeting.id}.md", "containers/podman", archive.meetings[0].recording)
+    source, _ = render_meeting(archive.meetings[0], archive, writer)
+    return source
