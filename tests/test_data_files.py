@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from meetings.archive import build_archive
+from meetings.config import MeetingsConfig
 from meetings.identity import Identities
 from meetings.model import ERROR, WARNING
 from meetings.parse import parse_note
@@ -261,3 +262,50 @@ def render(meeting) -> str:  # type: ignore[no-untyped-def]
     writer = Writer(f"meetings/{meeting.id}.md", "containers/podman", archive.meetings[0].recording)
     source, _ = render_meeting(archive.meetings[0], archive, writer)
     return source
+
+
+# -- the plugin's options in mkdocs.yml ----------------------------------------------------
+
+
+def options(tmp_path: Path, **given: object) -> tuple[dict[str, str], dict[str, str]]:
+    """Errors and warnings of the options `given`, by option name."""
+    config = MeetingsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict(given)
+    errors, warnings = config.validate()
+    return {key: str(error) for key, error in errors}, dict(warnings)
+
+
+def test_the_shipped_options_are_valid(tmp_path: Path) -> None:
+    (tmp_path / "people.yml").write_text("people: []\n")
+    given = {"people_file": "people.yml", "repo_aliases": {"podman-container-tools/podman": "containers/podman"}}
+    assert options(tmp_path, **given) == ({}, {})
+    assert options(tmp_path, default_repo="Containers/Podman.io") == ({}, {})
+
+
+@pytest.mark.parametrize("folder", ["", "  ", "/", "../../../../../../../../.."])
+def test_notes_dir_must_be_a_folder_below_the_root(tmp_path: Path, folder: str) -> None:
+    errors, _ = options(tmp_path, notes_dir=folder)
+    assert "notes_dir" in errors and "name the folder of notes" in errors["notes_dir"]
+
+
+BAD_REPOSITORIES = ["../..", "a/..", "a/.", "../x", "a/b/c", "a", "-a/b", "a/b c", "ä/b", "a/" + "b" * 101]
+
+
+@pytest.mark.parametrize("repo", BAD_REPOSITORIES)
+def test_repository_names_are_owner_slash_name(tmp_path: Path, repo: str) -> None:
+    errors, _ = options(tmp_path, default_repo=repo)
+    assert "owner/name" in errors["default_repo"]
+    errors, _ = options(tmp_path, repo_aliases={repo: "containers/podman"})
+    assert "owner/name" in errors["repo_aliases"] and repr(repo[:120]) in errors["repo_aliases"]
+    errors, _ = options(tmp_path, repo_aliases={"containers/podman": repo})
+    assert "owner/name" in errors["repo_aliases"]
+
+
+def test_a_named_data_file_that_does_not_exist_is_a_warning(tmp_path: Path) -> None:
+    assert options(tmp_path) == ({}, {})  # the default files may be absent
+    errors, warnings = options(tmp_path, people_file="peple.yml", topics_file="topic.yml")
+    assert errors == {}
+    assert "'peple.yml' does not exist" in warnings["people_file"]
+    assert "'topic.yml' does not exist" in warnings["topics_file"]
+    errors, _ = options(tmp_path, people_file="", topics_file=".")
+    assert "is empty" in errors["people_file"]
