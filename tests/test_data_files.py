@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meetings.archive import build_archive
 from meetings.config import MeetingsConfig
@@ -309,3 +311,47 @@ def test_a_named_data_file_that_does_not_exist_is_a_warning(tmp_path: Path) -> N
     assert "'topic.yml' does not exist" in warnings["topics_file"]
     errors, _ = options(tmp_path, people_file="", topics_file=".")
     assert "is empty" in errors["people_file"]
+
+
+YAML_PIECES = st.sampled_from(
+    [
+        "people:",
+        "topics:",
+        "\n",
+        "  - ",
+        "name: ",
+        "&a ",
+        "*a",
+        "!!python/name:os.system",
+        "[",
+        "]",
+        "{",
+        "}",
+        ": ",
+        '"\\udc80"',
+        "\t",
+        "? ",
+        "<<: ",
+        "2020-13-45",
+        "1e999",
+        "---\n",
+        "...\n",
+        "'",
+        '"',
+        "#",
+        "|\n",
+        ">-\n",
+        ", ",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(YAML_PIECES, st.text(max_size=8)), max_size=30))
+def test_the_loaders_never_raise(tmp_path_factory: pytest.TempPathFactory, pieces: list[str]) -> None:
+    folder = tmp_path_factory.mktemp("yaml")
+    text = "".join(pieces)
+    for load in (people, topics):
+        entries, problems = load(folder, text.encode("utf-8", "surrogatepass"))
+        assert all(p.level in (ERROR, WARNING) for p in problems)
+    parse_note(f"---\n{text}\n---\n{NOTE}", "notes/2024-01-02.md", "2024-01-02")
