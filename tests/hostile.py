@@ -128,3 +128,49 @@ def write_hostile_notes(notes: Path) -> None:
     for name, data in ATTACHMENTS.items():
         (notes / "2024-01-10" / name).write_bytes(data)
     (notes / "2024-03-05.md").write_text(huge_note(), encoding="utf-8")
+
+
+def nested_aliases(key: str) -> str:
+    """A data file whose last entry expands to 9**9 strings ("billion laughs"): anchors
+    from line 3 on. PyYAML shares aliased objects, so reading is quick; printing the entry
+    in a message, or walking it, is not."""
+    lines = [f"{key}:", "  - name: Ada Lovelace", f"  - &a [{', '.join(['lol'] * 9)}]"]
+    for a, b in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"  - &{b} [{', '.join([f'*{a}'] * 9)}]")
+    lines += ["  - name: Grace Hopper", "    description: *i", ""]
+    return "\n".join(lines)
+
+
+# Front matter whose values are not what they look like: a lone surrogate escape (it
+# cannot be written as UTF-8), a newline and a block quote in the title, a key of the
+# wrong type, and a second title.
+FRONT_MATTER_NOTE = """---
+title: "Podman \\udc80 Meeting\\n> injected quote\\n# injected heading"
+series: [a, list]
+me: "Ada\\nLovelace"
+title: second
+---
+# Podman Community Meeting
+## January 8, 2024 11:00 a.m. Eastern (UTC-5)
+
+Text.
+"""
+
+# A horizontal rule, prose and a rule: not front matter, and the prose must stay.
+RULED_NOTE = """---
+Please add your name to the attendee list.
+---
+# Podman Community Meeting
+## January 9, 2024 11:00 a.m. Eastern (UTC-5)
+
+Text.
+"""
+
+# topics.yml entries whose keys mix types: a number, a list, a mapping.
+MIXED_TOPICS = """topics:
+  - name: quadlet
+  - {1: a, b: c}
+  - {[x]: a, name: kube}
+  - name: podman machine
+    description: {a: 1}
+"""

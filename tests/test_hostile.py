@@ -9,6 +9,7 @@ import html.parser
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import markdown
@@ -25,7 +26,14 @@ from meetings.render.writer import Writer
 from meetings.sanitize import clean_html
 
 from .conftest import broken_links, build, lost_words, make_site, page_text
-from .hostile import huge_note, write_hostile_notes
+from .hostile import (
+    FRONT_MATTER_NOTE,
+    MIXED_TOPICS,
+    RULED_NOTE,
+    huge_note,
+    nested_aliases,
+    write_hostile_notes,
+)
 
 
 def tree(root: Path, skip: str = "site") -> dict[str, bytes]:
@@ -255,3 +263,29 @@ def test_cli_check_survives_hostile_notes(tmp_path: Path) -> None:
     )
     assert "Traceback" not in result.stderr
     assert "not UTF-8" in result.stdout and "NUL bytes" in result.stdout
+
+
+def test_hostile_data_files_and_front_matter_fail_only_a_strict_build(tmp_path: Path) -> None:
+    """Nested aliases in people.yml, topics.yml entries of mixed key types, front matter
+    with a lone surrogate and injected lines: reported with file and line, never fatal."""
+    notes = {"2024-01-08.md": FRONT_MATTER_NOTE, "2024-01-09.md": RULED_NOTE}
+    root = make_site(tmp_path, notes=notes, people=nested_aliases("people"))
+    (root / "topics.yml").write_text(MIXED_TOPICS, encoding="utf-8")
+    started = time.perf_counter()
+    result = build(root, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert time.perf_counter() - started < 120  # a generous guard against runaway time, not a benchmark
+    assert "people.yml:3: error: anchors (&name) and aliases (*name) are not allowed" in result.stderr
+    assert "topics.yml:3: warning" in result.stderr and "topics.yml:4: warning" in result.stderr
+    assert "Traceback" not in result.stderr
+    site = root / "site"
+    page = (site / "meetings" / "2024-01-08" / "index.html").read_text(encoding="utf-8")
+    assert "Podman \ufffd Meeting &gt; injected quote # injected heading" in page
+    for path in [site / "index.html", site / "meetings" / "index.html"]:
+        article = _article(path)
+        assert "injected" in article and "<blockquote>" not in article and "<h1>injected" not in article
+    ruled = page_text((site / "meetings" / "2024-01-09" / "index.html").read_text(encoding="utf-8"))
+    assert "Please add your name to the attendee list." in ruled
+    strict = build(root, strict=True)
+    assert strict.returncode != 0
+    assert "people.yml:3" in strict.stderr

@@ -18,10 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .model import WARNING, Diagnostic
 from .text import slugify
+from .yamlfile import Map, Seq, load_yaml_file, one_line
 
 _KEYS = {"name", "aliases", "github", "me_in"}
 
@@ -36,54 +35,42 @@ class PersonEntry:
     not_person: bool = False  # a place or a room written in an attendee list ("Brno")
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping, for error messages."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:  # type: ignore[override]
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-
 def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnostic]]:
     """Entries from `path` (absent file: none). `label` names the file in messages."""
     if not path.is_file():
         return [], []
-    problems: list[Diagnostic] = []
+    loaded = load_yaml_file(path, label)
+    problems = loaded.problems
 
     def problem(line: int | None, message: str) -> None:
         problems.append(Diagnostic(label, line, WARNING, message))
 
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (safe subclass)
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        problem(mark.line + 1 if mark else None, f"not valid YAML: {getattr(error, 'problem', error)}")
-        return [], problems
+    data = loaded.data
     if data is None:
         return [], problems
-    if not isinstance(data, dict) or not isinstance(data.get("people", []), list):
-        problem(1, "expected a top-level 'people:' list")
+    if not isinstance(data, Map) or not isinstance(data.get("people", []), (Seq, type(None))):
+        problem(getattr(data, "line", 1), "expected a top-level 'people:' list")
         return [], problems
-    line = data.pop("__line__", None)
     unknown_top = set(data) - {"people", "not_people"}
     if unknown_top:
-        problem(line, f"unknown top-level key(s) {', '.join(sorted(unknown_top))}; expected people, not_people")
+        problem(data.line, f"unknown top-level key(s) {_names(unknown_top)}; expected people, not_people")
     not_people = [
-        PersonEntry(name, not_person=True) for name in _texts(data.get("not_people"), "not_people", line, problem)
+        PersonEntry(name, not_person=True)
+        for name in _texts(data.get("not_people"), "not_people", data.key_lines.get("not_people"), problem)
     ]
     entries: list[PersonEntry] = []
     seen: dict[str, int | None] = {}
-    for item in data.get("people") or []:
-        if not isinstance(item, dict):
-            problem(None, f"each person must be a mapping with a 'name', got {item!r}")
+    people = data.get("people") or Seq(1)
+    for item, line in zip(people, people.lines, strict=True):
+        if not isinstance(item, Map):
+            problem(line, f"each person must be a mapping with a 'name', got {str(item)[:60]!r}")
             continue
-        line = item.pop("__line__", None)
+        line = item.line
         unknown = set(item) - _KEYS
         if unknown:
-            problem(line, f"unknown key(s) {', '.join(sorted(unknown))}; expected {', '.join(sorted(_KEYS))}")
-        name = item.get("name")
-        if not isinstance(name, str) or not name.strip():
+            problem(line, f"unknown key(s) {_names(unknown)}; expected {', '.join(sorted(_KEYS))}")
+        name = one_line(item["name"]) if isinstance(item.get("name"), str) else ""
+        if not name:
             problem(line, "a person needs a 'name' (text)")
             continue
         aliases = _texts(item.get("aliases"), "aliases", line, problem)
@@ -97,8 +84,13 @@ def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnos
             if key in seen:
                 problem(line, f"{spelling!r} is already used by the entry on line {seen[key]}")
             seen[key] = line
-        entries.append(PersonEntry(name.strip(), aliases, github, me_in, line))
+        entries.append(PersonEntry(name, aliases, github, me_in, line))
     return entries + not_people, problems
+
+
+def _names(keys: set[object]) -> str:
+    """Keys of any type, sorted as text (a file may mix numbers and words)."""
+    return ", ".join(sorted(str(k) for k in keys))
 
 
 def _texts(value: object, key: str, line: int | None, problem: Callable[[int | None, str], None]) -> list[str]:
@@ -109,4 +101,4 @@ def _texts(value: object, key: str, line: int | None, problem: Callable[[int | N
     if not isinstance(value, list) or not all(isinstance(v, (str, int, dt.date)) for v in value):
         problem(line, f"'{key}' must be a list of text")
         return []
-    return [str(v).strip() for v in value if str(v).strip()]
+    return [text for text in (one_line(str(v)) for v in value) if text]

@@ -18,10 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .model import WARNING, Diagnostic
 from .text import slugify
+from .yamlfile import Map, Seq, load_yaml_file, one_line
 
 _KEYS = {"name", "aliases", "description"}
 RECURRING_MEETINGS = 2  # a term becomes a topic when the notes of this many meetings use it
@@ -47,44 +46,43 @@ def load_topics(path: Path, label: str) -> tuple[list[TopicEntry], list[Diagnost
     """Entries of `path` (absent file: none); problems are diagnostics, never exceptions."""
     if not path.is_file():
         return [], []
-    problems: list[Diagnostic] = []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Diagnostic(label, mark.line + 1 if mark else None, WARNING, f"not valid YAML: {error}")]
+    loaded = load_yaml_file(path, label)
+    problems = loaded.problems
+
+    def problem(line: int | None, message: str) -> None:
+        problems.append(Diagnostic(label, line, WARNING, message))
+
+    data = loaded.data
     if data is None:
-        return [], []
-    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
-        return [], [Diagnostic(label, 1, WARNING, "expected a top-level 'topics:' list")]
+        return [], problems
+    if not isinstance(data, Map) or not isinstance(data.get("topics"), Seq):
+        problem(getattr(data, "line", 1), "expected a top-level 'topics:' list")
+        return [], problems
+    unknown_top = set(data) - {"topics"}
+    if unknown_top:
+        problem(data.line, f"unknown top-level key(s) {', '.join(sorted(map(str, unknown_top)))}; expected topics")
     entries: list[TopicEntry] = []
-    for index, item in enumerate(data["topics"], 1):
-        where = f"topic #{index}"
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
-            problems.append(Diagnostic(label, None, WARNING, f"{where} needs a 'name' (text)"))
+    topics = data["topics"]
+    for item, line in zip(topics, topics.lines, strict=True):
+        name = one_line(item["name"]) if isinstance(item, Map) and isinstance(item.get("name"), str) else ""
+        if not name:
+            problem(line, "a topic needs a 'name' (text)")
             continue
         unknown = set(item) - _KEYS
         if unknown:
-            problems.append(
-                Diagnostic(
-                    label,
-                    None,
-                    WARNING,
-                    f"{where} ({item['name']}): unknown key(s) "
-                    f"{', '.join(sorted(unknown))}; expected {', '.join(sorted(_KEYS))}",
-                )
+            problem(
+                line,
+                f"{name}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; expected {', '.join(sorted(_KEYS))}",
             )
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            problems.append(Diagnostic(label, None, WARNING, f"{where} ({item['name']}): 'aliases' must be a list"))
+            problem(line, f"{name}: 'aliases' must be a list of text")
             aliases = []
-        entries.append(
-            TopicEntry(
-                item["name"].strip(),
-                [a.strip() for a in aliases if a.strip()],
-                str(item.get("description") or "").strip(),
-            )
-        )
+        description = item.get("description")
+        if description is not None and not isinstance(description, (str, int, float)):
+            problem(line, f"{name}: 'description' must be text")
+            description = None
+        entries.append(TopicEntry(name, [a for a in map(one_line, aliases) if a], str(description or "").strip()))
     return entries, problems
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import yaml
 from markdown_it import MarkdownIt
 
 from .. import inline
@@ -26,6 +25,7 @@ from ..model import (
     VideoMark,
 )
 from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify
+from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
 from .names import is_person, near_duplicate, split_names
@@ -50,6 +50,21 @@ _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identifie
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\s]+)\)", re.I)
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+# Front matter keys and the types their values may have; Jekyll's `layout` (and a few other
+# keys of Jekyll and MkDocs pages) are accepted and not used.
+_TEXT = (str, int, float, dt.date)
+_FRONT_KEYS: dict[str, tuple[type, ...]] = {
+    "title": _TEXT,
+    "series": _TEXT,
+    "me": (str,),
+    "recording": (str,),
+    "video_offset": (int, str),
+    **dict.fromkeys(("layout", "permalink", "description", "tags", "date"), ()),
+}
+_KIND_NAMES = {_TEXT: "text", (str,): "text", (int, str): "a number of seconds or M:SS"}
+_ONE_LINE = {"title", "series", "me"}  # printed in headings, lists and the page <title>
+_FRONT_TEXT_LIMIT = 200
 
 
 def read_note(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
@@ -162,6 +177,8 @@ class _NoteParser:
                 )
 
     def _front_matter(self) -> None:
+        """A `---` block at the top is front matter only when it is a YAML mapping of keys we
+        know; anything else (a rule, prose, a rule) stays on the page as text, with a warning."""
         lines = self.meeting.lines
         if not lines or lines[0].strip() != "---":
             return
@@ -170,20 +187,45 @@ class _NoteParser:
         except StopIteration:
             self.report(1, WARNING, "front matter is not closed with '---'; it is shown as text")
             return
+        loaded = parse_yaml("\n".join(lines[1:end]), self.source, first_line=2)
+        broken = next((p for p in loaded.problems if p.level == ERROR), None)
+        if broken is not None:
+            why = broken.message.removeprefix("not valid YAML: ")
+            self.report(broken.line or 1, WARNING, f"front matter is not valid YAML ({why}); it is shown as text")
+            return
+        if loaded.data is not None and not isinstance(loaded.data, Map):
+            self._not_front_matter(1, "it is not a list of 'key: value' lines")
+            return
+        front = loaded.data or Map(1)
+        unknown = [key for key in front if key not in _FRONT_KEYS]
+        if unknown:
+            names = ", ".join(repr(str(k))[:40] for k in unknown)
+            self._not_front_matter(front.key_lines[unknown[0]], f"it has key(s) front matter does not use: {names}")
+            return
+        for problem in loaded.problems:  # a second 'title:', a lone surrogate escape
+            self.report(problem.line, WARNING, f"front matter: {problem.message}")
         self.meeting.front_matter_lines = end + 1
-        try:
-            data = yaml.safe_load("\n".join(lines[1:end]))
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark else 1
-            self.report(line, WARNING, f"front matter is not valid YAML: {getattr(error, 'problem', error)}")
-            return
-        if data is None:
-            return
-        if not isinstance(data, dict):
-            self.report(1, WARNING, "front matter must be a mapping of keys to values")
-            return
-        self.front = {str(k): v for k, v in data.items()}
+        for key, value in front.items():
+            line = front.key_lines[key]
+            kinds = _FRONT_KEYS[str(key)]
+            if value is None or not kinds:
+                continue
+            if not isinstance(value, kinds) or isinstance(value, bool):
+                wrong = f"front matter {key}: {str(value)[:40]!r} is not {_KIND_NAMES[kinds]}; it is ignored"
+                self.report(line, WARNING, wrong)
+                continue
+            if key in _ONE_LINE:
+                text = one_line(str(value))
+                if len(text) > _FRONT_TEXT_LIMIT:
+                    self.report(
+                        line, WARNING, f"front matter {key} has {len(text):,} characters; cut to {_FRONT_TEXT_LIMIT}"
+                    )
+                    text = text[:_FRONT_TEXT_LIMIT].rstrip() + "…"
+                value = text
+            self.front[str(key)] = value
+
+    def _not_front_matter(self, line: int, why: str) -> None:
+        self.report(line, WARNING, f"the '---' block at the top is not front matter ({why}); it is shown as text")
 
     def _structure(self) -> None:
         """Headings, code and list starts from markdown-it tokens (maps are 0-based)."""
