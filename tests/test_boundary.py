@@ -43,6 +43,8 @@ def test_links_fifos_and_loops_are_refused(tmp_path: Path) -> None:
     os.mkfifo(notes / "2024-01-07.md")  # reading it would wait forever
     (root / "people.yml").unlink()
     (root / "people.yml").symlink_to(root / "people.yml")  # the data file's path loops too
+    (root / "topics.yml").unlink()
+    (root / "topics.yml").symlink_to(secret / "token.md")  # and a data file that is a link
 
     result = build(root, strict=False)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -54,6 +56,7 @@ def test_links_fifos_and_loops_are_refused(tmp_path: Path) -> None:
     log = result.stderr
     for name in ("2024-01-02.md", "2024-01-04", "2024-01-05/slides.pdf", "2024-01-06.md", "2024-01-07.md"):
         assert f"notes/{name}: error: refused" in log, name
+    assert "people.yml: error" in log and "topics.yml: error" in log and "symbolic link" in log
     assert "Traceback" not in log
     assert build(root, strict=True).returncode != 0
 

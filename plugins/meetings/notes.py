@@ -13,6 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import read_regular
 from .isolate import failure, plain_meeting
 from .model import ERROR, WARNING, Diagnostic, Meeting
 from .parse import parse_note, read_note
@@ -217,19 +218,3 @@ def _parse(data: bytes, note: NoteFile, default_repo: str) -> Meeting:
         meeting.diagnostics.append(failure(note.source, "reading the note", error))
     meeting.diagnostics[:0] = problems
     return meeting
-
-
-def read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file that is not a link, at most `limit` of them.
-
-    Opened without following links and without blocking, then checked on the open file,
-    so nothing swapped in after the folder was listed (a link, a FIFO) is read or waited on."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    descriptor = os.open(path, flags)
-    with os.fdopen(descriptor, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError("not a regular file")
-        if info.st_size > limit:
-            raise OSError(f"the file is {info.st_size:,} bytes; files over {limit:,} bytes are not read")
-        return file.read(limit + 1)[:limit]

@@ -14,6 +14,7 @@ Every problem is a Diagnostic with the file's line; a bad entry is skipped, neve
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ class PersonEntry:
 
 def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnostic]]:
     """Entries from `path` (absent file: none). `label` names the file in messages."""
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link is read (and refused) even when it leads nowhere
         return [], []
     loaded = load_yaml_file(path, label)
     problems = loaded.problems

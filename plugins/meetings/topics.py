@@ -12,6 +12,7 @@ a code span, a command-line flag (`--cache-from`), a configuration file name
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -44,7 +45,7 @@ class TopicEntry:
 
 def load_topics(path: Path, label: str) -> tuple[list[TopicEntry], list[Diagnostic]]:
     """Entries of `path` (absent file: none); problems are diagnostics, never exceptions."""
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link is read (and refused) even when it leads nowhere
         return [], []
     loaded = load_yaml_file(path, label)
     problems = loaded.problems

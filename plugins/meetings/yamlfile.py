@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from .files import read_regular
 from .model import ERROR, WARNING, Diagnostic
 
 MAX_BYTES = 2_000_000  # a people or topics file of thousands of entries is far below this
@@ -93,10 +94,7 @@ class _Composer(yaml.SafeLoader):
 def load_yaml_file(path: Path, label: str) -> Loaded:
     """The YAML file at `path`; `label` names it in messages. Never raises."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _error(label, None, f"the file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
     except OSError as error:
         return _error(label, None, f"the file could not be read: {error.strerror or error}")
     try:
