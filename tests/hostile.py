@@ -91,3 +91,25 @@ def write_hostile_notes(notes: Path) -> None:
     (notes / "2024-01-06.md").write_bytes(b"# Podman\x00 Community Meeting\r\n\r\nText\x00 with NUL\r\n")
     (notes / "2024-01-07.md").write_text("---\n!!python/object/apply:os.system ['touch hacked']\n---\n# T\n")
     (notes / "2024-03-05.md").write_text(huge_note(), encoding="utf-8")
+
+
+# Notes whose text used to be lost or garbled on the way to the page, by id.
+KEPT_TEXT: dict[str, bytes] = {
+    # one stray byte in a UTF-8 note: the accents and CJK around it stay as written
+    "2024-04-01": "# Podman Community Meeting\n\nAttendees: Lokesh Mandvekar, Tom Trmač\n\n"
+    "Notes by 中文 writer \xff and more\n".encode().replace("\xff".encode(), b"\xff"),
+    # UTF-16 with a byte-order mark, both byte orders
+    "2024-04-02": "# Podman Sixteen Meeting\n\nText in UTF-16, Trmač\n".encode("utf-16"),
+    "2024-04-03": b"\xfe\xff" + "# Podman Bigendian Meeting\n\nText in UTF-16 BE\n".encode("utf-16-be"),
+}
+
+
+def many_refs_note(count: int) -> str:
+    """One line that names `count` issues."""
+    return "# Podman Community Meeting\n\nSee " + " ".join(f"#{n}" for n in range(1, count + 1)) + " done.\n"
+
+
+def write_kept_text_notes(notes: Path) -> None:
+    notes.mkdir(parents=True, exist_ok=True)
+    for ident, data in KEPT_TEXT.items():
+        (notes / f"{ident}.md").write_bytes(data)

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .identity import Identities, repair_attendees
-from .model import INFO, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
+from .model import INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
 from .text import slugify
 from .topics import TopicEntry, TopicFinder, collect_terms, recurring_terms, terms_in
@@ -20,6 +20,8 @@ GENERIC_SECTIONS = re.compile(
     r"|general announcements?|introductions?|wrap[- ]?up|next steps)$",
     re.I,
 )
+# Each issue a note names gets a page: one note must not be able to make thousands.
+MAX_REFS_PER_NOTE = 200
 
 
 @dataclass
@@ -66,6 +68,7 @@ def build_archive(
     identities: Identities,
     repo_aliases: dict[str, str] | None = None,
     topics: list[TopicEntry] | None = None,
+    max_refs_per_note: int = MAX_REFS_PER_NOTE,
 ) -> Archive:
     # Repairs go on copies: parsed meetings may be cached and reused by the next build.
     repairs = repair_attendees(meetings)
@@ -126,6 +129,7 @@ def build_archive(
             found = person(meeting, item.owner) if item.owner else None
             if found:
                 found.action_items.append((meeting.id, item))
+        _cap_issues(archive, meeting, max_refs_per_note)
         _add_issues(archive, meeting)
 
     text = {m.id: _note_lines(m) for m in archive.meetings}
@@ -305,6 +309,33 @@ def _first_text(meeting: Meeting, section: Section) -> str:
         section.line,
     )
     return _snippet(meeting, body)
+
+
+def _cap_issues(archive: Archive, meeting: Meeting, limit: int) -> None:
+    """Keep the references to the first `limit` issues of the note; the others stay text
+    on the page (the renderer links only `meeting.issues`). `meeting` is this build's copy."""
+    kept: set[tuple[str, int]] = set()
+    dropped: set[tuple[str, int]] = set()
+    refs = []
+    for ref in meeting.issues:
+        key = (archive.repo(ref.repo), ref.number)
+        if key not in kept and len(kept) >= limit:
+            dropped.add(key)
+            continue
+        kept.add(key)
+        refs.append(ref)
+    if dropped:
+        meeting.issues = refs
+        meeting.diagnostics.append(
+            Diagnostic(
+                meeting.source,
+                None,
+                WARNING,
+                f"the note refers to {len(kept) + len(dropped):,} issues; only the first {limit:,} are linked "
+                f"and get pages, the other {len(dropped):,} are shown as text",
+                "link fewer issues in one note",
+            )
+        )
 
 
 def _add_issues(archive: Archive, meeting: Meeting) -> None:

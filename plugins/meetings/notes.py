@@ -105,16 +105,22 @@ def load_meetings(notes: list[NoteFile], default_repo: str, cache: ParseCache | 
 
 
 def _load_one(note: NoteFile, default_repo: str, cache: ParseCache, fresh: dict[tuple[str, str], Meeting]) -> Meeting:
+    problem, suggestion, data = None, None, b""
     try:
         size = note.path.stat().st_size
         if size > MAX_NOTE_BYTES:
-            raise OSError(f"the file is {size} bytes; notes over {MAX_NOTE_BYTES} bytes are not read")
-        data = note.path.read_bytes()
+            problem = f"the note is too large to publish: {size:,} bytes, over the limit of {MAX_NOTE_BYTES:,} bytes"
+            suggestion = "split it, or move pasted logs to a file beside it"
+        else:
+            data = note.path.read_bytes()
     except OSError as error:
-        meeting = Meeting(note.id, note.source, [])
+        problem = f"cannot read the file: {error}"
+    if problem:
+        # The page says why it is empty, so no reader takes it for a meeting without notes.
+        meeting = Meeting(note.id, note.source, [f"This note was not published: {problem}."])
         meeting.date = note.id[:10]
         meeting.title = f"Meeting {note.id}"
-        meeting.diagnostics.append(Diagnostic(note.source, None, ERROR, f"cannot read the file: {error}"))
+        meeting.diagnostics.append(Diagnostic(note.source, None, ERROR, problem, suggestion))
         return meeting
     digest = hashlib.sha256(data).hexdigest()
     key = (f"{note.source}|{default_repo}|{','.join(sorted(note.attachments))}", digest)

@@ -37,6 +37,9 @@ class Writer:
     attachment_dir: str = ""  # where attachments are published, as a src-relative folder
     directory_urls: bool = True
     repo_aliases: dict[str, str] = field(default_factory=dict)
+    # The issues that have pages, as (repo, number); None links every reference. A note's
+    # references beyond the archive's limit stay text, never links to pages that do not exist.
+    issues: frozenset[tuple[str, int]] | None = None
 
     def markdown(self, line: str) -> str:
         text = "".join(self._md_piece(p) for p in inline.scan(line, self.default_repo))
@@ -56,6 +59,9 @@ class Writer:
     def _repo(self, repo: str) -> str:
         return self.repo_aliases.get(repo.lower(), repo.lower())
 
+    def _linked(self, piece: inline.Piece) -> bool:
+        return self.issues is None or (self._repo(piece.target), piece.number) in self.issues
+
     def _md_piece(self, piece: inline.Piece) -> str:
         kind = piece.kind
         if kind == "text":
@@ -68,6 +74,8 @@ class Writer:
             return f"[{label}]({url})" if url else label
         if kind == "issue":
             label = piece.label or piece.text
+            if not self._linked(piece):
+                return escape_markdown(label)
             return f"[{escape_markdown(label)}]({self.issue_link(piece.target, piece.number)})"
         if kind == "url":
             return f"<{piece.target}>"
@@ -98,7 +106,7 @@ class Writer:
         if piece.kind == "url":
             url = escape_html(piece.target)
             return f'<a href="{url}" rel="nofollow noopener">{url}</a>'
-        if piece.kind == "issue":
+        if piece.kind == "issue" and self._linked(piece):
             target = self.href(urls.issue_src((self._repo(piece.target), piece.number)))
             return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>'
         return escape_html(piece.text)
