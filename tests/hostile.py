@@ -101,6 +101,24 @@ KEPT_TEXT: dict[str, bytes] = {
     # UTF-16 with a byte-order mark, both byte orders
     "2024-04-02": "# Podman Sixteen Meeting\n\nText in UTF-16, Trmač\n".encode("utf-16"),
     "2024-04-03": b"\xfe\xff" + "# Podman Bigendian Meeting\n\nText in UTF-16 BE\n".encode("utf-16-be"),
+    # Markdown extensions that would hide the line they are on, and links with stray brackets
+    "2024-04-04": b"""# Podman Community Meeting
+
+[TOC]
+
+!!! note ""
+!!! warning "Careful here"
+??? tip "Folded away"
+* !!! note "in a list"
+
+See (Issue (old)[https://github.com/containers/podman/issues/1] and more text here
+A (Spec)[https://example.com/a(b] and text after spec
+B (Doc](https://example.com/a(b) and text after doc) done
+C [Guide](https://example.com/x(y) and text after guide) done
+D [Wiki](https://example.com/a and text after wiki)
+E [[Old]](https://example.com/a) and text after old
+F [Box](<https://example.com/a b>) and text after box
+""",
 }
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
 import pytest
 
 from meetings.archive import build_archive
 from meetings.identity import Identities
 from meetings.notes import find_notes, load_meetings
 from meetings.parse import read_note
+from meetings.render.writer import Writer
 
 from .conftest import broken_links, build, lost_words, make_site, page_text
 from .hostile import many_refs_note, write_kept_text_notes
@@ -91,3 +93,28 @@ def test_the_reference_limit_is_reported_once() -> None:
     assert len(archive.issues) == 10
     capped = [d for d in archive.meetings[0].diagnostics if "issues" in d.message]
     assert len(capped) == 1 and capped[0].level == "warning" and "20" in capped[0].message
+
+
+def test_extension_markers_and_stray_brackets_stay_text(kept_site: Path) -> None:
+    shown = " ".join(_shown(kept_site, "2024-04-04").split())
+    article = (kept_site / "site" / "meetings" / "2024-04-04" / "index.html").read_text(encoding="utf-8")
+    assert 'class="toc"' not in article.split("<article", 1)[1] and "[TOC]" in shown
+    assert "admonition" not in article
+    for text in ('!!! note ""', '!!! warning "Careful here"', '??? tip "Folded away"', '!!! note "in a list"'):
+        assert text in shown
+    for after in ("more text here", "text after spec", "text after doc) done", "text after guide) done"):
+        assert after in shown
+    bare = "".join(shown.split())  # links split the text with spaces
+    for text in ("[Wiki](https://example.com/aandtextafterwiki)", "[[Old]](https://example.com/a)andtext"):
+        assert text in bare
+    assert "[Box](<https://example.com/ab>)andtextafterbox" in bare
+
+
+def test_a_link_target_with_brackets_or_parens_ends_where_it_was_written() -> None:
+    writer = Writer("meetings/2024-04-04.md", "containers/podman", None)
+    line = writer.markdown(
+        "G (Page)[https://example.com/a)b] and (P)[https://example.com/c(d] text [x](https://e.com/<f>)"
+    )
+    html = markdown.markdown(line)
+    assert 'href="https://example.com/a%29b"' in html and 'href="https://example.com/c%28d"' in html
+    assert "and" in html and html.rstrip().endswith('text <a href="https://e.com/%3Cf%3E">x</a></p>')

@@ -18,8 +18,21 @@ _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 def escape_text(text: str) -> str:
     """Markdown text with raw HTML neutralised but formatting kept. "{" is escaped too, so
-    that "{#x}" or "{: .c}" in a note stays text instead of becoming attributes."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    that "{#x}" or "{: .c}" in a note stays text instead of becoming attributes, and so are
+    brackets: a link our scanner did not read ("[x](url with spaces)", "[[x]](url)") would
+    hide its text in an href, and "[TOC]" would become a table of contents."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    return _BRACKET.sub(r"\\\1", text) if "[" in text or "]" in text else text
+
+
+_BRACKET = re.compile(r"(?<!\\)([\[\]])")  # one written "\[" is already escaped
+# Characters that end or open a Markdown link target, so a URL holding one would run on
+# into the rest of the line ("[x](https://a/b(c) and more") or lose its tail.
+_TARGET_UNSAFE = re.compile(r'[()<>"\\\s`]')
+# "!!! note" opens an admonition and "??? note" a folded one: their line would show only the
+# title, or nothing, also inside a list item or quote. In notes they are text; the first
+# mark is written as an entity.
+_BLOCK_MARKER = re.compile(r"^((?:\s*(?:[*+-]\s|\d+[.)]\s|>))*\s*)([!?])(?=\2\2)")
 
 
 # "[ref]: url" defines a link and is not shown; in notes it is text like any other.
@@ -43,6 +56,7 @@ class Writer:
 
     def markdown(self, line: str) -> str:
         text = "".join(self._md_piece(p) for p in inline.scan(line, self.default_repo))
+        text = _BLOCK_MARKER.sub(lambda m: f"{m[1]}&#{ord(m[2])};", text)
         return _REFERENCE_DEFINITION.sub(r"\1\\[\2]:", text)
 
     def html(self, text: str) -> str:
@@ -95,7 +109,9 @@ class Writer:
         if target.startswith("#"):
             return None  # anchors of the original site do not exist here
         if _ANY_SCHEME.match(target):
-            return target if _SAFE_SCHEME.match(target) else None
+            if not _SAFE_SCHEME.match(target):
+                return None
+            return _TARGET_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", target)
         path = target.split("#")[0].split("?")[0]
         name = path[2:] if path.startswith("./") else path
         if name in self.attachments:
