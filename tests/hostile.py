@@ -119,6 +119,17 @@ D [Wiki](https://example.com/a and text after wiki)
 E [[Old]](https://example.com/a) and text after old
 F [Box](<https://example.com/a b>) and text after box
 """,
+    # table rows wider than their header
+    "2024-04-05": b"""# Podman Community Meeting
+
+| Topic | Owner |
+|---|---|
+| quadlet | Ada | due March | blocked on review |
+
+Area | Lead
+--|--
+build | Tom | `a|b` \\| escaped tail
+""",
 }
 
 

@@ -118,3 +118,12 @@ def test_a_link_target_with_brackets_or_parens_ends_where_it_was_written() -> No
     html = markdown.markdown(line)
     assert 'href="https://example.com/a%29b"' in html and 'href="https://example.com/c%28d"' in html
     assert "and" in html and html.rstrip().endswith('text <a href="https://e.com/%3Cf%3E">x</a></p>')
+
+
+def test_table_cells_beyond_the_header_are_shown(kept_site: Path) -> None:
+    shown = " ".join(_shown(kept_site, "2024-04-05").split())
+    assert "quadlet Ada due March blocked on review" in shown
+    assert "build Tom a|b | escaped tail" in shown
+    notes, _ = find_notes(kept_site / "notes", "notes")
+    meeting = next(m for m in load_meetings(notes, "containers/podman") if m.id == "2024-04-05")
+    assert [d.line for d in meeting.diagnostics if "table" in d.message] == [3, 7]

@@ -31,6 +31,7 @@ from .actions import next_steps, prose_actions
 from .names import is_person, near_duplicate, split_names
 from .raw import find_raw_blocks
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
+from .tables import extra_cells
 
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisible, and they break HTML
@@ -172,6 +173,7 @@ class _NoteParser:
         self._front_matter()
         self._raw_blocks()
         self._structure()
+        self._tables()
         self._title_and_series()
         self._date_line()
         self._attendees()
@@ -265,6 +267,31 @@ class _NoteParser:
                 m.list_starts.add(first + 1)
         skip = (m.code_lines - m.prose_code_lines) | m.raw_lines()
         self._prose = [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
+
+    def _tables(self) -> None:
+        """Tables with a row wider than their header: Markdown would drop its last cells."""
+        m = self.meeting
+        prose = set(self.prose_lines())
+        headings = {h.line for h in self.headings}
+        for number in self.prose_lines():
+            before = number - 1
+            opens = before in headings or before not in prose or not m.lines[before - 1].strip()
+            if not opens or "|" not in m.lines[number - 1] or number + 1 not in prose:
+                continue
+            end = number + 2
+            while end in prose and m.lines[end - 1].strip() and end not in headings:
+                end += 1
+            rows = m.lines[number + 1 : end - 1]
+            extra = extra_cells(m.lines[number - 1], m.lines[number], rows)
+            if extra:
+                m.table_cells[number] = m.table_cells[number + 1] = extra
+                self.report(
+                    number,
+                    WARNING,
+                    f"a row of this table has {extra} more cell(s) than its header; "
+                    "the header was widened so every cell shows",
+                    "add the missing column headings",
+                )
 
     def _title_and_series(self) -> None:
         m = self.meeting
