@@ -121,30 +121,20 @@ def build(site: Path) -> dict[str, float]:
 def rebuild_after_one_change(notes: Path) -> dict[str, float]:
     """The plugin's work in a serve rebuild: the parse cache keeps all but the changed note.
     Works on a copy, so the notes measured are never written to."""
-    from meetings.archive import build_archive
-    from meetings.identity import Identities
-    from meetings.notes import ParseCache, find_notes, load_meetings
-    from meetings.people import load_people
-    from meetings.render import render_site
-    from meetings.render.pages import SiteOptions
-    from meetings.topics import load_topics
+    from dataclasses import replace
+
+    from meetings.notes import ParseCache
+    from meetings.site import Settings, load_site
 
     copy = Path(tempfile.mkdtemp(prefix="meetings-rebuild-")) / "notes"
     shutil.copytree(notes, copy)
     notes = copy
-    people = load_people(ROOT / "people.yml", "people.yml")[0]
-    topics = load_topics(ROOT / "topics.yml", "topics.yml")[0]
+    settings = replace(Settings.from_config_file(ROOT / "mkdocs.yml")[0], notes_dir=notes, repo_aliases={})
     cache = ParseCache()
 
     def once() -> tuple[float, float, float, int]:
-        started = time.perf_counter()
-        found, _ = find_notes(notes, "notes")
-        meetings = load_meetings(found, "containers/podman", cache)
-        parsed = time.perf_counter()
-        archive = build_archive(meetings, Identities(people), {}, topics)
-        linked = time.perf_counter()
-        render_site(archive, SiteOptions())
-        return parsed - started, linked - parsed, time.perf_counter() - linked, cache.parsed
+        seconds = load_site(settings, cache).seconds
+        return seconds["parse"], seconds["link"], seconds["render"], cache.parsed
 
     first = once()
     victim = sorted(notes.glob("*.md"))[len(list(notes.glob("*.md"))) // 2]

@@ -14,6 +14,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -21,25 +22,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from meetings.archive import build_archive  # noqa: E402
-from meetings.identity import Identities  # noqa: E402
-from meetings.notes import find_notes, load_meetings  # noqa: E402
-from meetings.people import load_people  # noqa: E402
-from meetings.topics import load_topics  # noqa: E402
+from meetings.site import Settings, load_site  # noqa: E402
 
 FIELDS = ["date", "series", "attendees", "sections", "chat", "issues", "action_items", "next_meetings"]
 
 
 def facts(corpus: Path) -> dict[str, dict]:
     """What the parser reads from each note, in the expectations' shape."""
-    notes, _ = find_notes(corpus, "corpus")
-    entries, _ = load_people(ROOT / "people.yml", "people.yml")
-    archive = build_archive(
-        load_meetings(notes, "containers/podman"),
-        Identities(entries),
-        {"podman-container-tools/podman": "containers/podman"},
-        load_topics(ROOT / "topics.yml", "topics.yml")[0],
-    )
+    settings, _ = Settings.from_config_file(ROOT / "mkdocs.yml")
+    archive = load_site(replace(settings, notes_dir=corpus.absolute()), render=False).archive
     out = {}
     for m in archive.meetings:
         out[m.id] = {

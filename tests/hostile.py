@@ -174,3 +174,54 @@ MIXED_TOPICS = """topics:
   - name: podman machine
     description: {a: 1}
 """
+
+
+# Notes whose text used to be lost or garbled on the way to the page, by id.
+KEPT_TEXT: dict[str, bytes] = {
+    # one stray byte in a UTF-8 note: the accents and CJK around it stay as written
+    "2024-04-01": "# Podman Community Meeting\n\nAttendees: Lokesh Mandvekar, Tom Trmač\n\n"
+    "Notes by 中文 writer \xff and more\n".encode().replace("\xff".encode(), b"\xff"),
+    # UTF-16 with a byte-order mark, both byte orders
+    "2024-04-02": "# Podman Sixteen Meeting\n\nText in UTF-16, Trmač\n".encode("utf-16"),
+    "2024-04-03": b"\xfe\xff" + "# Podman Bigendian Meeting\n\nText in UTF-16 BE\n".encode("utf-16-be"),
+    # Markdown extensions that would hide the line they are on, and links with stray brackets
+    "2024-04-04": b"""# Podman Community Meeting
+
+[TOC]
+
+!!! note ""
+!!! warning "Careful here"
+??? tip "Folded away"
+* !!! note "in a list"
+
+See (Issue (old)[https://github.com/containers/podman/issues/1] and more text here
+A (Spec)[https://example.com/a(b] and text after spec
+B (Doc](https://example.com/a(b) and text after doc) done
+C [Guide](https://example.com/x(y) and text after guide) done
+D [Wiki](https://example.com/a and text after wiki)
+E [[Old]](https://example.com/a) and text after old
+F [Box](<https://example.com/a b>) and text after box
+""",
+    # table rows wider than their header
+    "2024-04-05": b"""# Podman Community Meeting
+
+| Topic | Owner |
+|---|---|
+| quadlet | Ada | due March | blocked on review |
+
+Area | Lead
+--|--
+build | Tom | `a|b` \\| escaped tail
+""",
+}
+
+
+def many_refs_note(count: int) -> str:
+    """One line that names `count` issues."""
+    return "# Podman Community Meeting\n\nSee " + " ".join(f"#{n}" for n in range(1, count + 1)) + " done.\n"
+
+
+def write_kept_text_notes(notes: Path) -> None:
+    notes.mkdir(parents=True, exist_ok=True)
+    for ident, data in KEPT_TEXT.items():
+        (notes / f"{ident}.md").write_bytes(data)

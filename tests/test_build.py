@@ -140,3 +140,14 @@ def test_no_page_written_outside_the_site(site: Path) -> None:
     root = site.parent
     assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml", "notes", "people.yml", "site", "topics.yml"]
     assert sorted(p.name for p in (root / "notes").iterdir()) == ["2020-12-01.md"]
+
+
+def test_cli_export_is_the_sites_api_json(site: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """One core entry point: `meetings export` with the site's mkdocs.yml prints the very
+    bytes the site publishes, topics and repository aliases included."""
+    from meetings.cli import main
+
+    assert main(["export", "-f", str(site.parent / "mkdocs.yml")]) == 0
+    exported = capsys.readouterr().out
+    assert exported == (site / "api" / "archive.json").read_text(encoding="utf-8")
+    assert len(json.loads(exported)["topics"]) > 10  # topics.yml was read

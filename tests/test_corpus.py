@@ -127,3 +127,10 @@ def test_named_people_have_one_page_each(corpus_site: Path) -> None:
 def test_every_internal_link_and_anchor_resolves(corpus_site: Path) -> None:
     broken = broken_links(corpus_site)
     assert broken == [], "\n".join(broken[:20])
+
+
+def test_cli_export_is_the_sites_api_json(corpus_site: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from meetings.cli import main
+
+    assert main(["export", "-f", str(corpus_site.parent / "mkdocs.yml")]) == 0
+    assert capsys.readouterr().out == (corpus_site / "api" / "archive.json").read_text(encoding="utf-8")

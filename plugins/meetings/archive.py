@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from .identity import Identities, repair_attendees
 from .isolate import NoteFault, blame, failure, plain_copy
-from .model import INFO, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
+from .model import INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
 from .text import slugify
 from .topics import TopicEntry, TopicFinder, collect_terms, recurring_terms, terms_in
@@ -23,6 +23,8 @@ GENERIC_SECTIONS = re.compile(
     r"|general announcements?|introductions?|wrap[- ]?up|next steps)$",
     re.I,
 )
+# Each issue a note names gets a page: one note must not be able to make thousands.
+MAX_REFS_PER_NOTE = 200
 
 
 @dataclass
@@ -71,6 +73,7 @@ def build_archive(
     identities: Identities,
     repo_aliases: dict[str, str] | None = None,
     topics: list[TopicEntry] | None = None,
+    max_refs_per_note: int = MAX_REFS_PER_NOTE,
 ) -> Archive:
     """All meetings linked. A note that makes linking fail is linked again as plain text
     (with an error on it) and the archive is made anew, so one note never stops the site;
@@ -81,14 +84,14 @@ def build_archive(
         attempt = copy.deepcopy(pristine)
         notes = [_plain(m, faults[m.id]) if m.id in faults else m for m in meetings]
         try:
-            archive = _link(notes, attempt, repo_aliases, topics)
+            archive = _link(notes, attempt, repo_aliases, topics, max_refs_per_note)
         except NoteFault as fault:
             if fault.meeting in faults:  # plain text cannot fail to link; if it does, it is our bug
                 raise
             faults[fault.meeting] = fault.diagnostic
             continue
         except Exception as error:  # noqa: BLE001 (a step over all notes at once: find whose)
-            culprits = _culprits(notes, pristine, repo_aliases, topics)
+            culprits = _culprits(notes, pristine, repo_aliases, topics, max_refs_per_note)
             for meeting in culprits or [m for m in notes if not m.plain]:
                 faults[meeting.id] = failure(meeting.source, "linking it with the other notes", error)
             continue
@@ -101,6 +104,7 @@ def _culprits(
     identities: Identities,
     repo_aliases: dict[str, str] | None,
     topics: list[TopicEntry] | None,
+    max_refs_per_note: int,
 ) -> list[Meeting]:
     """The notes that make linking fail on their own (each linked alone: cheap, and rare)."""
     found = []
@@ -108,7 +112,7 @@ def _culprits(
         if meeting.plain:
             continue
         try:
-            _link([meeting], copy.deepcopy(identities), repo_aliases, topics)
+            _link([meeting], copy.deepcopy(identities), repo_aliases, topics, max_refs_per_note)
         except Exception:  # noqa: BLE001
             found.append(meeting)
     return found
@@ -125,6 +129,7 @@ def _link(
     identities: Identities,
     repo_aliases: dict[str, str] | None,
     topics: list[TopicEntry] | None,
+    max_refs_per_note: int,
 ) -> Archive:
     # Repairs go on copies: parsed meetings may be cached and reused by the next build.
     repairs = repair_attendees(meetings)
@@ -157,6 +162,7 @@ def _link(
 
     for meeting in archive.meetings:
         with blame(meeting, "linking its people and issues"):
+            _cap_issues(archive, meeting, max_refs_per_note)
             _link_people(archive, meeting, person)
 
     text = {m.id: _note_lines(m) for m in archive.meetings}
@@ -391,6 +397,33 @@ def _first_text(meeting: Meeting, section: Section) -> str:
         section.line,
     )
     return _snippet(meeting, body)
+
+
+def _cap_issues(archive: Archive, meeting: Meeting, limit: int) -> None:
+    """Keep the references to the first `limit` issues of the note; the others stay text
+    on the page (the renderer links only `meeting.issues`). `meeting` is this build's copy."""
+    kept: set[tuple[str, int]] = set()
+    dropped: set[tuple[str, int]] = set()
+    refs = []
+    for ref in meeting.issues:
+        key = (archive.repo(ref.repo), ref.number)
+        if key not in kept and len(kept) >= limit:
+            dropped.add(key)
+            continue
+        kept.add(key)
+        refs.append(ref)
+    if dropped:
+        meeting.issues = refs
+        meeting.diagnostics.append(
+            Diagnostic(
+                meeting.source,
+                None,
+                WARNING,
+                f"the note refers to {len(kept) + len(dropped):,} issues; only the first {limit:,} are linked "
+                f"and get pages, the other {len(dropped):,} are shown as text",
+                "link fewer issues in one note",
+            )
+        )
 
 
 def _add_issues(archive: Archive, meeting: Meeting) -> None:

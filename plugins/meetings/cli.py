@@ -1,7 +1,10 @@
 """`meetings`: maintainer commands that work without building the site.
 
 meetings check [PATH ...] [--format text|json]   lint notes (files or folders)
-meetings export [NOTES_DIR] [--people FILE]      print the JSON export
+meetings people [NOTES_DIR]                      spellings merged into one person
+meetings export [NOTES_DIR]                      print the JSON export (the site's api/archive.json)
+
+Options come from the meetings plugin's block of mkdocs.yml (-f to name another).
 """
 
 from __future__ import annotations
@@ -9,68 +12,77 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from .archive import build_archive
-from .export import export_json
-from .identity import Identities
 from .model import ERROR, Diagnostic
-from .notes import NoteFile, find_notes, load_meetings
-from .people import load_people
+from .site import Settings, load_site
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="meetings", description=__doc__.split("\n")[0])
-    parser.add_argument(
-        "--default-repo",
-        default="containers/podman",
-        help="the repository a bare #1234 refers to (default: %(default)s)",
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "-f",
+        "--config-file",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the site's mkdocs.yml, whose meetings options are used (default: %(default)s, if it exists)",
     )
+    common.add_argument("--default-repo", help="the repository a bare #1234 refers to (default: from mkdocs.yml)")
+    common.add_argument("--people", type=Path, help="the people file (default: from mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser("check", help="report mistakes in notes, with line numbers")
-    check.add_argument("paths", nargs="*", default=["notes"], help="notes files or folders (default: notes)")
+    check = commands.add_parser("check", parents=[common], help="report mistakes in notes, with line numbers")
+    check.add_argument("paths", nargs="*", type=Path, help="notes files or folders (default: the notes folder)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--quiet", action="store_true", help="leave out info-level findings")
-    check.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
-    people = commands.add_parser("people", help="list the spellings merged into one person, and near misses")
-    people.add_argument("notes_dir", nargs="?", default="notes")
-    people.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
-    export = commands.add_parser("export", help="print the archive as JSON")
-    export.add_argument("notes_dir", nargs="?", default="notes")
-    export.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
+    people = commands.add_parser("people", parents=[common], help="the spellings merged into one person")
+    people.add_argument("notes_dir", nargs="?", type=Path)
+    export = commands.add_parser("export", parents=[common], help="print the archive as JSON (api/archive.json)")
+    export.add_argument("notes_dir", nargs="?", type=Path)
     args = parser.parse_args(argv)
+    settings, problems = Settings.from_config_file(args.config_file.absolute())
+    if not args.config_file.is_file():
+        settings = replace(settings, root=Path.cwd())
+    if args.default_repo:
+        settings = replace(settings, default_repo=args.default_repo.lower())
+    if args.people:
+        settings = replace(settings, people_file=args.people.absolute())
+    for problem in problems:
+        print(problem, file=sys.stderr)
     if args.command == "check":
-        return _check(args.paths, args.format, args.quiet, args.default_repo, Path(args.people))
+        return _check(settings, args.paths, args.format, args.quiet)
+    if args.notes_dir:
+        settings = replace(settings, notes_dir=args.notes_dir.absolute())
     if args.command == "people":
-        return _people(Path(args.notes_dir), Path(args.people), args.default_repo)
-    return _export(Path(args.notes_dir), Path(args.people), args.default_repo)
+        return _people(settings)
+    return _export(settings)
 
 
-def _collect(paths: list[str]) -> tuple[list[NoteFile], list[Diagnostic]]:
-    notes: list[NoteFile] = []
-    problems: list[Diagnostic] = []
-    for raw in paths:
-        path = Path(raw)
+def _check(settings: Settings, paths: list[Path], fmt: str, quiet: bool) -> int:
+    """Each folder is read as a whole archive (what needs every note: repaired lists,
+    chat speakers not listed); findings are printed for the files asked about."""
+    findings: list[Diagnostic] = []
+    folders: dict[Path, set[str] | None] = {}
+    for path in paths or [settings.path(settings.notes_dir)]:
         if path.is_dir():
-            found, issues = find_notes(path, raw.rstrip("/"))
+            folders[path.absolute()] = None
+        elif path.suffix == ".md" and path.parent.is_dir():
+            wanted = folders.setdefault(path.parent.absolute(), set())
+            if wanted is not None:
+                wanted.add(path.name)
         else:
-            found, issues = find_notes(path.parent, str(path.parent))
-            found = [n for n in found if n.path.name == path.name]
-            issues = [d for d in issues if d.file.endswith(path.name)]
-            if not found:
-                issues.append(Diagnostic(raw, None, ERROR, "no such notes file"))
-        notes += found
-        problems += issues
-    return notes, problems
-
-
-def _check(paths: list[str], fmt: str, quiet: bool, default_repo: str, people: Path) -> int:
-    notes, problems = _collect(paths)
-    entries, people_problems = load_people(people, str(people))
-    # The archive adds what needs every note: repaired lists, chat speakers not listed.
-    archive = build_archive(load_meetings(notes, default_repo), Identities(entries))
-    meetings = archive.meetings
-    findings = problems + people_problems + [d for m in meetings for d in m.diagnostics]
+            findings.append(Diagnostic(str(path), None, ERROR, "no such notes file or folder"))
+    checked = 0
+    for folder, names in folders.items():
+        site = load_site(replace(settings, notes_dir=folder), render=False)
+        found = site.diagnostics
+        if names is not None:
+            missing = names - {n.path.name for n in site.notes}
+            found = [d for d in found if Path(d.file).name in names or d.file == settings.label(folder)]
+            found += [Diagnostic(name, None, ERROR, "no such notes file") for name in sorted(missing)]
+        checked += len(names) if names is not None else len(site.notes)
+        findings += found
     if quiet:
         findings = [d for d in findings if d.level != "info"]
     if fmt == "json":
@@ -85,30 +97,24 @@ def _check(paths: list[str], fmt: str, quiet: bool, default_repo: str, people: P
             print(finding)
         errors = sum(d.level == ERROR for d in findings)
         warnings = sum(d.level == "warning" for d in findings)
-        print(f"{len(meetings)} notes checked: {errors} errors, {warnings} warnings", file=sys.stderr)
+        print(f"{checked} notes checked: {errors} errors, {warnings} warnings", file=sys.stderr)
     return 1 if any(d.level == ERROR for d in findings) else 0
 
 
-def _export(notes_dir: Path, people: Path, default_repo: str) -> int:
-    notes, problems = find_notes(notes_dir, str(notes_dir))
-    for problem in problems:
+def _export(settings: Settings) -> int:
+    site = load_site(settings, render=False)
+    for problem in site.problems + site.archive.problems:
         print(problem, file=sys.stderr)
-    entries, people_problems = load_people(people, str(people))
-    for problem in people_problems:
-        print(problem, file=sys.stderr)
-    archive = build_archive(load_meetings(notes, default_repo), Identities(entries))
-    sys.stdout.write(export_json(archive))
-    return 1 if any(d.level == ERROR for d in problems) else 0
+    sys.stdout.write(site.export())
+    return 1 if any(d.level == ERROR for d in site.problems) else 0
 
 
-def _people(notes_dir: Path, people: Path, default_repo: str) -> int:
+def _people(settings: Settings) -> int:
     """What a maintainer confirms into people.yml: merges made, and pairs kept apart."""
-    notes, _ = find_notes(notes_dir, str(notes_dir))
-    entries, problems = load_people(people, str(people))
-    for problem in problems:
+    site = load_site(settings, render=False)
+    for problem in site.problems:
         print(problem, file=sys.stderr)
-    identities = Identities(entries)
-    archive = build_archive(load_meetings(notes, default_repo), identities)
+    identities, archive = site.identities, site.archive
     print(f"{len(archive.people)} people")
     print(f"\nMerged ({len(identities.report.merges)}):")
     for merge in identities.report.merges:

@@ -11,6 +11,8 @@ import re
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .archive import MAX_REFS_PER_NOTE
+
 # GitHub's rules: an owner is letters, digits and hyphens, not first (at most 39); a
 # repository name is letters, digits, '.', '-' and '_' (at most 100), never '.' or '..'.
 # The pair becomes a folder of issue pages, so nothing else may pass.
@@ -84,6 +86,17 @@ class DataFile(c.File):
         return path
 
 
+class Positive(c.Type):
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or number < 1:
+            raise c.ValidationError(f"expected a whole number of at least 1, got {value!r}")
+        return number
+
+
 class MeetingsConfig(base.Config):
     # -- where the content is (paths are relative to mkdocs.yml) -------------------
     notes_dir = NotesDir(exists=False, default="notes")
@@ -98,6 +111,8 @@ class MeetingsConfig(base.Config):
     """The GitHub repository a bare `#1234` refers to."""
     repo_aliases = RepositoryAliases()
     """Renamed repositories: `new/name: old/name` files both under one issue page."""
+    max_refs_per_note = Positive(default=MAX_REFS_PER_NOTE)
+    """How many issues one note may give pages to; more are shown as text, with a warning."""
 
     # -- search ------------------------------------------------------------------------
     search_engine = c.Choice(("material", "pagefind"), default="material")

@@ -157,6 +157,8 @@ class Meeting:
     prose_code_lines: set[int] = field(default_factory=set)  # indented prose shown as text
     list_starts: set[int] = field(default_factory=set)  # lines that open a list
     stray_headings: set[int] = field(default_factory=set)  # "# comment" lines shown as text
+    # a table's header and delimiter line -> empty cells to add, so no cell of a wider row is dropped
+    table_cells: dict[int, int] = field(default_factory=dict)
     front_matter_lines: int = 0  # lines taken by a YAML front matter block
     video_offset: int = 0  # seconds cut from the start of the recording (chat and transcript times)
     me: str | None = None  # who "Me" is in the chat, from front matter

@@ -193,10 +193,12 @@ def _load_one(note: NoteFile, default_repo: str, cache: ParseCache, fresh: dict[
     try:
         data = read_regular(note.path, MAX_NOTE_BYTES)
     except OSError as error:
-        meeting = Meeting(note.id, note.source, [])
-        meeting.date = note.id[:10]
-        meeting.title = f"Meeting {note.id}"
-        meeting.diagnostics.append(Diagnostic(note.source, None, ERROR, f"cannot read the file: {error}"))
+        too_large = "limit" in str(error)
+        problem = f"the note is too large to publish: {error}" if too_large else f"cannot read the file: {error}"
+        suggestion = "split it, or move pasted logs to a file beside it" if too_large else None
+        # The page says why it is empty, so no reader takes it for a meeting without notes.
+        meeting = plain_meeting(note.id, note.source, f"This note was not published: {problem}.")
+        meeting.diagnostics.append(Diagnostic(note.source, None, ERROR, problem, suggestion))
         return meeting
     digest = hashlib.sha256(data).hexdigest()
     key = (f"{note.source}|{default_repo}|{','.join(sorted(note.attachments))}", digest)

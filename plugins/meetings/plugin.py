@@ -27,17 +27,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
-from .archive import Archive, build_archive
+from .archive import Archive
 from .config import MeetingsConfig
-from .identity import Identities
 from .model import ERROR, WARNING, Diagnostic
-from .notes import ParseCache, find_notes, load_meetings
-from .people import load_people
-from .render import render_site
-from .render.pages import Page, SiteOptions, attachment_dir, render_home
+from .notes import ParseCache
+from .render.pages import Page, attachment_dir, render_home
 from .render.templates import REPEATED
 from .sanitize import clean_html, safe_id
-from .topics import load_topics
+from .site import Settings, load_site
 
 log = get_plugin_logger(__name__)
 
@@ -91,24 +88,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         root = Path(os.path.abspath(config.config_file_path or ".")).parent
-        notes_dir = Path(self.config.notes_dir)
-        notes, problems = find_notes(notes_dir, _label(notes_dir, root))
-        meetings = load_meetings(notes, self.config.default_repo, self.cache)
-        parsed = time.perf_counter()
-        people_path = Path(self.config.people_file)
-        entries, people_problems = load_people(people_path, _label(people_path, root))
-        topics_path = Path(self.config.topics_file)
-        topics, topic_problems = load_topics(topics_path, _label(topics_path, root))
-        archive = build_archive(meetings, Identities(entries), dict(self.config.repo_aliases), topics)
-        linked = time.perf_counter()
-        options = SiteOptions(
-            default_repo=self.config.default_repo,
-            directory_urls=config.use_directory_urls,
-            attachments={n.id: frozenset(n.attachments) for n in notes},
-        )
-        pages = render_site(archive, options)
+        settings = Settings(root=root, directory_urls=config.use_directory_urls).with_options(dict(self.config))
+        site = load_site(settings, self.cache)
+        archive, pages, notes = site.archive, site.pages, site.notes
         self.archive = archive
-        rendered = time.perf_counter()
         self.blocks = {page.src: page for page in pages if page.blocks}
         for page in pages:
             inclusion = InclusionLevel.UNDEFINED if page.src in _INDEXES else InclusionLevel.NOT_IN_NAV
@@ -123,13 +106,14 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if self.config.search_engine == "pagefind":
             find = '---\ntitle: Search\nsearch:\n  exclude: true\n---\n\n# Search\n\n<div id="mt-find"></div>\n'
             self._add(files, File.generated(config, FIND_PAGE, content=find, inclusion=InclusionLevel.UNDEFINED))
-        self._report(problems + people_problems + topic_problems + archive.problems, data_file=True)
+        self._report(site.problems + archive.problems, data_file=True)
         self._report([d for m in archive.meetings for d in m.diagnostics], data_file=False)
         # The figures benchmarks/run.py reads: this plugin's own share of a build.
+        seconds = site.seconds
         log.info(
-            f"{len(meetings)} meetings ({self.cache.parsed} parsed), {len(pages)} pages in "
-            f"{time.perf_counter() - started:.2f} s (parse {parsed - started:.2f} s, "
-            f"link {linked - parsed:.2f} s, render {rendered - linked:.2f} s)"
+            f"{len(archive.meetings)} meetings ({self.cache.parsed} parsed), {len(pages)} pages in "
+            f"{time.perf_counter() - started:.2f} s (parse {seconds['parse']:.2f} s, "
+            f"link {seconds['link']:.2f} s, render {seconds['render']:.2f} s)"
         )
         return files
 
@@ -231,15 +215,6 @@ def _safe_slugify(slugify: Callable[[str, str], str]) -> Callable[[str, str], st
 
     heading_id.safe = True  # type: ignore[attr-defined]
     return heading_id
-
-
-def _label(path: Path, root: Path) -> str:
-    """A path as a maintainer would type it: relative to mkdocs.yml when inside it."""
-    try:
-        # abspath, not resolve: no file-system access, so a link loop cannot raise here
-        return Path(os.path.abspath(path)).relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 __all__ = ["MeetingsPlugin", "PluginError"]

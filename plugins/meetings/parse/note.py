@@ -31,6 +31,7 @@ from .actions import next_steps, prose_actions
 from .names import is_person, near_duplicate, split_names
 from .raw import find_raw_blocks
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
+from .tables import extra_cells
 
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisible, and they break HTML
@@ -70,6 +71,16 @@ _FRONT_TEXT_LIMIT = 200
 def read_note(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
     """Decode a notes file. Wrong encodings, NUL bytes and CRLF are repaired and reported."""
     found: list[Diagnostic] = []
+    wide = _wide_encoding(data)
+    if wide:  # UTF-16 or UTF-32 with a byte-order mark: NUL bytes are part of every character
+        found.append(
+            Diagnostic(source, None, INFO, f"the file is {wide.upper()}; it was read as such", "save it as UTF-8")
+        )
+        text = data.decode(wide, errors="replace")
+        if "\x00" in text:
+            found.append(Diagnostic(source, None, WARNING, "the file holds NUL characters; they were removed"))
+            text = text.replace("\x00", "")
+        return _newlines(text), found
     if b"\x00" in data:
         found.append(Diagnostic(source, None, WARNING, "the file holds NUL bytes; they were removed"))
         data = data.replace(b"\x00", b"")
@@ -77,15 +88,55 @@ def read_note(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
         data = data[3:]
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        found.append(
-            Diagnostic(
-                source, line, WARNING, "the file is not UTF-8; it was read as Windows-1252", "save the file as UTF-8"
-            )
-        )
-        text = data.decode("cp1252", errors="replace")
+    except UnicodeDecodeError:
+        text, diagnostic = _mostly_utf8(data, source)
+        found.append(diagnostic)
     return _newlines(text), found
+
+
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes kept by "surrogateescape"
+_DECODED_WIDE = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character from a valid multi-byte sequence
+_SHOWN_LINES = 5
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The codec of a file that starts with a UTF-16 or UTF-32 byte-order mark."""
+    return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+
+
+def _mostly_utf8(data: bytes, source: str) -> tuple[str, Diagnostic]:
+    """A file that is not valid UTF-8. When it holds no valid multi-byte sequence at all it
+    was written in Windows-1252 (or Latin-1) and is read so; otherwise it is UTF-8 with stray
+    bytes, and only those are replaced, so one bad byte does not garble every accent."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = [m.start() for m in _UNDECODED.finditer(text)]
+    if not _DECODED_WIDE.search(text):
+        line = text.count("\n", 0, bad[0]) + 1
+        message = "the file is not UTF-8; it was read as Windows-1252"
+        return data.decode("cp1252", errors="replace"), Diagnostic(
+            source, line, WARNING, message, "save the file as UTF-8"
+        )
+    lines: list[int] = []
+    last, at = 0, 1
+    for position in bad:  # line numbers counted once through the text, not once per byte
+        at += text.count("\n", last, position)
+        last = position
+        if not lines or lines[-1] != at:
+            lines.append(at)
+            if len(lines) > _SHOWN_LINES:
+                break
+    shown = ", ".join(map(str, lines[:_SHOWN_LINES])) + (", …" if len(lines) > _SHOWN_LINES else "")
+    where = ("line " if len(lines) == 1 else "lines ") + shown
+    count = f"{len(bad)} byte" + ("s" if len(bad) > 1 else "")
+    message = f"the file is not UTF-8: {count} could not be read; each is shown as \ufffd ({where})"
+    text = _UNDECODED.sub("\ufffd", text)
+    return text, Diagnostic(source, lines[0], WARNING, message, "save the file as UTF-8")
 
 
 def _newlines(text: str) -> str:
@@ -137,6 +188,7 @@ class _NoteParser:
         self._front_matter()
         self._raw_blocks()
         self._structure()
+        self._tables()
         self._title_and_series()
         self._date_line()
         self._attendees()
@@ -257,6 +309,31 @@ class _NoteParser:
                 m.list_starts.add(first + 1)
         skip = (m.code_lines - m.prose_code_lines) | m.raw_lines()
         self._prose = [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
+
+    def _tables(self) -> None:
+        """Tables with a row wider than their header: Markdown would drop its last cells."""
+        m = self.meeting
+        prose = set(self.prose_lines())
+        headings = {h.line for h in self.headings}
+        for number in self.prose_lines():
+            before = number - 1
+            opens = before in headings or before not in prose or not m.lines[before - 1].strip()
+            if not opens or "|" not in m.lines[number - 1] or number + 1 not in prose:
+                continue
+            end = number + 2
+            while end in prose and m.lines[end - 1].strip() and end not in headings:
+                end += 1
+            rows = m.lines[number + 1 : end - 1]
+            extra = extra_cells(m.lines[number - 1], m.lines[number], rows)
+            if extra:
+                m.table_cells[number] = m.table_cells[number + 1] = extra
+                self.report(
+                    number,
+                    WARNING,
+                    f"a row of this table has {extra} more cell(s) than its header; "
+                    "the header was widened so every cell shows",
+                    "add the missing column headings",
+                )
 
     def _title_and_series(self) -> None:
         m = self.meeting

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from .. import urls
 from ..archive import Archive
 from ..model import ChatMessage, Meeting, RawBlock
+from ..parse.tables import widen
 from ..text import LONG_LINE, escape_html, escape_markdown, initials
 from .blocks import Blocks
 from .templates import TEMPLATES, front_matter
@@ -148,6 +149,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str],
             continue
         if number in meeting.prose_code_lines:
             line = line.strip()
+        if number in meeting.table_cells:
+            line = widen(line, meeting.table_cells[number])
         if number in meeting.list_starts and out and out[-1].strip():
             out.append("")
         if number == meeting.attendees_line:

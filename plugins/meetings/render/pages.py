@@ -113,6 +113,7 @@ def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
         attachment_dir=attachment_dir(meeting.id),
         directory_urls=options.directory_urls,
         repo_aliases=archive.repo_aliases,
+        issues=frozenset((archive.repo(ref.repo), ref.number) for ref in meeting.issues),
     )
 
 

@@ -18,8 +18,21 @@ _ANY_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 def escape_text(text: str) -> str:
     """Markdown text with raw HTML neutralised but formatting kept. "{" is escaped too, so
-    that "{#x}" or "{: .c}" in a note stays text instead of becoming attributes."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    that "{#x}" or "{: .c}" in a note stays text instead of becoming attributes, and so are
+    brackets: a link our scanner did not read ("[x](url with spaces)", "[[x]](url)") would
+    hide its text in an href, and "[TOC]" would become a table of contents."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace("{", "&#123;")
+    return _BRACKET.sub(r"\\\1", text) if "[" in text or "]" in text else text
+
+
+_BRACKET = re.compile(r"(?<!\\)([\[\]])")  # one written "\[" is already escaped
+# Characters that end or open a Markdown link target, so a URL holding one would run on
+# into the rest of the line ("[x](https://a/b(c) and more") or lose its tail.
+_TARGET_UNSAFE = re.compile(r'[()<>"\\\s`]')
+# "!!! note" opens an admonition and "??? note" a folded one: their line would show only the
+# title, or nothing, also inside a list item or quote. In notes they are text; the first
+# mark is written as an entity.
+_BLOCK_MARKER = re.compile(r"^((?:\s*(?:[*+-]\s|\d+[.)]\s|>))*\s*)([!?])(?=\2\2)")
 
 
 def code_html(span: str) -> str:
@@ -52,9 +65,13 @@ class Writer:
     attachment_dir: str = ""  # where attachments are published, as a src-relative folder
     directory_urls: bool = True
     repo_aliases: dict[str, str] = field(default_factory=dict)
+    # The issues that have pages, as (repo, number); None links every reference. A note's
+    # references beyond the archive's limit stay text, never links to pages that do not exist.
+    issues: frozenset[tuple[str, int]] | None = None
 
     def markdown(self, line: str) -> str:
         text = "".join(self._md_piece(p) for p in inline.scan(line, self.default_repo))
+        text = _BLOCK_MARKER.sub(lambda m: f"{m[1]}&#{ord(m[2])};", text)
         return _REFERENCE_DEFINITION.sub(r"\1\\[\2]:", text)
 
     def html(self, text: str) -> str:
@@ -71,6 +88,9 @@ class Writer:
     def _repo(self, repo: str) -> str:
         return self.repo_aliases.get(repo.lower(), repo.lower())
 
+    def _linked(self, piece: inline.Piece) -> bool:
+        return self.issues is None or (self._repo(piece.target), piece.number) in self.issues
+
     def _md_piece(self, piece: inline.Piece) -> str:
         kind = piece.kind
         if kind == "text":
@@ -83,6 +103,8 @@ class Writer:
             return f"[{label}]({url})" if url else label
         if kind == "issue":
             label = piece.label or piece.text
+            if not self._linked(piece):
+                return escape_markdown(label)
             return f"[{escape_markdown(label)}]({self.issue_link(piece.target, piece.number)})"
         if kind == "url":
             return f"<{piece.target}>"
@@ -102,7 +124,9 @@ class Writer:
         if target.startswith("#"):
             return None  # anchors of the original site do not exist here
         if _ANY_SCHEME.match(target):
-            return target if _SAFE_SCHEME.match(target) else None
+            if not _SAFE_SCHEME.match(target):
+                return None
+            return _TARGET_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", target)
         path = target.split("#")[0].split("?")[0]
         name = path[2:] if path.startswith("./") else path
         if name in self.attachments:
@@ -113,7 +137,7 @@ class Writer:
         if piece.kind == "url":
             url = escape_html(piece.target)
             return f'<a href="{url}" rel="nofollow noopener">{url}</a>'
-        if piece.kind == "issue":
+        if piece.kind == "issue" and self._linked(piece):
             target = self.href(urls.issue_src((self._repo(piece.target), piece.number)))
             return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>'
         return escape_html(piece.text)

@@ -1,0 +1,161 @@
+"""The core's one entry point: settings in; the archive, its pages and every diagnostic out.
+
+The MkDocs plugin, each CLI command, the scripts, the benchmarks and the tests all call
+`load_site`, so what they show of an archive can never disagree (the CLI's `export` is
+the site's `/api/archive.json`, byte for byte). Settings come from the plugin's options
+or from the same `mkdocs.yml` read here without MkDocs (`Settings.from_config_file`).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from .archive import MAX_REFS_PER_NOTE, Archive, build_archive
+from .export import export_json
+from .identity import Identities
+from .model import ERROR, Diagnostic
+from .notes import NoteFile, ParseCache, find_notes, load_meetings
+from .people import load_people
+from .render.pages import Page, SiteOptions, render_site
+from .topics import load_topics
+
+# Podman's values are the shipped example; every one of them is a setting.
+DEFAULT_REPO = "containers/podman"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the core needs to know about a community's archive. Paths are absolute or
+    relative to `root` (the folder of mkdocs.yml), as in mkdocs.yml."""
+
+    root: Path = Path(".")
+    notes_dir: Path = Path("notes")
+    people_file: Path | None = Path("people.yml")
+    topics_file: Path | None = Path("topics.yml")
+    default_repo: str = DEFAULT_REPO
+    repo_aliases: dict[str, str] = field(default_factory=dict)
+    max_refs_per_note: int = MAX_REFS_PER_NOTE
+    directory_urls: bool = True
+
+    def path(self, value: Path) -> Path:
+        return value if value.is_absolute() else self.root / value
+
+    def label(self, value: Path) -> str:
+        """A path as a maintainer would type it: relative to mkdocs.yml when inside it.
+        (abspath, not resolve: no file-system access, so a link loop cannot raise here.)"""
+        path = Path(os.path.abspath(self.path(value)))
+        try:
+            return path.relative_to(os.path.abspath(self.root)).as_posix()
+        except ValueError:
+            return str(path)
+
+    @classmethod
+    def from_config_file(cls, config_file: Path) -> tuple[Settings, list[Diagnostic]]:
+        """The meetings plugin's options in `config_file` (mkdocs.yml), read without MkDocs.
+        A missing file gives the defaults, relative to the file's folder."""
+        root = config_file.parent
+        label = str(config_file)
+        if not config_file.is_file():
+            return cls(root=root), []
+        try:
+            data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+        except (yaml.YAMLError, OSError, UnicodeDecodeError) as error:
+            return cls(root=root), [Diagnostic(label, None, ERROR, f"cannot read it: {error}")]
+        data = data if isinstance(data, dict) else {}
+        options = _plugin_options(data.get("plugins"))
+        settings = cls(root=root, directory_urls=bool(data.get("use_directory_urls", True)))
+        return settings.with_options(options), []
+
+    def with_options(self, options: dict[str, object]) -> Settings:
+        """These settings with the plugin's options applied (names as in mkdocs.yml)."""
+        changes: dict[str, object] = {}
+        for name in ("notes_dir", "people_file", "topics_file"):
+            if isinstance(options.get(name), str):
+                changes[name] = Path(str(options[name]))
+        if isinstance(options.get("default_repo"), str):
+            changes["default_repo"] = str(options["default_repo"]).lower()
+        aliases = options.get("repo_aliases")
+        if isinstance(aliases, dict):
+            changes["repo_aliases"] = {str(k).lower(): str(v).lower() for k, v in aliases.items()}
+        if isinstance(options.get("max_refs_per_note"), int):
+            changes["max_refs_per_note"] = options["max_refs_per_note"]
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold MkDocs' own tags (!ENV, !relative, !!python/name:…): read them as
+    plain values, never run them; only the meetings plugin's options matter here."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _plugin_options(plugins: object) -> dict[str, object]:
+    """The options of `- meetings: {…}` in a list of plugins (or a mapping of them)."""
+    entries = plugins.items() if isinstance(plugins, dict) else plugins if isinstance(plugins, list) else []
+    for entry in entries:
+        if isinstance(entry, dict):
+            entry = next(iter(entry.items()), ("", None))
+        name, options = (entry, None) if isinstance(entry, str) else entry
+        if name == "meetings":
+            return options if isinstance(options, dict) else {}
+    return {}
+
+
+@dataclass
+class Site:
+    settings: Settings
+    notes: list[NoteFile]
+    archive: Archive
+    identities: Identities  # what identity resolution did (`meetings people` reports it)
+    problems: list[Diagnostic]  # of the notes folder and the data files
+    pages: list[Page]
+    seconds: dict[str, float] = field(default_factory=dict)  # parse, link, render: for the benchmarks
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every finding: the site's, then each meeting's, in archive order."""
+        return self.problems + self.archive.problems + [d for m in self.archive.meetings for d in m.diagnostics]
+
+    def export(self) -> str:
+        """The JSON document the site publishes at api/archive.json (render_site writes it
+        with the same call)."""
+        return export_json(self.archive, self.settings.directory_urls)
+
+
+def load_site(
+    settings: Settings, cache: ParseCache | None = None, notes: list[NoteFile] | None = None, render: bool = True
+) -> Site:
+    """Notes -> meetings -> archive -> pages. `cache` keeps parses across calls (serve);
+    `notes` narrows the archive to some notes of the folder (`meetings check FILE`);
+    `render=False` stops at the archive (the commands that print no page)."""
+    started = time.perf_counter()
+    problems: list[Diagnostic] = []
+    if notes is None:
+        notes, problems = find_notes(settings.path(settings.notes_dir), settings.label(settings.notes_dir))
+    meetings = load_meetings(notes, settings.default_repo, cache)
+    parsed = time.perf_counter()
+    entries, topics = [], []
+    if settings.people_file is not None:
+        entries, found = load_people(settings.path(settings.people_file), settings.label(settings.people_file))
+        problems += found
+    if settings.topics_file is not None:
+        topics, found = load_topics(settings.path(settings.topics_file), settings.label(settings.topics_file))
+        problems += found
+    identities = Identities(entries)
+    archive = build_archive(meetings, identities, settings.repo_aliases, topics, settings.max_refs_per_note)
+    linked = time.perf_counter()
+    options = SiteOptions(
+        default_repo=settings.default_repo,
+        directory_urls=settings.directory_urls,
+        attachments={n.id: frozenset(n.attachments) for n in notes},
+    )
+    pages = render_site(archive, options) if render else []
+    seconds = {"parse": parsed - started, "link": linked - parsed, "render": time.perf_counter() - linked}
+    return Site(settings, notes, archive, identities, problems, pages, seconds)
