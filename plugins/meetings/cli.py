@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--quiet", action="store_true", help="leave out info-level findings")
     check.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
-    people = commands.add_parser("people", help="list the spellings merged into one person, and near misses")
+    people = commands.add_parser(
+        "people", help="list the spellings merged into one person, near misses and refused look-alikes"
+    )
     people.add_argument("notes_dir", nargs="?", default="notes")
     people.add_argument("--people", default="people.yml", help="the people file (default: %(default)s)")
     export = commands.add_parser("export", help="print the archive as JSON")
@@ -116,6 +118,10 @@ def _people(notes_dir: Path, people: Path, default_repo: str) -> int:
     print(f"\nKept apart, check these ({len(identities.report.near_misses)}):")
     for one, other, why in identities.report.near_misses:
         print(f"  {one!r} / {other!r} ({why})")
+    refused = identities.report.refused
+    print(f"\nRefused, linked to no one ({len(refused)}):")
+    for why in sorted(refused.values()):
+        print(f"  {why}")
     print("\nSpellings per person:")
     for person in archive.people.values():
         if person.aliases:
