@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 
 from .identity import Identities, repair_attendees
 from .isolate import NoteFault, blame, failure, plain_copy
-from .model import INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
+from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
-from .text import slugify
+from .text import clean_name, slugify
 from .topics import TopicEntry, TopicFinder, collect_terms, recurring_terms, terms_in
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -146,15 +146,30 @@ def _link(
     archive = Archive(sorted(meetings, key=lambda m: (m.date, m.id)), repo_aliases=aliases)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
 
-    def person(meeting: Meeting, written: str) -> Person | None:
+    refused: set[tuple[str, int | None, str]] = set()
+
+    def person(meeting: Meeting, written: str, line: int | None) -> Person | None:
         ident = identities.resolve(written, meeting.id)
         if ident is None:
+            why = identities.refusal(written)
+            if why and (meeting.id, line, written) not in refused:
+                refused.add((meeting.id, line, written))
+                meeting.diagnostics.append(
+                    Diagnostic(
+                        meeting.source,
+                        line,
+                        ERROR,
+                        why,
+                        "write each word in one alphabet; until then the name links to no person page",
+                    )
+                )
             return None
+        shown = clean_name(written)  # pages never show the invisible characters of a spelling
         archive.names[(meeting.id, written)] = ident
-        spellings[ident][written] += 1
+        spellings[ident][shown] += 1
         found = archive.people.get(ident)
         if found is None:
-            found = Person(ident, identities.canonical.get(ident, written), github=identities.github.get(ident))
+            found = Person(ident, identities.canonical.get(ident, shown), github=identities.github.get(ident))
             archive.people[ident] = found
         if not found.meetings or found.meetings[-1] != meeting.id:
             found.meetings.append(meeting.id)
@@ -179,19 +194,21 @@ def _link(
     return archive
 
 
-def _link_people(archive: Archive, meeting: Meeting, person: Callable[[Meeting, str], Person | None]) -> None:
+def _link_people(
+    archive: Archive, meeting: Meeting, person: Callable[[Meeting, str, int | None], Person | None]
+) -> None:
     """One meeting's attendees, presenters, chat speakers, action item owners and issues."""
     for name in meeting.attendees:
-        person(meeting, name)
+        person(meeting, name, meeting.attendees_line)
     for section in meeting.sections:
         for name in section.presenters:
-            found = person(meeting, name)
+            found = person(meeting, name, section.presenter_line)
             if found:
                 found.talks.append(Talk(meeting.id, section.id, section.title, section.video_seconds))
     present = {archive.names.get((meeting.id, name)) for name in meeting.attendees}
     missing: dict[str, int] = {}
     for message in meeting.chat:
-        found = person(meeting, message.author)
+        found = person(meeting, message.author, message.line)
         if found:
             found.messages.append((meeting.id, message))
             if meeting.attendees and found.id not in present:
@@ -207,7 +224,7 @@ def _link_people(archive: Archive, meeting: Meeting, person: Callable[[Meeting, 
             )
         )
     for item in meeting.action_items:
-        found = person(meeting, item.owner) if item.owner else None
+        found = person(meeting, item.owner, item.line) if item.owner else None
         if found:
             found.action_items.append((meeting.id, item))
     _add_issues(archive, meeting)

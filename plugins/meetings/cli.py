@@ -36,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="*", type=Path, help="notes files or folders (default: the notes folder)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--quiet", action="store_true", help="leave out info-level findings")
-    people = commands.add_parser("people", parents=[common], help="the spellings merged into one person")
+    people = commands.add_parser(
+        "people", parents=[common], help="the spellings merged into one person, and look-alikes refused"
+    )
     people.add_argument("notes_dir", nargs="?", type=Path)
     export = commands.add_parser("export", parents=[common], help="print the archive as JSON (api/archive.json)")
     export.add_argument("notes_dir", nargs="?", type=Path)
@@ -122,6 +124,10 @@ def _people(settings: Settings) -> int:
     print(f"\nKept apart, check these ({len(identities.report.near_misses)}):")
     for one, other, why in identities.report.near_misses:
         print(f"  {one!r} / {other!r} ({why})")
+    refused = identities.report.refused
+    print(f"\nRefused, linked to no one ({len(refused)}):")
+    for why in sorted(refused.values()):
+        print(f"  {why}")
     print("\nSpellings per person:")
     for person in archive.people.values():
         if person.aliases:

@@ -13,21 +13,27 @@ Rules, first match wins:
    meeting (a bare "Christian" with two Christians present stays unresolved);
 6. otherwise a new person under the name as written. Guests stay anonymous.
 A wrong merge is worse than a missed one: every fuzzy rule needs a single candidate.
+
+Names are compared as they look: NFKC, no invisible or direction-changing characters
+("Tom\u200b Sweeney" is "Tom Sweeney"). A name that mixes scripts in one word ("Mаtt"
+with a Cyrillic "а") or differs from another name of the archive only by look-alike
+letters is refused: it resolves to no one, and the archive reports it as an error.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from .model import WARNING, Diagnostic, Meeting
-from .parse.names import is_person, strip_affiliation
+from .parse.names import as_latin, is_person, mixed_script, strip_affiliation
 from .people import PersonEntry
-from .text import fold, slugify
+from .text import clean_name, fold, slugify
 
 _ANONYMOUS = re.compile(r"^(?:guest\s*\d*|unknown|anonymous)$", re.I)
 _NOTE_TAKER = {"me", "you", "dan (me)"}
@@ -64,13 +70,13 @@ TYPO_RATIO = 85  # a part of a name this close to the same part of another is a 
 @functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """ "Anders F Björklund (afbjorklund)" -> "anders bjorklund"."""
-    bare = fold(strip_affiliation(name))
+    bare = fold(strip_affiliation(clean_name(name)))
     words = [w for w in re.split(r"[\s]+", bare) if w and not re.fullmatch(r"[a-z]\.?", w)]
     return " ".join(words)
 
 
 def _first(key: str) -> str:
-    return key.split()[0]
+    return next(iter(key.split()), "")
 
 
 def _nick(first: str) -> str:
@@ -90,6 +96,7 @@ class Report:
 
     merges: list[Merge] = field(default_factory=list)
     near_misses: list[tuple[str, str, str]] = field(default_factory=list)
+    refused: dict[str, str] = field(default_factory=dict)  # name as shown -> why it links to no one
 
 
 class Identities:
@@ -101,6 +108,8 @@ class Identities:
         self._first_names: dict[str, dict[str, set[str]]] = {}  # meeting -> first name -> ids
         self._handles: dict[str, set[str]] = defaultdict(set)
         self._not_people = {name_key(e.name) for e in entries if e.not_person}
+        self._looks: dict[str, dict[str, str]] = defaultdict(dict)  # look -> name key -> a spelling
+        self._refusals: dict[str, str | None] = {}
         self.report = Report()
         for entry in entries:
             if entry.not_person:
@@ -112,6 +121,7 @@ class Identities:
                 self._by_key[entry.github.casefold()] = ident
             for spelling in [entry.name, *entry.aliases]:
                 self._by_key[name_key(spelling)] = ident
+                self._know(spelling)
             for meeting in entry.me_in:
                 self._me[meeting] = ident
 
@@ -123,6 +133,12 @@ class Identities:
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         for meeting in meetings:
             for name in _names_of(meeting):
+                self._know(name)
+        for meeting in meetings:
+            for name in _names_of(meeting):
+                name = clean_name(name)
+                if self.refusal(name):
+                    continue  # never clustered: it must not join the person it imitates
                 key = name_key(name)
                 if len(key.split()) >= 2 and key not in self._not_people:
                     counts[key] += 1
@@ -147,21 +163,25 @@ class Identities:
             firsts: dict[str, set[str]] = defaultdict(set)
             for name in meeting.attendees + [p for s in meeting.sections for p in s.presenters]:
                 key = name_key(name)
-                if len(key.split()) >= 2 and key in self._by_key:
+                if len(key.split()) >= 2 and key in self._by_key and not self.refusal(name):
                     firsts[_nick(_first(key))].add(self._by_key[key])
             self._first_names[meeting.id] = firsts
-            if meeting.me:
-                self._me[meeting.id] = self._by_key.get(name_key(meeting.me)) or slugify(meeting.me)
+            if meeting.me and not self.refusal(meeting.me):
+                self._me[meeting.id] = self._by_key.get(name_key(meeting.me)) or slugify(clean_name(meeting.me))
 
     def _merge_target(self, key: str, order: list[str], counts: Counter[str]) -> tuple[str, str] | None:
         """The more used spelling this one is a variant of, if exactly one person fits."""
-        first, *rest = key.split()
+        first, *rest = key.split() or [""]
+        if not rest:
+            return None
         last = rest[-1]
         fits: list[tuple[str, str]] = []
         for other in order:
             if other == key or counts[other] < counts[key] or other not in self._by_key:
                 continue
-            o_first, *o_rest = other.split()
+            o_first, *o_rest = other.split() or [""]
+            if not o_rest:
+                continue
             o_last = o_rest[-1]
             same_first = _nick(first) == _nick(o_first)
             if same_first and rest == o_rest:
@@ -190,13 +210,10 @@ class Identities:
             if len(words) < 2:
                 continue
             first, last = words[0], re.sub(r"[^a-z0-9]", "", words[-1])
-            forms = {
-                first[0] + last,
-                first + last,
-                first + last[0],
-                last,
-                first[0] + words[1][0] + last if len(words) > 2 else first[0] + last,
-            }
+            if not last:  # "Wang 王", "Ed -": no handle is made of such a surname
+                continue
+            middle = words[1][:1] if len(words) > 2 else ""
+            forms = {first[:1] + last, first + last, first + last[:1], last, first[:1] + middle + last}
             if h in forms:
                 fits.add(ident)
         return next(iter(fits)) if len(fits) == 1 else None
@@ -206,8 +223,10 @@ class Identities:
     def resolve(self, name: str, meeting: str) -> str | None:
         """The person id for `name` as written in `meeting`; None for guests, an unknown
         "Me" and a first name that fits several people of that meeting."""
-        written = " ".join(name.split())
+        written = clean_name(name)
         if not written or not is_person(written) or _ANONYMOUS.match(written) or name_key(written) in self._not_people:
+            return None
+        if self.refusal(written):
             return None
         if written.casefold().rstrip(":") in _NOTE_TAKER:
             return self._me.get(meeting)
@@ -224,6 +243,45 @@ class Identities:
             if handle:
                 return handle
         return slugify(strip_affiliation(written) or written)
+
+    # -- look-alikes ----------------------------------------------------------------------
+
+    def _know(self, name: str) -> None:
+        """Remember `name` as one a look-alike could imitate."""
+        written = clean_name(name)
+        if written:
+            self._looks[name_key(as_latin(written))].setdefault(name_key(written), written)
+
+    def refusal(self, name: str) -> str | None:
+        """Why `name` may stand for no one, or None: letters of two scripts in one word,
+        or a look-alike of another name of the archive ("Mаtt Heоn" of "Matt Heon")."""
+        written = clean_name(name)
+        if written in self._refusals:
+            return self._refusals[written]
+        why = None
+        if not is_person(written):
+            return None
+        odd = mixed_script(written)
+        latin = as_latin(written)
+        if odd:
+            why = f"{written!r} mixes scripts in one word ({_spell(odd)})"
+        elif latin != written:
+            key = name_key(written)
+            imitated = [n for k, n in self._looks.get(name_key(latin), {}).items() if k != key]
+            if imitated:
+                changed = [a for a, b in zip(written, latin, strict=True) if a != b]
+                why = f"{written!r} looks like {imitated[0]!r} but is written with other letters ({_spell(changed)})"
+        self._refusals[written] = why
+        if why:
+            self.report.refused[written] = why
+        return why
+
+
+def _spell(chars: list[str]) -> str:
+    """ "U+0430 CYRILLIC SMALL LETTER A, …": what the eye cannot tell apart, spelled out."""
+    unique = list(dict.fromkeys(chars))
+    shown = [f"U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in unique[:4]]
+    return ", ".join(shown) + (", …" if len(unique) > 4 else "")
 
 
 def _names_of(meeting: Meeting) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 
@@ -43,9 +44,36 @@ def _repair_word(word: str) -> str:
 
 @functools.lru_cache(maxsize=131072)  # names and titles repeat across an archive
 def slugify(text: str) -> str:
-    """A lower-case ASCII slug that is safe as one path segment ("Björklund" -> "bjorklund")."""
+    """A lower-case ASCII slug that is safe as one path segment ("Björklund" -> "bjorklund").
+
+    Transliteration loses what tells other scripts apart ("王" and "汪" are both "wang")
+    and drops emoji, so such text gets a short hash of itself: different names never
+    share a slug, and none of them is a bare "x". Punctuation alone names nothing: "x"."""
     slug = _slugify(text, lowercase=True, max_length=80, word_boundary=True)
-    return slug or "x"
+    canonical = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    lossy = any(ch.isalnum() and not ch.isascii() and not _is_latin(ch) for ch in canonical)
+    named = any(unicodedata.category(ch)[0] in "LNS" for ch in canonical)
+    if not (lossy or (named and not slug)):
+        return slug or "x"
+    digest = hashlib.blake2s(canonical.encode("utf-8"), digest_size=4).hexdigest()
+    base = _slugify(text, lowercase=True, max_length=80 - len(digest) - 1, word_boundary=True)
+    return f"{base}-{digest}" if base else f"x-{digest}"
+
+
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN ")
+
+
+# Characters that show nothing but can hide inside a name or reorder how it is shown:
+# zero-width spaces and joiners, direction marks, embeddings, overrides and isolates,
+# invisible operators, the byte-order mark and the soft hyphen.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def clean_name(text: str) -> str:
+    """A name as it should be compared and shown: NFKC ("Ｍａｔｔ" -> "Matt"), no invisible
+    or direction-changing characters, single spaces."""
+    return " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).split())
 
 
 def fold(text: str) -> str:
@@ -68,7 +96,8 @@ def escape_markdown(text: str) -> str:
 
 
 def initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s._-]+", name) if w and w[0].isalnum()]
+    """ "Matt Heon" -> "MH", "mheon" -> "MH", "王" -> "王"; "?" when there is no letter."""
+    words = [w for w in re.split(r"[\s._-]+", clean_name(name)) if w and w[0].isalnum()]
     if not words:
         return "?"
     if len(words) == 1:

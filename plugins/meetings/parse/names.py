@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -81,3 +82,52 @@ def is_person(name: str) -> bool:
     """Not a tile, a placeholder or markup pasted into a list ("<img …>", "[x](y)")."""
     text = name.strip()
     return bool(re.search(r"[^\W\d_]", text)) and not _NOT_PEOPLE.search(text) and not re.search(r"[<>{}\[\]]", text)
+
+
+# Scripts written together in one word of a real name: Japanese mixes kanji and kana,
+# Korean hangul and hanja.
+_SCRIPT_GROUP = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK", "BOPOMOFO": "CJK", "IDEOGRAPHIC": "CJK"}
+_LETTER_RUN = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+")
+
+
+def script_of(ch: str) -> str | None:
+    """ "LATIN", "CYRILLIC", "GREEK", "CJK", …; None for what is not a letter of a script."""
+    if not unicodedata.category(ch).startswith("L") or unicodedata.category(ch) == "Lm":
+        return None
+    script = unicodedata.name(ch, "").split(" ", 1)[0]
+    return _SCRIPT_GROUP.get(script, script) or None
+
+
+def mixed_script(name: str) -> list[str]:
+    """The letters of `name` that sit in a word of another script ("Mаtt" with a
+    Cyrillic "а": ["а"]); empty for names written one script per word."""
+    odd: list[str] = []
+    for run in _LETTER_RUN.findall(name):
+        scripts = [s for s in map(script_of, run) if s]
+        if len(set(scripts)) > 1:
+            main = max(set(scripts), key=lambda s: (scripts.count(s), s == "LATIN", s))
+            odd += [ch for ch in run if script_of(ch) not in (None, main) and ch not in odd]
+    return odd
+
+
+# Letters of other scripts (and a few Latin ones outside any alphabet) that look like a
+# Latin letter, each with the letter it imitates.
+_LOOKALIKES = str.maketrans(
+    {
+        pair[0]: pair[1]
+        for pair in (
+            "АA ВB ЕE ЅS ІI ЈJ КK МM НH ОO РP СC ТT ХX УY ԚQ ԜW Ӏl "  # Cyrillic
+            "аa еe ѕs іi јj һh ԁd ԛq ԝw оo рp сc уy хx ӏl "
+            "ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX αa ιi οo ρp υu νv γy ϲc ϳj "  # Greek
+            "ՍU ՕO ԼL օo սu ոn հh ցg զq "  # Armenian
+            "ᎪA ᏴB ᏟC ᎬE ᎻH ᎫJ ᏦK ᏞL ᎷM ᏢP ᏚS ᎢT ᏙV ᏔW ᏃZ ᎠD ᏀG ᏒR "  # Cherokee
+            "ɑa ɡg ȷj"  # Latin letters of phonetics and mathematics
+        ).split()
+    }
+)
+
+
+def as_latin(name: str) -> str:
+    """What `name` looks like in Latin letters: "Mаtt Heоn" with Cyrillic "а" and "о"
+    -> "Matt Heon" in Latin; a name with no look-alike letter is returned as it is."""
+    return name.translate(_LOOKALIKES)
