@@ -164,7 +164,7 @@ def test_pagefind_search_page(browser, tmp_path: Path) -> None:  # type: ignore[
         tab.goto(url + "find/")
         tab.locator(".pagefind-ui__search-input").click()
         tab.keyboard.type("Matt Heon")
-        tab.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+        tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=30000)
         hrefs = [a.get_attribute("href") or "" for a in tab.locator(".pagefind-ui__result-link").all()]
         # without the theme's search box, every page has a header button to the search page
         tab.goto(url + "people/matt-heon/")
@@ -172,7 +172,7 @@ def test_pagefind_search_page(browser, tmp_path: Path) -> None:  # type: ignore[
         tab.wait_for_url(url + "find/")
         # and a "?q=" link opens it with results
         tab.goto(url + "find/?q=8483")
-        tab.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+        tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=30000)
         linked = [a.get_attribute("href") or "" for a in tab.locator(".pagefind-ui__result-link").all()]
         tab.close()
     finally:

@@ -3,6 +3,7 @@
 meetings check [PATH ...] [--format text|json]   lint notes (files or folders)
 meetings people [NOTES_DIR]                      spellings merged into one person
 meetings export [NOTES_DIR]                      print the JSON export (the site's api/archive.json)
+meetings new [--series S] [--date YYYY-MM-DD]    write the next meeting's note, ready to fill in
 
 Options come from the meetings plugin's block of mkdocs.yml (-f to name another).
 """
@@ -10,12 +11,17 @@ Options come from the meetings plugin's block of mkdocs.yml (-f to name another)
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import difflib
 import json
+import os
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
 
 from .model import ERROR, Diagnostic
+from .newnote import NoDate, new_note
 from .site import Settings, load_site
 
 
@@ -36,12 +42,16 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("paths", nargs="*", type=Path, help="notes files or folders (default: the notes folder)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--quiet", action="store_true", help="leave out info-level findings")
+    check.add_argument("--fix", action="store_true", help="apply the unambiguous suggestions, printing a diff")
     people = commands.add_parser(
         "people", parents=[common], help="the spellings merged into one person, and look-alikes refused"
     )
     people.add_argument("notes_dir", nargs="?", type=Path)
     export = commands.add_parser("export", parents=[common], help="print the archive as JSON (api/archive.json)")
     export.add_argument("notes_dir", nargs="?", type=Path)
+    new = commands.add_parser("new", parents=[common], help="write the note of the next meeting, ready to fill in")
+    new.add_argument("--series", default="community", help="community, cabal, … (default: %(default)s)")
+    new.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: announced, or the cadence)")
     args = parser.parse_args(argv)
     settings, problems = Settings.from_config_file(args.config_file.absolute())
     if not args.config_file.is_file():
@@ -53,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if args.command == "check":
-        return _check(settings, args.paths, args.format, args.quiet)
+        return _check(settings, args.paths, args.format, args.quiet, args.fix)
+    if args.command == "new":
+        return _new(settings, args.series, args.date)
     if args.notes_dir:
         settings = replace(settings, notes_dir=args.notes_dir.absolute())
     if args.command == "people":
@@ -61,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     return _export(settings)
 
 
-def _check(settings: Settings, paths: list[Path], fmt: str, quiet: bool) -> int:
+def _check(settings: Settings, paths: list[Path], fmt: str, quiet: bool, fix: bool = False) -> int:
     """Each folder is read as a whole archive (what needs every note: repaired lists,
     chat speakers not listed); findings are printed for the files asked about."""
     findings: list[Diagnostic] = []
@@ -85,6 +97,8 @@ def _check(settings: Settings, paths: list[Path], fmt: str, quiet: bool) -> int:
             found += [Diagnostic(name, None, ERROR, "no such notes file") for name in sorted(missing)]
         checked += len(names) if names is not None else len(site.notes)
         findings += found
+        if fix:
+            _fix({n.source: n.path for n in site.notes}, found)
     if quiet:
         findings = [d for d in findings if d.level != "info"]
     if fmt == "json":
@@ -101,6 +115,53 @@ def _check(settings: Settings, paths: list[Path], fmt: str, quiet: bool) -> int:
         warnings = sum(d.level == "warning" for d in findings)
         print(f"{checked} notes checked: {errors} errors, {warnings} warnings", file=sys.stderr)
     return 1 if any(d.level == ERROR for d in findings) else 0
+
+
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _fix(paths: dict[str, Path], findings: list[Diagnostic]) -> None:
+    """Apply each finding's replacements where its text stands once in its line; print the diff."""
+    by_file: dict[str, list[Diagnostic]] = {}
+    for finding in findings:
+        if finding.fixes and finding.line and finding.file in paths:
+            by_file.setdefault(finding.file, []).append(finding)
+    for source, found in by_file.items():
+        path = paths[source]
+        try:
+            before = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # only a note we can write back as it was read
+        lines = _LINES.findall(before)  # line ends kept, split where the parser splits
+        for finding in found:
+            index = (finding.line or 0) - 1
+            if not 0 <= index < len(lines):
+                continue
+            line = lines[index]
+            for old, new in finding.fixes:
+                if old and line.count(old) == 1:
+                    line = line.replace(old, new)
+            lines[index] = line
+        after = "".join(lines)
+        if after != before:
+            sys.stdout.writelines(difflib.unified_diff(_LINES.findall(before), lines, source, source))
+            path.write_bytes(after.encode("utf-8"))
+
+
+def _new(settings: Settings, series: str, day: dt.date | None) -> int:
+    site = load_site(settings, render=False)
+    try:
+        note = new_note(site, series.lower(), day)
+    except NoDate as error:
+        print(f"meetings new: {error}; give --date YYYY-MM-DD", file=sys.stderr)
+        return 2
+    path = settings.path(settings.notes_dir) / note.name
+    if os.path.lexists(path):
+        print(f"meetings new: {settings.label(path)} exists already; nothing written", file=sys.stderr)
+        return 1
+    path.write_text(note.text, encoding="utf-8")
+    print(f"wrote {settings.label(path)}; check it with: meetings check {settings.label(path)}")
+    return 0
 
 
 def _export(settings: Settings) -> int:

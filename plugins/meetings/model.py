@@ -21,6 +21,7 @@ class Diagnostic:
     level: str
     message: str
     suggestion: str | None = None
+    fixes: tuple[tuple[str, str], ...] = ()  # (text, replacement) pairs in the line, for `meetings check --fix`
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

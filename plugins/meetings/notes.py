@@ -38,6 +38,7 @@ class ParseCache:
 
     entries: dict[tuple[str, str], Meeting] = field(default_factory=dict)
     parsed: int = 0  # how many notes the last load actually parsed
+    changed: set[str] = field(default_factory=set)  # their ids
 
 
 # Attachments are served from the site's own origin, so only types that cannot run
@@ -182,6 +183,7 @@ def load_meetings(notes: list[NoteFile], default_repo: str, cache: ParseCache | 
     meetings: list[Meeting] = []
     fresh: dict[tuple[str, str], Meeting] = {}
     cache.parsed = 0
+    cache.changed = set()
     for note in notes:
         meeting = _load_one(note, default_repo, cache, fresh)
         meetings.append(meeting)
@@ -206,6 +208,7 @@ def _load_one(note: NoteFile, default_repo: str, cache: ParseCache, fresh: dict[
     if meeting is None:
         meeting = _parse(data, note, default_repo)
         cache.parsed += 1
+        cache.changed.add(note.id)
     fresh[key] = meeting
     return meeting
 

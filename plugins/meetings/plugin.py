@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .archive import Archive
 from .config import MeetingsConfig
-from .model import ERROR, WARNING, Diagnostic
+from .model import ERROR, WARNING, Diagnostic, Meeting
 from .notes import ParseCache
 from .render.pages import Page, attachment_dir, render_home
 from .render.templates import REPEATED
@@ -55,9 +55,12 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.archive: Archive | None = None  # this build's, for the home page block
         self.blocks: dict[str, Page] = {}  # generated pages with HTML to put in after conversion
         self.page_seconds = 0.0  # time spent in the per-page hooks of this build
+        self.serving = False
+        self.builds = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance (and its parse cache) across rebuilds."""
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for extension in ("attr_list", "tables"):
@@ -107,7 +110,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             find = '---\ntitle: Search\nsearch:\n  exclude: true\n---\n\n# Search\n\n<div id="mt-find"></div>\n'
             self._add(files, File.generated(config, FIND_PAGE, content=find, inclusion=InclusionLevel.UNDEFINED))
         self._report(site.problems + archive.problems, data_file=True)
-        self._report([d for m in archive.meetings for d in m.diagnostics], data_file=False)
+        self._report_notes(archive.meetings)
         # The figures benchmarks/run.py reads: this plugin's own share of a build.
         seconds = site.seconds
         log.info(
@@ -136,6 +139,22 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 log.info(str(diagnostic))
             else:
                 log.debug(str(diagnostic))
+
+    def _report_notes(self, meetings: list[Meeting]) -> None:
+        """Under `mkdocs serve`, a rebuild prints the findings of the notes that changed and
+        one line for the rest (the first build: errors and that line); a build prints all."""
+        self.builds += 1
+        if not self.serving:
+            self._report([d for m in meetings for d in m.diagnostics], data_file=False)
+            return
+        changed = self.cache.changed if self.builds > 1 else set()
+        shown = [d for m in meetings if m.id in changed for d in m.diagnostics]
+        self._report(shown, data_file=False)
+        rest = [d for m in meetings if m.id not in changed for d in m.diagnostics if d.level in (ERROR, WARNING)]
+        self._report([d for d in rest if d.level == ERROR], data_file=False)
+        if rest:
+            notes = len({d.file for d in rest})
+            log.info(f"{len(rest)} findings in {notes} other notes; see them all with: meetings check")
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page may hold HOME_MARKER: the latest meetings and topics go there."""

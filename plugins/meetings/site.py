@@ -18,6 +18,7 @@ import yaml
 from .archive import MAX_REFS_PER_NOTE, Archive, build_archive
 from .export import export_json
 from .identity import Identities
+from .lint import archive_findings
 from .model import ERROR, Diagnostic
 from .notes import NoteFile, ParseCache, find_notes, load_meetings
 from .people import load_people
@@ -150,6 +151,7 @@ def load_site(
         problems += found
     identities = Identities(entries)
     archive = build_archive(meetings, identities, settings.repo_aliases, topics, settings.max_refs_per_note)
+    archive_findings(archive)
     linked = time.perf_counter()
     options = SiteOptions(
         default_repo=settings.default_repo,

@@ -33,7 +33,18 @@ _CLOCK = re.compile(
 _OFFSET = re.compile(r"\((?:UTC|GMT)\s*(?P<sign>[+-−])\s*(?P<hours>\d{1,2})(?::?(?P<mins>\d{2}))?\)", re.I)
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
 
+# "Wednesday, December 1, 2026", "Tue Dec 1 2026": a weekday written before the date
+_LEADING_WEEKDAY = re.compile(
+    r"^\s*(?:" + "|".join(WEEKDAYS) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?,?\s+", re.I
+)
+
 EASTERN = ZoneInfo("America/New_York")
+
+
+def without_weekday(text: str) -> str:
+    """`text` without a weekday in front of it, so "Tuesday, June 2, 2026" reads as a date."""
+    match = _LEADING_WEEKDAY.match(text)
+    return text[match.end() :] if match else text
 
 
 def month_number(word: str) -> int | None:
@@ -86,6 +97,14 @@ def find_offset(text: str) -> int | None:
         return None
     minutes = int(match["hours"]) * 60 + int(match["mins"] or 0)
     return -minutes if match["sign"] in "-−" else minutes
+
+
+def weekday_as_written(text: str, weekday: int) -> str:
+    """The word naming `weekday` in `text`, as written ("Wednesday", "wednesday")."""
+    for match in _WEEKDAY.finditer(text):
+        if WEEKDAYS.index(match["weekday"].lower()) == weekday:
+            return match.group()
+    return WEEKDAYS[weekday].title()
 
 
 def find_weekday(text: str) -> int | None:

@@ -8,6 +8,7 @@ yields what can be read, and every line stays on the page whatever was understoo
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from markdown_it import MarkdownIt
@@ -169,11 +170,21 @@ class _NoteParser:
         self.headings: list[Heading] = []
         self.front: dict[str, object] = {}
         self._prose: list[int] = []
+        self._scheduled_line: int | None = None  # where the date line, start and end times were read
+        self._started_line: int | None = None
+        self._ended_line: int | None = None
 
     # -- helpers ---------------------------------------------------------------------
 
-    def report(self, line: int | None, level: str, message: str, suggestion: str | None = None) -> None:
-        self.meeting.diagnostics.append(Diagnostic(self.source, line, level, message, suggestion))
+    def report(
+        self,
+        line: int | None,
+        level: str,
+        message: str,
+        suggestion: str | None = None,
+        fixes: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self.meeting.diagnostics.append(Diagnostic(self.source, line, level, message, suggestion, fixes))
 
     def prose_lines(self) -> list[int]:
         """Line numbers of note text: not front matter, code, pasted chat or transcripts
@@ -395,9 +406,20 @@ class _NoteParser:
                     f"the date line says {written.isoformat()}, the file name says {file_date.isoformat()}",
                     f"write {file_date.strftime('%B')} {file_date.day}, {file_date.year}",
                 )
+            weekday = dates.find_weekday(heading.text[: _.start()] if _ else "")
+            if weekday is not None and weekday != written.weekday():
+                self.report(
+                    heading.line,
+                    WARNING,
+                    f"the date line says {dates.WEEKDAYS[weekday].title()}, but {written:%B} {written.day}, "
+                    f"{written.year} is a {written:%A}",
+                    f"write {written:%A}",
+                    fixes=((dates.weekday_as_written(heading.text, weekday), f"{written:%A}"),),
+                )
             day = file_date or written
             if clock:
                 self._scheduled(heading, day, clock)
+                self._scheduled_line = heading.line
             break
         m.date = file_date.isoformat() if file_date else m.id
 
@@ -465,6 +487,7 @@ class _NoteParser:
             for pattern, field in ((_START, "started"), (_END, "ended")):
                 if getattr(m, field) is None and pattern.match(line):
                     setattr(m, field, self._clock_of(number, line))
+                    setattr(self, f"_{field}_line", number)
                     if field == "started":
                         self._check_day(number, line)
             cut = _CUT.search(line)
@@ -496,6 +519,28 @@ class _NoteParser:
             self.report(
                 number, WARNING, f"{written:%B} {written.day}, {written.year} was a {written:%A}", f"write {written:%A}"
             )
+
+    def _check_times(self) -> None:
+        """Start, end and the time on the date line should make one meeting of a few hours:
+        an "a.m." written "p.m." (or the reverse) makes it end before it starts, or last 12 hours."""
+        m = self.meeting
+        times = [
+            ("the date line", self._scheduled_line, _minutes(m.scheduled[11:16] if m.scheduled else None)),
+            ("the start line", self._started_line, _minutes(m.started)),
+            ("the end line", self._ended_line, _minutes(m.ended)),
+        ]
+        known = [(what, line, minutes) for what, line, minutes in times if minutes is not None]
+        for (what, _, first), (later, line, second) in itertools.combinations(known, 2):
+            if later == "the end line" and second < first:
+                problem = f"{later} ({_clock(second)}) is before {what} ({_clock(first)})"
+            elif abs(second - first) > 4 * 60:
+                problem = (
+                    f"{later} ({_clock(second)}) is {abs(second - first) // 60} hours from {what} ({_clock(first)})"
+                )
+            else:
+                continue
+            self.report(line, WARNING, problem, "check a.m. and p.m.")
+            return
 
     def _clock_of(self, number: int, line: str) -> str | None:
         clock = dates.find_clock(line)
@@ -642,6 +687,7 @@ class _NoteParser:
 
     def _checks(self) -> None:
         m = self.meeting
+        self._check_times()
         listed = len(m.attendees)
         if m.attendees_declared is not None and listed and m.attendees_declared != listed:
             self.report(
@@ -658,6 +704,17 @@ class _NoteParser:
                 self.report(
                     after.line, WARNING, f"video time goes backwards: {after.title!r} starts before {before.title!r}"
                 )
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _minutes(clock: str | None) -> int | None:
+    if not clock:
+        return None
+    hour, minute = clock.split(":")[:2]
+    return int(hour) * 60 + int(minute)
 
 
 def _items(lines: list[str]) -> list[str]:

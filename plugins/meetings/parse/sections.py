@@ -92,7 +92,8 @@ def clean_title(text: str) -> str:
 
 
 def is_date_heading(text: str) -> bool:
-    """ "December 1, 2020 11:00 a.m. Eastern" or "March 17, 2022 Topics"."""
+    """ "December 1, 2020 11:00 a.m. Eastern", "Tuesday, June 2, 2026 …" or "March 17, 2022 Topics"."""
+    text = dates.without_weekday(text)
     _, match = dates.find_date(text)
     return match is not None and match.start() < 3 and len(text) - match.end() < 40
 
