@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .model import ERROR, Diagnostic
-from .newnote import NoDate, new_note
+from .newnote import Exists, NoDate, new_note
 from .site import Settings, load_site
 
 
@@ -53,9 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--series", default="community", help="community, cabal, … (default: %(default)s)")
     new.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: announced, or the cadence)")
     args = parser.parse_args(argv)
+    # Paths are relative to mkdocs.yml's folder, also when there is no such file there.
     settings, problems = Settings.from_config_file(args.config_file.absolute())
-    if not args.config_file.is_file():
-        settings = replace(settings, root=Path.cwd())
     if args.default_repo:
         settings = replace(settings, default_repo=args.default_repo.lower())
     if args.people:
@@ -155,6 +154,9 @@ def _new(settings: Settings, series: str, day: dt.date | None) -> int:
     except NoDate as error:
         print(f"meetings new: {error}; give --date YYYY-MM-DD", file=sys.stderr)
         return 2
+    except Exists as error:
+        print(f"meetings new: {error}", file=sys.stderr)
+        return 1
     path = settings.path(settings.notes_dir) / note.name
     if os.path.lexists(path):
         print(f"meetings new: {settings.label(path)} exists already; nothing written", file=sys.stderr)

@@ -26,6 +26,10 @@ class NoDate(ValueError):
     """Neither an announcement nor a cadence says when the series meets next."""
 
 
+class Exists(ValueError):
+    """The archive has a note of this series on that date already."""
+
+
 def new_note(site: Site, series: str, day: dt.date | None = None) -> NewNote:
     meetings = [m for m in site.archive.meetings if _date(m.date)]
     ours = [m for m in meetings if m.series == series]
@@ -34,6 +38,9 @@ def new_note(site: Site, series: str, day: dt.date | None = None) -> NewNote:
         day = _announced(meetings, series, last) or _by_cadence(ours, last)
     if day is None:
         raise NoDate(f"no meeting of the series {series!r} announces the next one, and it has no cadence yet")
+    same = next((m for m in meetings if m.date == day.isoformat() and m.series == series), None)
+    if same is not None:
+        raise Exists(f"{same.source} is the {series} meeting of {day.isoformat()} already; nothing written")
     hour, minute = _start(last)
     taken = {m.id for m in site.archive.meetings}
     name = day.isoformat() if day.isoformat() not in taken else f"{day.isoformat()}-{series}"

@@ -1,0 +1,99 @@
+"""`meetings new` writes the next note: the announced date or the series' cadence, the
+start time with the UTC offset of that day, and a note that passes `meetings check`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from meetings.cli import main
+from meetings.site import Settings, load_site
+
+NOTE = """# {title}
+## {day:%B} {day.day}, {day.year} 11:00 a.m. Eastern (UTC-4)
+
+### Attendees
+Tom Sweeney, Paul Holzinger, Matt Heon
+
+### Meeting Notes
+Video [Recording](https://www.youtube.com/watch?v=abc)
+
+#### Quadlet news - Paul Holzinger - (1:10 in the video)
+
+Notes.
+
+### Next {which} Meeting: {following:%A}, {following:%B} {following.day}, {following.year}, 11:00 a.m. EDT (UTC-4)
+#### Possible Topics:
+ * Podman 6 roadmap
+
+Meeting end: 11:45 a.m.
+"""
+
+SERIES = {
+    "community": ("Podman Community Meeting Notes", "Community", [dt.date(2026, 2, 3), dt.date(2026, 4, 7)]),
+    "cabal": ("Podman Community Cabal Meeting Notes", "Cabal", [dt.date(2026, 1, 6), dt.date(2026, 3, 3)]),
+}
+
+
+def _archive(tmp_path: Path) -> Path:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for series, (title, which, days) in SERIES.items():
+        for day in days:
+            following = day + dt.timedelta(weeks=9)  # the first Tuesday two months on
+            suffix = "-cabal" if series == "cabal" else ""
+            (notes / f"{day}{suffix}.md").write_text(
+                NOTE.format(title=title, which=which, day=day, following=following)
+            )
+    return notes
+
+
+def _new(notes: Path, *args: str) -> Path:
+    before = set(notes.iterdir())
+    assert main(["new", "-f", str(notes.parent / "mkdocs.yml"), *args]) == 0
+    (written,) = set(notes.iterdir()) - before
+    return written
+
+
+def _findings(notes: Path, note: Path) -> list[str]:
+    site = load_site(Settings(root=notes.parent, notes_dir=notes), render=False)
+    return [str(d) for d in site.diagnostics if d.file.endswith(note.name) and d.level != "info"]
+
+
+def test_the_next_note_is_on_the_announced_date_with_the_proposed_topics(tmp_path: Path) -> None:
+    notes = _archive(tmp_path)
+    note = _new(notes)
+    assert note.name == "2026-06-09.md"  # announced by the last community note: 2026-04-07 + 9 weeks
+    text = note.read_text()
+    assert text.startswith("# Podman Community Meeting Notes\n## June 9, 2026 11:00 a.m. Eastern (UTC-4)\n")
+    assert "#### Podman 6 roadmap" in text
+    assert _findings(notes, note) == []
+
+
+@pytest.mark.parametrize(
+    ("series", "day", "offset"),
+    [
+        ("community", "2026-10-06", "(UTC-4)"),  # daylight saving time
+        ("community", "2026-11-03", "(UTC-5)"),  # standard time, after November 1
+        ("cabal", "2027-03-02", "(UTC-5)"),
+        ("cabal", "2027-04-06", "(UTC-4)"),  # after March 14
+    ],
+)
+def test_the_offset_follows_daylight_saving_and_the_note_checks_clean(
+    tmp_path: Path, series: str, day: str, offset: str
+) -> None:
+    notes = _archive(tmp_path)
+    note = _new(notes, "--series", series, "--date", day)
+    date_line = note.read_text().splitlines()[1]
+    assert date_line.endswith(f"11:00 a.m. Eastern {offset}"), date_line
+    assert _findings(notes, note) == []
+    assert "Cabal" in note.read_text().splitlines()[0] if series == "cabal" else True
+
+
+def test_an_existing_note_is_never_overwritten(tmp_path: Path) -> None:
+    notes = _archive(tmp_path)
+    before = (notes / "2026-04-07.md").read_text()
+    assert main(["new", "-f", str(tmp_path / "mkdocs.yml"), "--date", "2026-04-07"]) == 1
+    assert (notes / "2026-04-07.md").read_text() == before
