@@ -151,3 +151,20 @@ def test_cli_export_is_the_sites_api_json(site: Path, capsys) -> None:  # type: 
     exported = capsys.readouterr().out
     assert exported == (site / "api" / "archive.json").read_text(encoding="utf-8")
     assert len(json.loads(exported)["topics"]) > 10  # topics.yml was read
+
+
+def test_every_meeting_page_links_to_its_note_for_editing(tmp_path: Path) -> None:
+    """With repo_url and edit_uri set, the edit button of a meeting page opens its note in
+    the repository, and person and topic pages open people.yml and topics.yml."""
+    extra = "repo_url: https://github.com/example/meetings\nedit_uri: edit/main/docs/\n"
+    root = make_site(tmp_path, notes={"2024-02-06.md": "# Podman Community Meeting\n\nText.\n"}, extra=extra)
+    assert build(root).returncode == 0
+    site = root / "site"
+    base = "https://github.com/example/meetings/edit/main/"
+    meetings = [p for p in (site / "meetings").iterdir() if (p / "index.html").is_file()]
+    assert len(meetings) == 2
+    for folder in meetings:
+        assert f'href="{base}notes/{folder.name}.md"' in (folder / "index.html").read_text(encoding="utf-8")
+    assert f'href="{base}people.yml"' in page(site, "people/matt-heon")
+    assert f'href="{base}topics.yml"' in page(site, "topics/introducing-network-aliases")
+    assert f'href="{base}docs/publishing.md"' in page(site, "publishing")  # hand-written pages as usual

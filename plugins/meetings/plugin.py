@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkPage
 
+from . import urls
 from .archive import Archive
 from .config import MeetingsConfig
 from .model import ERROR, WARNING, Diagnostic, Meeting
@@ -34,7 +35,7 @@ from .notes import ParseCache
 from .render.pages import Page, attachment_dir, render_home
 from .render.templates import REPEATED
 from .sanitize import clean_html, safe_id
-from .site import Settings, load_site
+from .site import Settings, Site, load_site
 
 log = get_plugin_logger(__name__)
 
@@ -96,9 +97,12 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         archive, pages, notes = site.archive, site.pages, site.notes
         self.archive = archive
         self.blocks = {page.src: page for page in pages if page.blocks}
+        edits = _edit_sources(site, config.docs_dir)
         for page in pages:
             inclusion = InclusionLevel.UNDEFINED if page.src in _INDEXES else InclusionLevel.NOT_IN_NAV
-            self._add(files, File.generated(config, page.src, content=page.content, inclusion=inclusion))
+            file = File.generated(config, page.src, content=page.content, inclusion=inclusion)
+            file.edit_uri = edits(page.src)  # "Edit this page" opens the note or data file it comes from
+            self._add(files, file)
         for note in notes:
             for name, path in note.attachments.items():
                 src = f"{attachment_dir(note.id)}/{name}"
@@ -222,6 +226,22 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             if path.exists():
                 server.watch(str(path), recursive=True)
         return server
+
+
+def _edit_sources(site: Site, docs_dir: str) -> Callable[[str], str | None]:
+    """For a generated page, the file to edit for it, relative to docs_dir: MkDocs joins
+    that to repo_url and edit_uri (whose ".." steps out of docs/) for the edit button."""
+    notes = {urls.meeting_src(n.id): n.path for n in site.notes}
+    data = {"people/": site.settings.people_file, "topics/": site.settings.topics_file}
+
+    def edit_uri(src: str) -> str | None:
+        path = notes.get(src)
+        if path is None:
+            folder = src.split("/")[0] + "/"
+            path = site.settings.path(data[folder]) if data.get(folder) and src != folder + "index.md" else None
+        return Path(os.path.relpath(path, docs_dir)).as_posix() if path else None
+
+    return edit_uri
 
 
 def _safe_slugify(slugify: Callable[[str, str], str]) -> Callable[[str, str], str]:
