@@ -12,6 +12,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .archive import MAX_REFS_PER_NOTE
+from .model import DEFAULT_REPO
 
 # GitHub's rules: an owner is letters, digits and hyphens, not first (at most 39); a
 # repository name is letters, digits, '.', '-' and '_' (at most 100), never '.' or '..'.
@@ -107,7 +108,7 @@ class MeetingsConfig(base.Config):
     """Curated topics with their aliases and descriptions (optional)."""
 
     # -- how notes are read ----------------------------------------------------------
-    default_repo = Repository(default="containers/podman")
+    default_repo = Repository(default=DEFAULT_REPO)
     """The GitHub repository a bare `#1234` refers to."""
     repo_aliases = RepositoryAliases()
     """Renamed repositories: `new/name: old/name` files both under one issue page."""

@@ -9,6 +9,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+# The shipped example's repository (a bare "#1234" in its notes); a setting for any other archive.
+DEFAULT_REPO = "containers/podman"
+
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"

@@ -19,14 +19,11 @@ from .archive import MAX_REFS_PER_NOTE, Archive, build_archive
 from .export import export_json
 from .identity import Identities
 from .lint import archive_findings
-from .model import ERROR, Diagnostic
+from .model import DEFAULT_REPO, ERROR, Diagnostic
 from .notes import NoteFile, ParseCache, find_notes, load_meetings
 from .people import load_people
 from .render.pages import Page, SiteOptions, render_site
 from .topics import load_topics
-
-# Podman's values are the shipped example; every one of them is a setting.
-DEFAULT_REPO = "containers/podman"
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from .. import inline
 from ..model import (
+    DEFAULT_REPO,
     ERROR,
     INFO,
     WARNING,
@@ -150,7 +151,7 @@ def parse_note(
     text: str,
     source: str,
     meeting_id: str,
-    default_repo: str = "containers/podman",
+    default_repo: str = DEFAULT_REPO,
     attachments: frozenset[str] = frozenset(),
 ) -> Meeting:
     """Read one note. `meeting_id` is the file name without `.md` (it carries the date);

@@ -14,7 +14,7 @@ from .. import urls
 from ..archive import Archive
 from ..export import export_json
 from ..isolate import failure
-from ..model import Meeting, Mention, Person
+from ..model import DEFAULT_REPO, Meeting, Mention, Person
 from ..text import escape_markdown, initials
 from .blocks import Blocks, fill_blocks
 from .meeting import color_of, render_meeting, render_plain
@@ -35,7 +35,7 @@ class Page:
 
 @dataclass
 class SiteOptions:
-    default_repo: str = "containers/podman"
+    default_repo: str = DEFAULT_REPO
     directory_urls: bool = True
     attachments: dict[str, frozenset[str]] = field(default_factory=dict)  # meeting id -> file names
 
