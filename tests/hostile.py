@@ -3,6 +3,8 @@ field, unsafe names, broken encodings, and one very large note."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 SCRIPTED = """---
@@ -225,3 +227,65 @@ def write_kept_text_notes(notes: Path) -> None:
     notes.mkdir(parents=True, exist_ok=True)
     for ident, data in KEPT_TEXT.items():
         (notes / f"{ident}.md").write_bytes(data)
+
+
+# Names a real community writes, and names written to pass for someone else.
+NAMES_NOTE = """# Podman Community Meeting
+## May 1, 2019 11:00 a.m. Eastern (UTC-4)
+
+### Attendees
+Tom Sweeney, Wang 王, 田中 司, 🎉, -, M\u0430tt He\u043en, Paul\u200b Holzinger, Matt\u202eHeon
+
+## BlueJeans Chat copy/paste:
+
+```
+Wang 王11:01 AM
+你好 everyone
+M\u0430tt He\u043en11:02 AM
+I am Matt, really
+```
+"""
+
+
+def crafted_lines(length: int) -> str:
+    """A note of lines built to make backtracking patterns slow: each is `length` long."""
+    runs = [" ", "\t", "-", ":", "1", "`", "[", "]", "(", ")", "#", "*", "(1", "[a](", "` ", "1:"]
+    lines = ["# Podman Community Meeting", "## May 2, 2019 11:00 a.m. Eastern (UTC-4)", ""]
+    for run in runs:
+        body = (run * (length // len(run) + 1))[:length]
+        lines += [body, "(1:50 in the video)", "", f"## {body}", "", f"Attendees: {body}", "", f"{body} chat:", ""]
+    return "\n".join(lines) + "\n"
+
+
+def write_hostile_archive(root: Path, corpus: Path, secret: Path, line_length: int = 10_000) -> None:
+    """The site folder `root` (made by make_site) with the real notes and, beside them, one
+    note or file of every hostile class: script, links out of the folder, FIFOs, look-alike
+    names and file names, lost-text shapes, huge reference lists, crafted long lines, and
+    hostile people.yml and topics.yml. `secret` is a folder outside that must stay unpublished."""
+    notes = root / "notes"
+    for note in corpus.glob("*.md"):
+        (notes / note.name).write_bytes(note.read_bytes())
+    for folder in corpus.iterdir():
+        if folder.is_dir():
+            shutil.copytree(folder, notes / folder.name, dirs_exist_ok=True)
+    # the hostile notes of the other tests, moved to 2019 so that no real note is replaced
+    scratch = root / "scratch"
+    write_hostile_notes(scratch)
+    (scratch / "2024-03-05.md").unlink()  # the huge note has a test of its own
+    write_kept_text_notes(scratch)
+    for entry in sorted(scratch.iterdir()):
+        shutil.move(entry, notes / entry.name.replace("2024-", "2019-", 1))
+    scratch.rmdir()
+    (notes / "2019-05-01.md").write_text(NAMES_NOTE, encoding="utf-8")
+    (notes / "2019-05-02.md").write_text(crafted_lines(line_length), encoding="utf-8")
+    (notes / "2019-05-03.md").write_text(many_refs_note(3000), encoding="utf-8")
+    (notes / "2019-05-04.md").write_bytes(b"# Too large\n" + b"x" * (9 * 1024 * 1024))
+    (notes / "2019-05-05 .md").write_text("# An impostor of 2019-05-05\n", encoding="utf-8")
+    (notes / "2019-05-05.md").write_text("# Podman Community Meeting\n", encoding="utf-8")
+    (notes / "2019-05-06.md").symlink_to(secret / "token.md")
+    (notes / "2019-05-07").symlink_to(secret)
+    (notes / "2019-05-07.md").write_text("# Podman Community Meeting\n\n[Slides](./slides.pdf)\n", encoding="utf-8")
+    (notes / "loop.md").symlink_to(notes / "loop.md")
+    os.mkfifo(notes / "2019-05-08.md")
+    (root / "people.yml").write_text(nested_aliases("people"), encoding="utf-8")
+    (root / "topics.yml").write_text(MIXED_TOPICS, encoding="utf-8")
