@@ -38,6 +38,8 @@ _TOKEN = re.compile(
   | (?P<link>\[(?P<link_text>[^\]]*)\]\((?P<link_url>[^)\s]*)(?:\s+"[^"]*")?\))
   | (?P<autolink><(?P<auto_url>https?://[^>\s]+)>)
   | (?P<url>{_URL})
+  | (?P<repo_issue>(?<![\w/.@-])(?P<owner>[a-z\d][\w.-]{{0,38}})/(?P<repo_name>[\w.-]{{1,100}})
+      \#(?P<repo_number>\d{{1,6}})\b(?![\w-]))
   | (?P<issue>(?<![\w/&#\]])\#(?P<number>\d{{1,6}})\b(?![\w-]))
     """,
     re.X | re.I,
@@ -127,9 +129,11 @@ def _piece(m: re.Match[str], default_repo: str, markdown: bool) -> Piece | None:
         kind = "code"
     elif kind in ("bad_text", "bad_url", "bad_text2", "bad_url2"):
         kind = "badlink"
+    elif kind in ("owner", "repo_name", "repo_number"):
+        kind = "repo_issue"
     start, end = m.start(), m.end()
     text = m.group()
-    if not markdown and kind not in ("url", "issue", "autolink"):
+    if not markdown and kind not in ("url", "issue", "autolink", "repo_issue"):
         if kind in ("link", "image", "code", "mark", "markbare", "empty_mark"):
             return _plain_url_inside(m, default_repo)
         return None
@@ -169,6 +173,9 @@ def _piece(m: re.Match[str], default_repo: str, markdown: bool) -> Piece | None:
     if kind == "url":
         url = text.rstrip(_TRAILING_PUNCT)
         return _url_piece(start, start + len(url), url, url, default_repo)
+    if kind == "repo_issue":  # "containers/podman#8483"
+        repo = f"{m['owner']}/{m['repo_name']}".lower()
+        return Piece("issue", start, end, text, target=repo, number=int(m["repo_number"]), issue_kind="issue")
     if kind == "issue":
         piece = Piece("issue", start, end, text, target=default_repo, number=int(m["number"]))
         piece.issue_kind = "issue"
