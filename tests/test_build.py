@@ -54,7 +54,8 @@ def test_chat_thread(site: Path) -> None:
     meeting = page(site, "meetings/2020-12-01")
     assert meeting.count('class="mt-msg"') == 69
     # mheon's first message, 11 minutes after the 11:03 start: linked at about 11:00 in the video
-    first = re.search(r'<div class="mt-msg" id="chat-\d+">.{0,600}?It.s basically a DNS CNAME', meeting)
+    shape = r'<div class="mt-msg" id="chat-[\w-]+" data-line="\d+">.{0,600}?It.s basically a DNS CNAME'
+    first = re.search(shape, meeting)
     assert first and "#t=660" in first.group()
     assert 'href="../../people/matt-heon/">Matt Heon</a> <span class="mt-as">as mheon</span>' in meeting
     assert '<a href="https://lists.podman.io" rel="nofollow noopener">https://lists.podman.io</a>' in meeting

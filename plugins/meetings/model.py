@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from .text import slugify
+
 # The shipped example's repository (a bare "#1234" in its notes); a setting for any other archive.
 DEFAULT_REPO = "containers/podman"
 
@@ -65,10 +67,24 @@ class ChatMessage:
     time: str | None  # "11:14" on the wall clock, or "00:12:42" into the recording
     text: str
     relative: bool = False  # time counts from the start of the recording
+    ordinal: int = 1  # among the meeting's messages of the same time and author (see number_chat)
 
     @property
     def anchor(self) -> str:
-        return f"chat-{self.line}"
+        """The message's permalink: from what it is (time, author, ordinal), not from where it
+        sits in the note, so an edit above it leaves links to it working."""
+        clock = "".join(ch for ch in self.time or "" if ch.isdigit()) or "x"
+        ordinal = f"-{self.ordinal}" if self.ordinal > 1 else ""
+        return f"chat-{clock}-{slugify(self.author or 'unknown')}{ordinal}"
+
+
+def number_chat(messages: list[ChatMessage]) -> None:
+    """Numbers messages that share a time and an author, in order, so their anchors differ."""
+    seen: dict[tuple[str | None, str], int] = {}
+    for message in messages:
+        key = (message.time, message.author)
+        seen[key] = seen.get(key, 0) + 1
+        message.ordinal = seen[key]
 
 
 @dataclass

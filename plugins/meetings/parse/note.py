@@ -25,6 +25,7 @@ from ..model import (
     Meeting,
     NextMeeting,
     VideoMark,
+    number_chat,
 )
 from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify
 from ..yamlfile import Map, one_line, parse_yaml
@@ -562,6 +563,7 @@ class _NoteParser:
             m.transcript += raw.transcript
             if raw.block.kind == "chat" and not raw.chat:
                 self.report(raw.block.first, WARNING, "a chat block was found but no message in it was recognised")
+        number_chat(m.chat)
 
     def _sections(self) -> None:
         m = self.meeting
