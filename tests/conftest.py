@@ -13,6 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from meetings.parse.transcript import turn_machinery
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "notes" / "2020-12-01.md"
@@ -86,10 +88,20 @@ def lost_words(meeting, shown: str) -> Counter[str]:  # type: ignore[no-untyped-
     """
     chat_lines = {n for b in meeting.raw_blocks if b.kind == "chat" for n in range(b.first, b.last + 1)}
     headers = {m.line for m in meeting.chat}
+    # Transcripts: a cue's number and timing line are the title of its turn's time link, and
+    # a speaker is named once per run of turns (like chat authors).
+    machinery: set[int] = set()
+    for block in (b for b in meeting.raw_blocks if b.kind == "transcript"):
+        numbered = [(n, meeting.lines[n - 1]) for n in range(block.first, block.last + 1)]
+        turns = [t for t in meeting.transcript if block.first <= t.line <= block.last]
+        machinery.update(n for taken in turn_machinery(numbered, turns).values() for n in taken)
+    speakers = {t.line: t.speaker for t in meeting.transcript}
     kept = []
     for number, line in enumerate(meeting.lines, 1):
-        if number <= meeting.front_matter_lines or number in headers:
+        if number <= meeting.front_matter_lines or number in headers or number in machinery:
             continue
+        if number in speakers and line.strip().startswith(speakers[number]):
+            line = line.strip()[len(speakers[number]) :]
         if number in chat_lines and not re.search(r"[^\W\d_]", line):
             continue
         kept.append(re.sub(r"^\s*(?:\d+[.)]|[*+-])\s+", "", line))  # list numbers are drawn, not text
@@ -102,6 +114,9 @@ def lost_words(meeting, shown: str) -> Counter[str]:  # type: ignore[no-untyped-
         missing += words(message.text) - words(shown)
         if message.author and message.author not in shown:
             missing[message.author] += 1
+    for speaker in set(speakers.values()):
+        if speaker not in shown:
+            missing[speaker] += 1
     return missing
 
 

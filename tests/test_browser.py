@@ -174,8 +174,12 @@ def test_pagefind_search_page(browser, tmp_path: Path) -> None:  # type: ignore[
         tab.goto(url + "find/?q=8483")
         tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=30000)
         linked = [a.get_attribute("href") or "" for a in tab.locator(".pagefind-ui__result-link").all()]
+        meeting = tab.locator(".pagefind-ui__result", has=tab.locator("a[href*='meetings/2020-12-01']")).first
+        meeting_text = meeting.inner_text()
         tab.close()
     finally:
         server.shutdown()
     assert any("people/matt-heon/" in href for href in hrefs), hrefs
     assert any("8483" in href for href in linked), linked
+    # a meeting's result says which meeting it is: its title, date and series
+    assert "Community meeting, December 1, 2020" in meeting_text and "2020-12-01" in meeting_text, meeting_text

@@ -115,6 +115,10 @@ class MeetingsConfig(base.Config):
     max_refs_per_note = Positive(default=MAX_REFS_PER_NOTE)
     """How many issues one note may give pages to; more are shown as text, with a warning."""
 
+    timezone = c.Type(str, default="America/New_York")
+    """The time zone meetings are announced in (an IANA name); the home page shows the next
+    meeting in it and in the reader's own zone."""
+
     # -- search ------------------------------------------------------------------------
     search_engine = c.Choice(("material", "pagefind"), default="material")
     """'pagefind' indexes the built site with Pagefind (pip install 'mkdocs-meetings[pagefind]')

@@ -32,6 +32,7 @@ from .archive import Archive
 from .config import MeetingsConfig
 from .model import ERROR, WARNING, Diagnostic, Meeting
 from .notes import ParseCache
+from .render.meeting import meeting_title
 from .render.pages import Page, attachment_dir, render_home
 from .render.templates import REPEATED
 from .sanitize import clean_html, safe_id
@@ -46,6 +47,8 @@ FIND_PAGE = "find/index.md"
 PAGEFIND_UI = "pagefind/pagefind-ui.js"
 PAGEFIND_CSS = "pagefind/pagefind-ui.css"
 JS = "assets/meetings/sortable.js"
+# Our scripts besides JS (file name in assets/ -> where the site serves it)
+SCRIPTS = {name: f"assets/meetings/{name}" for name in ("anchors.js", "filter.js", "next.js")}
 _INDEXES = {"meetings/index.md", "people/index.md", "topics/index.md", "issues/index.md", "timeline/index.md"}
 
 
@@ -70,9 +73,13 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         # Heading ids come from note text: keep them from taking an id the theme looks up.
         toc = config.mdx_configs.setdefault("toc", {})
         toc["slugify"] = _safe_slugify(toc.get("slugify") or toc_slugify)
+        # Our theme templates (the 404 page) come before the theme's own.
+        theme_dir = str(resources.files("meetings").joinpath("theme"))
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.insert(0, theme_dir)
         if CSS not in config.extra_css:
             config.extra_css.append(CSS)
-        scripts = [JS] + ([PAGEFIND_UI, FIND_JS] if self.config.search_engine == "pagefind" else [])
+        scripts = [JS, *SCRIPTS.values()] + ([PAGEFIND_UI, FIND_JS] if self.config.search_engine == "pagefind" else [])
         for script in scripts:
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
@@ -108,7 +115,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 src = f"{attachment_dir(note.id)}/{name}"
                 self._add(files, File.generated(config, src, abs_src_path=str(path)))
         assets = resources.files("meetings").joinpath("assets")
-        for name, src in (("meetings.css", CSS), ("sortable.js", JS), ("find.js", FIND_JS)):
+        for name, src in (("meetings.css", CSS), ("sortable.js", JS), ("find.js", FIND_JS), *SCRIPTS.items()):
             self._add(files, File.generated(config, src, content=assets.joinpath(name).read_text(encoding="utf-8")))
         if self.config.search_engine == "pagefind":
             find = '---\ntitle: Search\nsearch:\n  exclude: true\n---\n\n# Search\n\n<div id="mt-find"></div>\n'
@@ -160,14 +167,26 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             notes = len({d.file for d in rest})
             log.info(f"{len(rest)} findings in {notes} other notes; see them all with: meetings check")
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """The 404 page lists the latest meetings."""
+        meetings = self.archive.meetings[-5:][::-1] if self.archive else []
+        env.globals["meetings_latest"] = [
+            {"title": meeting_title(m), "url": urls.page_url(urls.meeting_src(m.id), config.use_directory_urls)}
+            for m in meetings
+        ]
+        env.globals["meetings_search_page"] = "find/" if self.config.search_engine == "pagefind" else ""
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page may hold HOME_MARKER: the latest meetings and topics go there."""
         if HOME_MARKER in markdown:
             started = time.perf_counter()
             self.generated.add(page.file.src_uri)  # it now holds text from notes: sanitise it too
-            home = render_home(self.archive, page.file.src_uri) if self.archive else ""
+            home = render_home(self.archive, page.file.src_uri, timezone=self.config.timezone) if self.archive else None
+            if home is not None and home.blocks:
+                self.blocks[page.file.src_uri] = home
             self.page_seconds += time.perf_counter() - started
-            return markdown.replace(HOME_MARKER, home)
+            return markdown.replace(HOME_MARKER, home.content if home else "")
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:

@@ -82,3 +82,26 @@ def _repeated_names(lines: list[str], first_line: int) -> list[TranscriptTurn]:
             text = stripped[text_index] if text_index < len(stripped) else ""
             turns.append(TranscriptTurn(first_line + index, name, _seconds(*match.groups()), text))
     return turns
+
+
+def turn_machinery(numbered: list[tuple[int, str]], turns: list[TranscriptTurn]) -> dict[int, list[int]]:
+    """For each turn (by its line), the lines that only carry the transcript's machinery
+    and whose content the turn already shows: a WebVTT cue number and timing line above it,
+    and Zoom's repeated name, time and text below it. `numbered`: (line number, text)."""
+    lines = [(n, text.strip()) for n, text in numbered if text.strip()]
+    where = {n: i for i, (n, _) in enumerate(lines)}
+    found: dict[int, list[int]] = {}
+    for turn in turns:
+        i = where.get(turn.line)
+        if i is None:
+            continue
+        taken: list[int] = []
+        if i >= 1 and _CUE.match(lines[i - 1][1]):
+            taken.append(lines[i - 1][0])
+            if i >= 2 and lines[i - 2][1].isdigit():
+                taken.insert(0, lines[i - 2][0])
+        after = [text for _, text in lines[i + 1 : i + 4]]
+        if len(after) == 3 and after[0] == turn.speaker and _CLOCK.match(after[1]) and after[2] == turn.text:
+            taken += [n for n, _ in lines[i + 1 : i + 4]]
+        found[turn.line] = taken
+    return found

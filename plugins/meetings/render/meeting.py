@@ -3,6 +3,7 @@ linked, and the pasted chat shown as a thread."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import zlib
@@ -13,10 +14,13 @@ from markupsafe import Markup
 
 from .. import urls
 from ..archive import Archive
-from ..model import ChatMessage, Meeting, RawBlock
+from ..model import ChatMessage, Meeting, Person, RawBlock, Section
+from ..parse.names import strip_affiliation
 from ..parse.tables import widen
+from ..parse.transcript import turn_machinery
 from ..text import LONG_LINE, escape_html, escape_markdown, initials
 from .blocks import Blocks
+from .people import mentions_by_line, person_index, spellings
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
@@ -36,19 +40,33 @@ class _Group:
 def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[str, dict[str, str]]:
     """The page's Markdown, and the HTML of its chat threads and transcripts as blocks."""
     page = writer.page
-    title = f"{meeting.title} · {_date_label(meeting.date)}"
+    title = meeting_title(meeting)
     blocks = Blocks(page)
     header = ["", blocks.add(_header(meeting, archive, writer)), ""]
-    body = _body(meeting, archive, writer, header, blocks)
-    if meeting.title_line is None:
-        body = [f"# {escape_markdown(title)}", "", *header, *body]
+    # Our title heads the page (search results, the tab, the pager show it); the note's
+    # own title line stays on the page as a line of text under it.
+    body = [f"# {escape_markdown(title)}", "", *header, *_body(meeting, archive, writer, blocks)]
     meta = {"title": title, "description": f"Notes of the {meeting.title}, {_date_label(meeting.date)}"}
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
 
+def meeting_title(meeting: Meeting) -> str:
+    """The meeting's name wherever it is listed: search results, the tab, the pager, the
+    indexes. Series and date, so that two meetings never share one."""
+    if _titled_in_front_matter(meeting):  # the maintainers named it themselves
+        return f"{meeting.title}, {_date_label(meeting.date)}"
+    series = meeting.series.replace("-", " ").strip().capitalize() or "Community"
+    return f"{series} meeting, {_date_label(meeting.date)}"
+
+
+def _titled_in_front_matter(meeting: Meeting) -> bool:
+    head = meeting.lines[1 : max(meeting.front_matter_lines - 1, 1)]
+    return bool(meeting.title) and any(line.startswith("title:") for line in head)
+
+
 def render_plain(meeting: Meeting) -> tuple[str, dict[str, str]]:
     """The note as escaped text and nothing else: for a note a stage failed on."""
-    title = f"{meeting.title} · {_date_label(meeting.date)}"
+    title = meeting_title(meeting)
     blocks = Blocks(urls.meeting_src(meeting.id))
     text = "\n".join(meeting.lines)
     token = blocks.add(f'<pre class="mt-plain">{escape_html(text)}</pre>')
@@ -77,10 +95,13 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
     issue_ids = sorted({(archive.repo(ref.repo), ref.number) for ref in meeting.issues})
     around: dict[str, dict[str, str] | None] = {}
     for key, target in zip(("previous", "following"), archive.neighbours(meeting.id), strict=True):
-        around[key] = {"date": target.date, "link": writer.href(urls.meeting_src(target.id))} if target else None
+        around[key] = (
+            {"title": meeting_title(target), "link": writer.href(urls.meeting_src(target.id))} if target else None
+        )
     return (
         TEMPLATES.get_template("meeting_header.html.j2")
         .render(
+            date=meeting.date,
             date_label=_date_label(meeting.date),
             started=meeting.started,
             ended=meeting.ended,
@@ -108,9 +129,9 @@ def _host(url: str | None) -> str:
     return match.group(1) if match else (url or "")
 
 
-def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str], placeholders: Blocks) -> list[str]:
-    """The note's lines, re-emitted with links; `header` goes right after the title line;
-    pasted chat and transcripts become tokens, their HTML kept in `placeholders`."""
+def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Blocks) -> list[str]:
+    """The note's lines, re-emitted with links; pasted chat and transcripts become tokens,
+    their HTML kept in `placeholders`."""
     out: list[str] = []
     lines = meeting.lines
     raw = {b.first: b for b in meeting.raw_blocks}
@@ -126,6 +147,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str],
     sections = {s.line: s for s in meeting.sections}
     presenter_lines = {s.presenter_line: s for s in meeting.sections if s.presenter_line}
     first_chat = next((b.first for b in meeting.raw_blocks if b.kind == "chat"), None)
+    to_turn = section_turns(meeting)
+    named = mentions_by_line(archive, meeting.id)  # people first named in a section's prose
     for number in range(meeting.front_matter_lines + 1, len(lines) + 1):
         line = lines[number - 1]
         if number in raw:
@@ -147,6 +170,12 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str],
         if len(line) > LONG_LINE:
             out += ["", f'<p class="mt-long">{escape_html(line)}</p>', ""]
             continue
+        if number == meeting.title_line and line.lstrip().startswith("# "):
+            text = line.strip().lstrip("#").strip()
+            if text.endswith("#") and set(text.rsplit(" ", 1)[-1]) == {"#"}:
+                text = text.rsplit(" ", 1)[0].strip() if " " in text else ""  # a closing "###"
+            out += ["", placeholders.add(f'<p class="mt-note-title">{writer.html(text)}</p>'), ""]
+            continue
         if number in meeting.prose_code_lines:
             line = line.strip()
         if number in meeting.table_cells:
@@ -163,13 +192,27 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, header: list[str],
             names = presenter_lines[number].presenters if number in presenter_lines else []
             text = _names_linked(line.rstrip(), names, meeting, archive, writer)
             out.append(f"{text} {{ #{sections[number].id} }}" if number in sections else text)
+            turn = to_turn.get(sections[number].id) if number in sections else None
+            if turn is not None and line.lstrip().startswith("#"):
+                out += ["", placeholders.add(_to_transcript(turn)), ""]
         elif number in meeting.stray_headings:
             out.append("\\" + writer.markdown(line.lstrip()))
+        elif number in named:
+            people = [
+                (spellings(archive, ident), urls.md_link(writer.page, urls.person_src(ident)))
+                for ident in named[number]
+            ]
+            out.append(writer.markdown(line, [p for p in people if p[0]]))
         else:
             out.append(writer.markdown(line))
-        if number == meeting.title_line:
-            out += ["", *header]
     return out
+
+
+def _to_transcript(turn: int) -> str:
+    return (
+        '<p class="mt-to-transcript" data-search-exclude data-pagefind-ignore>'
+        f'<a href="#t-{turn}">Read this part of the transcript</a></p>'
+    )
 
 
 def _fenced(content: str, info: str) -> list[str]:
@@ -246,45 +289,137 @@ def _raw_block(meeting: Meeting, block: RawBlock, archive: Archive, writer: Writ
             meeting, messages, archive, writer
         )
     if block.kind == "transcript":
-        return _transcript(meeting, block, content, writer)
+        return _transcript(meeting, block, content, archive, writer)
     # "Not captured": a few lines of note text, written as HTML like the rest of a block
     # (blocks go in after the sanitiser has run, so no Markdown of the note may reach them).
     return "".join(f'<p class="mt-line">{writer.html(line.strip())}</p>' for _, line in content if line.strip())
 
 
-def _transcript(meeting: Meeting, block: RawBlock, content: list[tuple[int, str]], writer: Writer) -> str:
-    """A folded transcript, one paragraph per turn. Written directly rather than through a
-    template: transcripts are most of an archive's text, and a template cost 4x the time."""
-    turns = {t.line: t for t in meeting.transcript if block.first <= t.line <= block.last}
+def _transcript(
+    meeting: Meeting, block: RawBlock, content: list[tuple[int, str]], archive: Archive, writer: Writer
+) -> str:
+    """A folded transcript as a reading view: one block per run of one speaker, the speaker
+    linked to their page, each turn's time a link into the recording (its cue number and
+    timing line in the link's title), and the agenda section each part falls in. Written
+    directly rather than through a template: transcripts are most of an archive's text,
+    and a template cost 4x the time."""
+    turns = [t for t in meeting.transcript if block.first <= t.line <= block.last]
+    by_line = {t.line: t for t in turns}
+    machinery = turn_machinery(content, turns)
+    hidden = {n for taken in machinery.values() for n in taken}
+    timed = _timed_sections(meeting)
     out = [
         '<details class="mt-transcript">',
-        f"<summary>Transcript ({len(turns)} turns; machine-made, may contain errors)</summary>",
+        f"<summary>Transcript ({_count(len(turns), 'turn')}; machine-made, may contain errors)</summary>",
         '<div class="mt-transcript-body">',
     ]
+    speaker: str | None = None  # of the open block
+    part: Section | None = None
     for number, line in content:
         text = line.strip()
-        if not text:
+        if not text or number in hidden:
             continue
-        turn = turns.get(number)
+        turn = by_line.get(number)
         if turn is None:
+            speaker = _close_turn(out, speaker)
             out.append(f'<p class="mt-line">{escape_html(text)}</p>')
             continue
         if text.startswith(turn.speaker):
             text = text[len(turn.speaker) :].lstrip(":").strip() or turn.text
         # Zoom times count from the start of its recording; the published video may start later
         seconds = turn.seconds - meeting.video_offset if turn.seconds is not None else None
-        video = urls.video_url(meeting.recording, seconds) if seconds is not None and seconds >= 0 else None
-        time = (
-            f'<a class="mt-time" href="{escape_html(video)}" title="Open the recording here">{urls.clock(seconds)}</a> '
-            if video and seconds is not None
-            else ""
-        )
-        out.append(
-            f'<p class="mt-turn" id="t-{number}">{time}<strong>{escape_html(turn.speaker)}</strong>: '
-            f"{escape_html(text)}</p>"
-        )
+        seconds = seconds if seconds is not None and seconds >= 0 else None
+        section = _section_at_time(timed, seconds)
+        if section is not None and section is not part:
+            speaker = _close_turn(out, speaker)
+            part = section
+            out.append(
+                f'<p class="mt-part" data-search-exclude data-pagefind-ignore>Agenda: '
+                f'<a href="#{escape_html(section.id)}">{escape_html(section.title)}</a></p>'
+            )
+        cue = " ".join(meeting.lines[n - 1].strip() for n in machinery.get(number, []))
+        time = _turn_time(meeting, turn.seconds, seconds, cue)
+        said = f'<span class="mt-said" id="t-{number}">{time}{escape_html(text)}</span>'
+        if speaker == turn.speaker:
+            out.append(f" {said}")
+            continue
+        _close_turn(out, speaker)
+        speaker = turn.speaker
+        person = _speaker(archive, meeting, turn.speaker)
+        who = escape_html(turn.speaker)
+        if person is not None:
+            who = f'<a href="{escape_html(writer.href(urls.person_src(person.id)))}">{who}</a>'
+        out.append(f'<div class="mt-turn"><p class="mt-speaker"><strong>{who}</strong></p><p>{said}')
+    _close_turn(out, speaker)
     out += ["</div>", "</details>"]
     return "\n".join(out)
+
+
+def _close_turn(out: list[str], speaker: str | None) -> None:
+    """Ends the open speaker block, if any; what the caller's open speaker becomes (none)."""
+    if speaker is not None:
+        out.append("</p></div>")
+
+
+def _turn_time(meeting: Meeting, written: int | None, seconds: int | None, cue: str) -> str:
+    """The turn's time: a link into the recording at `seconds`, carrying the cue it was read
+    from; the transcript's own time (`written`) where the published video does not have it."""
+    video = urls.video_url(meeting.recording, seconds)
+    if video is not None and seconds is not None:
+        title = escape_html(cue or "Open the recording here")
+        return f'<a class="mt-time" href="{escape_html(video)}" title="{title}">{urls.clock(seconds)}</a> '
+    label = urls.clock(written) if written is not None else ""
+    title = f' title="{escape_html(cue)}"' if cue else ""
+    return f'<span class="mt-time"{title}>{label}</span> ' if label or cue else ""
+
+
+def _timed_sections(meeting: Meeting) -> list[tuple[int, Section]]:
+    """Agenda sections with a place in the recording, by that place."""
+    return sorted(((s.video_seconds, s) for s in meeting.sections if s.video_seconds is not None), key=lambda x: x[0])
+
+
+def _section_at_time(timed: list[tuple[int, Section]], seconds: int | None) -> Section | None:
+    if seconds is None:
+        return None
+    index = bisect.bisect_right(timed, seconds, key=lambda x: x[0]) - 1
+    return timed[index][1] if index >= 0 else None
+
+
+def section_turns(meeting: Meeting) -> dict[str, int]:
+    """Each agenda section with a video time -> the line of the transcript turn nearest to
+    it (the first one at or after it when two are as near)."""
+    shown = {n for b in meeting.raw_blocks if b.kind == "transcript" for n in range(b.first, b.last + 1)}
+    timed = [
+        (t.seconds - meeting.video_offset, t.line)
+        for t in meeting.transcript
+        if t.line in shown and t.seconds is not None and t.seconds >= meeting.video_offset
+    ]
+    timed.sort()
+    found: dict[str, int] = {}
+    for section in meeting.sections:
+        if section.video_seconds is None or not timed:
+            continue
+        index = bisect.bisect_left(timed, section.video_seconds, key=lambda x: x[0])
+        near = [timed[i] for i in (index - 1, index) if 0 <= i < len(timed)]
+        best = min(near, key=lambda x: (abs(x[0] - section.video_seconds), -x[0]))
+        found[section.id] = best[1]
+    return found
+
+
+def _speaker(archive: Archive, meeting: Meeting, written: str) -> Person | None:
+    """The person a transcript speaker is: as the meeting's lists and chat wrote them, else
+    the one person whose name or spelling it is."""
+    person = archive.person_of(meeting.id, written)
+    if person is None:
+        person = archive.person_of(meeting.id, strip_affiliation(written))
+    if person is None:
+        ident = person_index(archive).get(strip_affiliation(written).casefold())
+        person = archive.people.get(ident) if ident else None
+    return person
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _chat_thread(meeting: Meeting, messages: list[ChatMessage], archive: Archive, writer: Writer) -> str:
@@ -302,6 +437,7 @@ def _chat_thread(meeting: Meeting, messages: list[ChatMessage], archive: Archive
         groups[-1].messages.append(
             {
                 "anchor": message.anchor,
+                "line": message.line,  # for links made when anchors were line numbers (anchors.js)
                 "time": _clock_label(message.time),
                 "video": video,
                 "video_label": urls.clock(seconds) if seconds is not None else "",

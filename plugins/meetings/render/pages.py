@@ -17,7 +17,8 @@ from ..isolate import failure
 from ..model import DEFAULT_REPO, Meeting, Mention, Person
 from ..text import escape_markdown, initials
 from .blocks import Blocks, fill_blocks
-from .meeting import color_of, render_meeting, render_plain
+from .meeting import color_of, meeting_title, render_meeting, render_plain
+from .schedule import next_meetings
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
@@ -117,10 +118,13 @@ def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
     )
 
 
-def _page(here: Here, template: str, title: str, boost: bool = False, **values: object) -> Page:
-    """A page from an HTML template whose headings are Markdown (see `Blocks.split`)."""
+def _page(here: Here, template: str, title: str, boost: bool = False, kind: str = "", **values: object) -> Page:
+    """A page from an HTML template whose headings are Markdown (see `Blocks.split`);
+    `kind` ("Person", …) is the kind of page Pagefind lets a reader filter by."""
     blocks = Blocks(here.src)
     markdown = blocks.split(TEMPLATES.get_template(template).render(blocks=blocks, **values))
+    if kind:
+        markdown += "\n\n" + blocks.add(f'<span hidden data-pagefind-filter="kind:{kind}"></span>') + "\n"
     meta: dict[str, object] = {"title": title}
     if boost:  # a person, topic or issue page is the best answer to a search for its name
         meta["search"] = {"boost": 2}
@@ -154,7 +158,7 @@ def _meetings_index(archive: Archive, here: Here) -> Page:
         rows.append(
             {
                 "date": meeting.date,
-                "title": meeting.title,
+                "title": meeting_title(meeting),
                 "series": meeting.series,
                 "link": here.link(urls.meeting_src(meeting.id)),
                 "presenters": _presenters(archive, meeting, names, here),
@@ -163,7 +167,14 @@ def _meetings_index(archive: Archive, here: Here) -> Page:
                 "recording": meeting.recording,
             }
         )
-    return _page(here, "meetings_index.html.j2", "Meetings", meetings=rows)
+    return _page(
+        here,
+        "meetings_index.html.j2",
+        "Meetings",
+        meetings=rows,
+        years=sorted({str(r["date"])[:4] for r in rows}, reverse=True),
+        series=sorted({str(r["series"]) for r in rows}),
+    )
 
 
 def _person(archive: Archive, person: Person, months: dict[str, list[str]], here: Here) -> Page:
@@ -201,6 +212,7 @@ def _person(archive: Archive, person: Person, months: dict[str, list[str]], here
         "person.html.j2",
         person.name,
         boost=True,
+        kind="Person",
         name=person.name,
         aliases=person.aliases,
         github=person.github,
@@ -300,11 +312,13 @@ def _topic(archive: Archive, ident: str, here: Here) -> Page:
     meetings = _meetings_of(archive, topic.mentions)
     near = {i for m in topic.mentions if m.section for i in archive.section_issues.get((m.meeting, m.section), ())}
     issues = sorted((archive.issues[i].repo, archive.issues[i].number) for i in near)
+    presenters = _topic_people(archive, topic.mentions, here, headed=True)
     return _page(
         here,
         "topic.html.j2",
         topic.name,
         boost=True,
+        kind="Topic",
         name=topic.name,
         aliases=topic.aliases,
         description=topic.description,
@@ -312,7 +326,8 @@ def _topic(archive: Archive, ident: str, here: Here) -> Page:
         meetings_count=len(meetings),
         first=_ref(here, meetings[0], archive) if meetings else None,
         last=_ref(here, meetings[-1], archive) if meetings else None,
-        people=_topic_people(archive, topic.mentions, here),
+        presenters=presenters,
+        mentioned=[p for p in _topic_people(archive, topic.mentions, here, headed=False) if p not in presenters],
         issues=[{"id": f"{repo}#{n}", "link": here.link(urls.issue_src((repo, n)))} for repo, n in issues],
     )
 
@@ -325,12 +340,17 @@ def _meeting_count(mentions: list[Mention]) -> int:
     return len({m.meeting for m in mentions})
 
 
-def _topic_people(archive: Archive, mentions: list[Mention], here: Here) -> list[dict[str, object]]:
-    """Who presented the sections where the topic came up, most often first."""
+def _topic_people(
+    archive: Archive, mentions: list[Mention], here: Here, headed: bool | None = None
+) -> list[dict[str, object]]:
+    """Who presented the sections where the topic came up, most often first; with `headed`,
+    only the sections whose heading names it (True) or only the others (False)."""
     counts: dict[str, int] = {}
     for mention in mentions:
         meeting = archive.meeting(mention.meeting)
         section = meeting.section(mention.section)
+        if section and headed is not None and (mention.line == section.line) != headed:
+            continue
         for name in section.presenters if section else []:
             person = archive.person_of(meeting.id, name)
             if person:
@@ -366,6 +386,7 @@ def _issue(archive: Archive, ident: str, here: Here) -> Page:
         "issue.html.j2",
         issue.id,
         boost=True,
+        kind="Issue",
         id=issue.id,
         repo=issue.repo,
         kind_label=kind_label,
@@ -415,27 +436,23 @@ def _timeline(archive: Archive, here: Here) -> Page:
 
 
 def _meeting_row(here: Here, archive: Archive, meeting: Meeting) -> dict[str, object]:
-    return {**_ref(here, meeting, archive), "title": meeting.title, "sections": [s.title for s in meeting.sections]}
+    return {
+        **_ref(here, meeting, archive),
+        "title": meeting_title(meeting),
+        "sections": [s.title for s in meeting.sections],
+    }
 
 
-def render_home(archive: Archive, src: str = "index.md", latest: int = 5) -> str:
-    """The generated part of the home page (Markdown): next meeting, latest meetings, busiest topics."""
+def render_home(archive: Archive, src: str = "index.md", latest: int = 5, timezone: str = "UTC") -> Page:
+    """The generated part of the home page (Markdown, with the next meetings as a block):
+    next meeting of each series, latest meetings, busiest topics."""
     here = Here(src, markdown=True)
     recent = archive.meetings[-latest:][::-1]
-    nxt = None
-    for meeting in reversed(archive.meetings):
-        if meeting.next_meetings:
-            found = meeting.next_meetings[0]
-            nxt = {
-                "series": found.series,
-                "date": found.date or "?",
-                "topics": found.topics,
-                "from": _ref(here, meeting, archive),
-            }
-            break
+    blocks = Blocks(src)
+    upcoming = TEMPLATES.get_template("next.html.j2").render(series=next_meetings(archive), zone=timezone).strip()
     topics = sorted(archive.topics.values(), key=lambda t: (-_meeting_count(t.mentions), t.name.casefold()))
-    return TEMPLATES.get_template("home.md.j2").render(
-        next=nxt,
+    markdown = TEMPLATES.get_template("home.md.j2").render(
+        next=blocks.add(upcoming) if upcoming else "",
         meetings_link=here.link("meetings/index.md"),
         topics_link=here.link("topics/index.md"),
         latest=[_meeting_row(here, archive, m) for m in recent],
@@ -449,3 +466,4 @@ def render_home(archive: Archive, src: str = "index.md", latest: int = 5) -> str
             if t.mentions
         ],
     )
+    return Page(src, markdown, blocks)

@@ -33,6 +33,20 @@ TEMPLATES = _Environment(
 TEMPLATES.filters["md"] = lambda value: Markup(escape_markdown(str(value)))
 
 
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 message", "2 messages": a count and its noun in the right number."""
+    return f"{number:,} {noun if number == 1 else (plural or noun + 's')}"
+
+
+def article(noun: str) -> str:
+    """ "an issue", "a pull request"."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+TEMPLATES.filters["count"] = count
+TEMPLATES.filters["article"] = article
+
+
 REPEATED = "mt-repeated"  # the class of late lists; Pagefind is told to skip them too
 
 

@@ -69,10 +69,38 @@ class Writer:
     # references beyond the archive's limit stay text, never links to pages that do not exist.
     issues: frozenset[tuple[str, int]] | None = None
 
-    def markdown(self, line: str) -> str:
-        text = "".join(self._md_piece(p) for p in inline.scan(line, self.default_repo))
+    def markdown(self, line: str, people: list[tuple[list[str], str]] | None = None) -> str:
+        """The line as Markdown; `people` ((spellings, href) each) are linked where the
+        line's plain text first names them."""
+        pieces = inline.scan(line, self.default_repo)
+        wanted = list(people or [])
+        text = "".join(
+            self._text_with_names(p.text, wanted) if wanted and p.kind == "text" else self._md_piece(p) for p in pieces
+        )
         text = _BLOCK_MARKER.sub(lambda m: f"{m[1]}&#{ord(m[2])};", text)
         return _REFERENCE_DEFINITION.sub(r"\1\\[\2]:", text)
+
+    def _text_with_names(self, text: str, wanted: list[tuple[list[str], str]]) -> str:
+        """A text piece with the first naming of each wanted person linked (and that person
+        taken off `wanted`)."""
+        out: list[str] = []
+        pos = 0
+        folded = text.lower()
+        while wanted:
+            best: tuple[int, int, int] | None = None  # (start, end, index in wanted)
+            for index, (names, _) in enumerate(wanted):
+                for name in names:
+                    at = _find_word(folded, name.lower(), pos) if len(name.lower()) == len(name) else -1
+                    if at >= 0 and (best is None or at < best[0]):
+                        best = (at, at + len(name), index)
+            if best is None:
+                break
+            start, end, index = best
+            out += [escape_text(text[pos:start]), f"[{escape_markdown(text[start:end])}]({wanted[index][1]})"]
+            pos = end
+            del wanted[index]
+        out.append(escape_text(text[pos:]))
+        return "".join(out)
 
     def html(self, text: str) -> str:
         """Chat text: plain text with URLs and issue references as urls."""
@@ -141,6 +169,18 @@ class Writer:
             target = self.href(urls.issue_src((self._repo(piece.target), piece.number)))
             return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>'
         return escape_html(piece.text)
+
+
+def _find_word(text: str, word: str, start: int) -> int:
+    """Where `word` first stands as a whole word in `text` from `start`, or -1."""
+    at = text.find(word, start)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(word)] if at + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def _mark_label(piece: inline.Piece) -> str:
