@@ -45,7 +45,9 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     header = ["", blocks.add(_header(meeting, archive, writer)), ""]
     # Our title heads the page (search results, the tab, the pager show it); the note's
     # own title line stays on the page as a line of text under it.
-    body = [f"# {escape_markdown(title)}", "", *header, *_body(meeting, archive, writer, blocks)]
+    own = _own_title(meeting)
+    subtitle = ["", blocks.add(f'<p class="mt-note-title">{writer.html(own)}</p>'), ""] if own is not None else []
+    body = [f"# {escape_markdown(title)}", *subtitle, *header, *_body(meeting, archive, writer, blocks)]
     meta = {"title": title, "description": f"Notes of the {meeting.title}, {_date_label(meeting.date)}"}
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
@@ -57,6 +59,17 @@ def meeting_title(meeting: Meeting) -> str:
         return f"{meeting.title}, {_date_label(meeting.date)}"
     series = meeting.series.replace("-", " ").strip().capitalize() or "Community"
     return f"{series} meeting, {_date_label(meeting.date)}"
+
+
+def _own_title(meeting: Meeting) -> str | None:
+    """The text of the note's "# title" line, which the page shows under its own title."""
+    line = meeting.lines[meeting.title_line - 1] if meeting.title_line else ""
+    if not line.lstrip().startswith("# "):
+        return None
+    text = line.strip().lstrip("#").strip()
+    if text.endswith("#") and set(text.rsplit(" ", 1)[-1]) == {"#"}:
+        text = text.rsplit(" ", 1)[0].strip() if " " in text else ""  # a closing "###"
+    return text
 
 
 def _titled_in_front_matter(meeting: Meeting) -> bool:
@@ -170,12 +183,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
         if len(line) > LONG_LINE:
             out += ["", f'<p class="mt-long">{escape_html(line)}</p>', ""]
             continue
-        if number == meeting.title_line and line.lstrip().startswith("# "):
-            text = line.strip().lstrip("#").strip()
-            if text.endswith("#") and set(text.rsplit(" ", 1)[-1]) == {"#"}:
-                text = text.rsplit(" ", 1)[0].strip() if " " in text else ""  # a closing "###"
-            out += ["", placeholders.add(f'<p class="mt-note-title">{writer.html(text)}</p>'), ""]
-            continue
+        if number == meeting.title_line and _own_title(meeting) is not None:
+            continue  # shown under the page's title
         if number in meeting.prose_code_lines:
             line = line.strip()
         if number in meeting.table_cells:
