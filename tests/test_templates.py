@@ -29,3 +29,15 @@ def test_split_keeps_headings_and_makes_blocks_of_the_rest() -> None:
     lines = [line for line in markdown.splitlines() if line]
     assert lines[0] == "# Ada" and lines[2] == "## Talks { #talks }"
     assert [blocks[lines[1]], blocks[lines[3]]] == ["<p>intro # not a heading</p>", "<ul><li>a</li></ul>"]
+
+
+def test_a_cut_snippet_ends_at_a_word_and_counts_read_right() -> None:
+    from meetings.render.pages import SNIPPET, _whole_words
+    from meetings.render.templates import article, count
+
+    cut = ("containers " * 40)[:SNIPPET]  # the archive cut it mid-word
+    assert _whole_words(cut).endswith("containers…") and len(_whole_words(cut)) < SNIPPET
+    assert _whole_words("a short one") == "a short one"
+    counts = (count(1, "message"), count(2, "message"), count(1, "person", "people"))
+    assert counts == ("1 message", "2 messages", "1 person")
+    assert (article("issue"), article("pull request")) == ("an issue", "a pull request")

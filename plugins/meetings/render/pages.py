@@ -298,13 +298,23 @@ def _mention_rows(archive: Archive, here: Here, mentions: list[Mention]) -> list
                 **_ref(here, meeting, archive, mention.anchor),
                 "section": section.title if section else "",
                 "presenters": _presenters(archive, meeting, section.presenters, here) if section else [],
-                "snippet": mention.snippet,
+                "snippet": _whole_words(mention.snippet),
                 "in_chat": mention.in_chat,
                 "video": urls.video_url(meeting.recording, seconds),
                 "clock": urls.clock(seconds) if seconds is not None else "",
             }
         )
     return rows
+
+
+SNIPPET = 240  # the archive's longest snippet: one that long was cut
+
+
+def _whole_words(snippet: str) -> str:
+    """A snippet the archive cut at its length limit ends at a word, with an ellipsis."""
+    if len(snippet) < SNIPPET or " " not in snippet:
+        return snippet
+    return snippet.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def _topic(archive: Archive, ident: str, here: Here) -> Page:
