@@ -5,9 +5,9 @@ still to come (assets/next.js), so two builds of the same notes stay identical."
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 from ..archive import Archive
+from ..cadence import Cadence
 
 PROJECTED = 24  # dates of the usual rhythm listed after the last known one
 
@@ -19,47 +19,15 @@ def _date(text: str | None) -> dt.date | None:
         return None
 
 
-def rhythm(dates: list[dt.date]) -> tuple[int, int, int] | None:
-    """(weekday, which one of the month 1-5, months apart) that most of the last meetings
-    kept, e.g. the first Tuesday every two months; None without a clear rhythm."""
-    recent = sorted(set(dates))[-8:]
-    if len(recent) < 3:
-        return None
-    weekday, days = Counter(d.weekday() for d in recent).most_common(1)[0]
-    nth, nths = Counter((d.day - 1) // 7 + 1 for d in recent).most_common(1)[0]
-    months = [b.year * 12 + b.month - a.year * 12 - a.month for a, b in zip(recent, recent[1:], strict=False)]
-    step, steps = Counter(m for m in months if m > 0).most_common(1)[0] if any(m > 0 for m in months) else (0, 0)
-    if step == 0 or days * 2 < len(recent) or nths * 2 < len(recent) or steps * 2 < len(months):
-        return None
-    return weekday, nth, step
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
-    first = dt.date(year, month, 1)
-    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
-    return day if day.month == month else None
-
-
-def projected(last: dt.date, rule: tuple[int, int, int], count: int = PROJECTED) -> list[dt.date]:
-    weekday, nth, step = rule
-    out = []
-    index = last.year * 12 + last.month - 1
-    while len(out) < count:
-        index += step
-        day = _nth_weekday(index // 12, index % 12 + 1, weekday, nth)
-        if day is not None and day > last:
+def projected(last: dt.date, cadence: Cadence, count: int = PROJECTED) -> list[dt.date]:
+    """The next `count` dates of the series' rhythm after `last`."""
+    out: list[dt.date] = []
+    day: dt.date | None = last
+    while day is not None and len(out) < count:
+        day = cadence.next_after(day)
+        if day is not None:
             out.append(day)
     return out
-
-
-_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def describe(rule: tuple[int, int, int]) -> str:
-    weekday, nth, step = rule
-    every = "every month" if step == 1 else f"every {step} months"
-    return f"the {_ORDINALS.get(nth, str(nth))} {_WEEKDAYS[weekday]}, {every}"
 
 
 def next_meetings(archive: Archive) -> list[dict[str, object]]:
@@ -84,13 +52,13 @@ def next_meetings(archive: Archive) -> list[dict[str, object]]:
         # an announcement older than the last meeting held was kept or replaced: not a candidate
         after = [d for d in announced.get(name, {}) if not dates or d > max(dates)]
         known = sorted(set(dates) | set(after))
-        rule = rhythm(dates)
+        rule = Cadence.learn(dates)
         extra = projected(known[-1], rule) if rule and known else []
         candidates = [(d, "announced") for d in sorted(after)] + [(d, "usual") for d in extra]
         series[name] = {
             "series": name,
             "time": times.get(name, ""),
-            "rhythm": describe(rule) if rule else "",
+            "rhythm": rule.describe() if rule else "",
             "dates": " ".join(f"{d.isoformat()}:{how}" for d, how in sorted(candidates)),
         }
     return list(series.values())
