@@ -226,7 +226,8 @@ def _raw_block(fragment: str, block_tags: frozenset[str]) -> str:
 
 
 def _heading(level: int, inner: str, ident: str | None) -> str:
-    text = _inline(_HEADERLINK.sub("", inner).strip())
+    # An empty heading still needs text before its attributes, or they are read as text.
+    text = _inline(_HEADERLINK.sub("", inner).strip()) or "<span></span>"
     return "#" * level + " " + text + (f" {{ #{ident} }}" if ident else "")
 
 
