@@ -182,3 +182,15 @@ def test_plugin_build_publishes_feeds_and_links_them(tmp_path: Path) -> None:
     check_feed_links(root / "site")
     next_meeting = (root / "site" / "index.html").read_text(encoding="utf-8").split("Next meeting", 1)[1]
     assert 'href="calendar.ics"' in next_meeting.split("Latest meetings", 1)[0]  # beside the next meeting
+
+
+def test_time_zone_option_is_checked(tmp_path: Path) -> None:
+    root = make_site(tmp_path, extra="")
+    config = (
+        (root / "mkdocs.yml")
+        .read_text()
+        .replace("strict_notes: false", "strict_notes: false\n      time_zone: Mars/Olympus")
+    )
+    (root / "mkdocs.yml").write_text(config)
+    result = build(root)
+    assert result.returncode != 0 and "time_zone" in result.stderr and "Mars/Olympus" in result.stderr
