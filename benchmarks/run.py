@@ -8,7 +8,9 @@ site size and search index size; for (b) also the plugin's own time (parse, link
 render, and its per-page hooks, from its log lines). Then, in-process at the largest
 size, what a `mkdocs serve` rebuild costs the plugin after one note changes. With
 --floor, also (c): the plain site padded with one-paragraph pages to (b)'s page count,
-the part of (b) that MkDocs and Material cost for that many pages.
+the part of (b) that MkDocs and Material cost for that many pages. With --generated,
+also (d): a plain `mkdocs build` of the tree `meetings generate` writes for (b) (the same
+pages made ahead of time), and the time of `meetings generate` itself.
 Run by hand; not part of the tests.
 """
 
@@ -118,6 +120,19 @@ def build(site: Path) -> dict[str, float]:
     return figures
 
 
+def generated_site(site: Path) -> tuple[Path, float]:
+    """(d): the tree `meetings generate` writes from the plugin's site, and how long that took."""
+    out = site.parent / "generated"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "meetings.cli", "generate", str(out), "-f", str(site / "mkdocs.yml")]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "HOME": str(site)})
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(result.stderr[-2000:])
+    return out, seconds
+
+
 def rebuild_after_one_change(notes: Path) -> dict[str, float]:
     """The plugin's work in a serve rebuild: the parse cache keeps all but the changed note.
     Works on a copy, so the notes measured are never written to."""
@@ -162,6 +177,9 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="also measure a folder of real notes")
     parser.add_argument("--keep", type=Path, help="keep the generated sites in this folder")
     parser.add_argument("--floor", action="store_true", help="also build (c): (a) padded to (b)'s page count")
+    parser.add_argument(
+        "--generated", action="store_true", help="also build (d): the tree 'meetings generate' writes, no plugin"
+    )
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="meetings-bench-"))
     rows = []
@@ -175,7 +193,7 @@ def main() -> int:
         cases.append((str(size), notes))
     for label, notes in cases:
         plain, site = prepare(notes, work / f"sites-{label.split()[0]}")
-        runs_a, runs_b, runs_c = [], [], []
+        runs_a, runs_b, runs_c, runs_d = [], [], [], []
         floor = None
         for _ in range(args.runs):  # alternate, so drift on the machine hits all alike
             runs_a.append(build(plain))
@@ -183,15 +201,19 @@ def main() -> int:
             if args.floor:
                 floor = floor or floor_site(plain, int(runs_b[0]["pages"]))
                 runs_c.append(build(floor))
-        rows.append((label, runs_a, runs_b, runs_c))
+            if args.generated:
+                out, seconds = generated_site(site)
+                runs_d.append({**build(out), "generate": seconds})
+        rows.append((label, runs_a, runs_b, runs_c, runs_d))
         print(f"{label}: plain {median(runs_a, 'wall'):.1f} s, plugin {median(runs_b, 'wall'):.1f} s", file=sys.stderr)
     print(
         "| meetings | build | wall s | peak RSS MiB | pages | site MiB | search index MiB | plugin s "
         "(parse / link / render / page hooks) |"
     )
     print("|---|---|--:|--:|--:|--:|--:|---|")
-    for label, runs_a, runs_b, runs_c in rows:
-        for name, runs in (("(a) plain", runs_a), ("(b) plugin", runs_b), ("(c) floor", runs_c)):
+    for label, runs_a, runs_b, runs_c, runs_d in rows:
+        builds = (("(a) plain", runs_a), ("(b) plugin", runs_b), ("(c) floor", runs_c), ("(d) generated", runs_d))
+        for name, runs in builds:
             if not runs:
                 continue
             plugin = (
@@ -205,13 +227,19 @@ def main() -> int:
                 f"{median(runs, 'pages'):.0f} | {median(runs, 'site_mib'):.1f} | {median(runs, 'index_mib'):.1f} | "
                 f"{plugin} |"
             )
-    for label, runs_a, runs_b, runs_c in rows:
+    for label, runs_a, runs_b, runs_c, runs_d in rows:
         ratio = median(runs_b, "wall") / median(runs_a, "wall")
         pages = median(runs_b, "pages") / median(runs_a, "pages")
         share = median(runs_b, "plugin") / median(runs_b, "wall")
         print(f"\n{label}: (b)/(a) time {ratio:.2f}, pages {pages:.1f}x, plugin share of (b) {share:.1%}")
         if runs_c:
             print(f"{label}: (c)/(a) time {median(runs_c, 'wall') / median(runs_a, 'wall'):.2f}")
+        if runs_d:
+            print(
+                f"{label}: (b)/(d) time {median(runs_b, 'wall') / median(runs_d, 'wall'):.2f} "
+                f"(plugin build {median(runs_b, 'wall'):.2f} s, plain build of the generated tree "
+                f"{median(runs_d, 'wall'):.2f} s; meetings generate {median(runs_d, 'generate'):.2f} s)"
+            )
     largest = cases[-1][1]
     rebuild = rebuild_after_one_change(largest)
     print(

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from meetings.archive import build_archive
+from meetings.cli import main as cli_main
 from meetings.identity import Identities
 from meetings.parse import parse_note
 from meetings.render.blocks import fill_blocks
@@ -44,15 +45,23 @@ def tree(root: Path, skip: str = "site") -> dict[str, bytes]:
     }
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+# Every check runs on the plugin's build and on a plain MkDocs build of what
+# `meetings generate` writes: the two must be equally safe.
+@pytest.fixture(scope="module", params=["plugin", "generated"])
+def hostile_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     root = make_site(tmp_path_factory.mktemp("hostile"), copy_seed=True)
     write_hostile_notes(root / "notes")
     (root / "notes" / "2024-03-05.md").unlink()  # the huge note has its own test
     before = tree(root)
+    if request.param == "generated":
+        out = tmp_path_factory.mktemp("hostile-generated") / "out"
+        assert cli_main(["generate", str(out), "-f", str(root / "mkdocs.yml")]) == 0
+        assert tree(root) == before, "generate wrote or changed files of the site"
+        root = out
     result = build(root, strict=False)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert tree(root) == before, "the build wrote or changed files outside site/"
+    if request.param == "plugin":
+        assert tree(root) == before, "the build wrote or changed files outside site/"
     assert not (root / "hacked").exists() and not Path("hacked").exists()
     return root / "site"
 

@@ -4,6 +4,7 @@ meetings check [PATH ...] [--format text|json]   lint notes (files or folders)
 meetings people [NOTES_DIR]                      spellings merged into one person
 meetings export [NOTES_DIR]                      print the JSON export (the site's api/archive.json)
 meetings new [--series S] [--date YYYY-MM-DD]    write the next meeting's note, ready to fill in
+meetings generate OUT_DIR                        write the site's source for a build without the plugin
 
 Options come from the meetings plugin's block of mkdocs.yml (-f to name another).
 """
@@ -20,6 +21,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from .generate import GenerateError, generate
 from .model import ERROR, Diagnostic
 from .newnote import Exists, NoDate, new_note
 from .site import Settings, load_site
@@ -52,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", parents=[common], help="write the note of the next meeting, ready to fill in")
     new.add_argument("--series", default="community", help="community, cabal, … (default: %(default)s)")
     new.add_argument("--date", type=dt.date.fromisoformat, help="YYYY-MM-DD (default: announced, or the cadence)")
+    generate = commands.add_parser(
+        "generate",
+        parents=[common],
+        help="write the whole site source (pages, feeds, calendars, mkdocs.yml) for a build without the plugin",
+    )
+    generate.add_argument("out_dir", type=Path, help="the folder to write (then: mkdocs build -f OUT_DIR/mkdocs.yml)")
     args = parser.parse_args(argv)
     # Paths are relative to mkdocs.yml's folder, also when there is no such file there.
     settings, problems = Settings.from_config_file(args.config_file.absolute())
@@ -65,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(settings, args.paths, args.format, args.quiet, args.fix)
     if args.command == "new":
         return _new(settings, args.series, args.date)
+    if args.command == "generate":
+        return _generate(settings, args.config_file, args.out_dir)
     if args.notes_dir:
         settings = replace(settings, notes_dir=args.notes_dir.absolute())
     if args.command == "people":
@@ -171,6 +181,24 @@ def _export(settings: Settings) -> int:
     for problem in site.problems + site.archive.problems:
         print(problem, file=sys.stderr)
     sys.stdout.write(site.export())
+    return 1 if any(d.level == ERROR for d in site.problems) else 0
+
+
+def _generate(settings: Settings, config_file: Path, out: Path) -> int:
+    """The same site the plugin builds, as a docs tree any MkDocs-compatible builder takes."""
+    try:
+        site = generate(config_file, out.absolute(), settings)
+    except GenerateError as error:
+        print(f"meetings generate: {error}", file=sys.stderr)
+        return 2
+    for problem in site.problems + site.archive.problems:
+        print(problem, file=sys.stderr)
+    pages = sum(page.src.endswith(".md") for page in site.pages)
+    print(
+        f"{len(site.archive.meetings)} meetings, {pages} pages written to {out}; "
+        f"build with: mkdocs build -f {out / 'mkdocs.yml'}",
+        file=sys.stderr,
+    )
     return 1 if any(d.level == ERROR for d in site.problems) else 0
 
 

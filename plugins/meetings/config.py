@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -98,6 +99,20 @@ class Positive(c.Type):
         return number
 
 
+class TimeZone(c.Type):
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if value:
+            try:
+                ZoneInfo(value)
+            except (ValueError, ZoneInfoNotFoundError):
+                raise c.ValidationError(f"{value[:80]!r} is not a time zone, e.g. 'America/New_York'") from None
+        return value
+
+
 class MeetingsConfig(base.Config):
     # -- where the content is (paths are relative to mkdocs.yml) -------------------
     notes_dir = NotesDir(exists=False, default="notes")
@@ -114,10 +129,9 @@ class MeetingsConfig(base.Config):
     """Renamed repositories: `new/name: old/name` files both under one issue page."""
     max_refs_per_note = Positive(default=MAX_REFS_PER_NOTE)
     """How many issues one note may give pages to; more are shown as text, with a warning."""
-
-    timezone = c.Type(str, default="America/New_York")
-    """The time zone meetings are announced in (an IANA name); the home page shows the next
-    meeting in it and in the reader's own zone."""
+    time_zone = TimeZone(default="America/New_York")
+    """Where the notes' wall-clock times are (feeds, calendars, the home page's next meetings,
+    shown in it and in the reader's own zone); '' takes each offset as written."""
 
     # -- search ------------------------------------------------------------------------
     search_engine = c.Choice(("material", "pagefind"), default="material")

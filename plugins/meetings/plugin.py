@@ -6,6 +6,7 @@ Hooks used, and why:
 - on_config: enables the Markdown extensions our pages use and adds our stylesheet;
 - on_files: runs the core (notes -> archive -> pages) and adds every page in memory;
 - on_page_content: sanitises what Markdown made of note text, then puts our blocks in;
+- on_post_page: puts the late blocks in, and the feeds' links in the page's head;
 - on_serve: watches the notes folder and people.yml, which live outside docs/.
 """
 
@@ -16,7 +17,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 
 from markdown.extensions.toc import slugify as toc_slugify
@@ -30,26 +30,19 @@ from mkdocs.structure.pages import Page as MkPage
 from . import urls
 from .archive import Archive
 from .config import MeetingsConfig
+from .convert import safe_slugify
+from .feeds import SITE_FEED
+from .layout import FIND_CONTENT, FIND_PAGE, HOME_MARKER, INDEXES, assets, scripts, stylesheets, theme_dir
 from .model import ERROR, WARNING, Diagnostic, Meeting
 from .notes import ParseCache
 from .render.meeting import meeting_title
 from .render.pages import Page, attachment_dir, render_home
 from .render.templates import REPEATED
-from .sanitize import clean_html, safe_id
+from .sanitize import clean_html
 from .site import Settings, Site, load_site
+from .text import escape_html
 
 log = get_plugin_logger(__name__)
-
-HOME_MARKER = "<!-- meetings:home -->"
-CSS = "assets/meetings/meetings.css"
-FIND_JS = "assets/meetings/find.js"
-FIND_PAGE = "find/index.md"
-PAGEFIND_UI = "pagefind/pagefind-ui.js"
-PAGEFIND_CSS = "pagefind/pagefind-ui.css"
-JS = "assets/meetings/sortable.js"
-# Our scripts besides JS (file name in assets/ -> where the site serves it)
-SCRIPTS = {name: f"assets/meetings/{name}" for name in ("anchors.js", "filter.js", "next.js")}
-_INDEXES = {"meetings/index.md", "people/index.md", "topics/index.md", "issues/index.md", "timeline/index.md"}
 
 
 class MeetingsPlugin(BasePlugin[MeetingsConfig]):
@@ -61,6 +54,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.page_seconds = 0.0  # time spent in the per-page hooks of this build
         self.serving = False
         self.builds = 0
+        self.feeds: dict[str, list[tuple[str, str]]] = {}  # page -> its own feeds (title, path)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance (and its parse cache) across rebuilds."""
@@ -72,19 +66,16 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 config.markdown_extensions.append(extension)
         # Heading ids come from note text: keep them from taking an id the theme looks up.
         toc = config.mdx_configs.setdefault("toc", {})
-        toc["slugify"] = _safe_slugify(toc.get("slugify") or toc_slugify)
-        # Our theme templates (the 404 page) come before the theme's own.
-        theme_dir = str(resources.files("meetings").joinpath("theme"))
-        if theme_dir not in config.theme.dirs:
-            config.theme.dirs.insert(0, theme_dir)
-        if CSS not in config.extra_css:
-            config.extra_css.append(CSS)
-        scripts = [JS, *SCRIPTS.values()] + ([PAGEFIND_UI, FIND_JS] if self.config.search_engine == "pagefind" else [])
-        for script in scripts:
+        toc["slugify"] = safe_slugify(toc.get("slugify") or toc_slugify)
+        if theme_dir() not in config.theme.dirs:
+            config.theme.dirs.insert(0, theme_dir())
+        pagefind = self.config.search_engine == "pagefind"
+        for sheet in stylesheets(pagefind):
+            if sheet not in config.extra_css:
+                config.extra_css.append(sheet)
+        for script in scripts(pagefind):
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
-        if self.config.search_engine == "pagefind" and PAGEFIND_CSS not in config.extra_css:
-            config.extra_css.append(PAGEFIND_CSS)
         if self.config.search_engine == "pagefind" and {"search", "material/search"} & set(config.plugins):
             log.warning(
                 "search_engine: pagefind: remove the 'search' plugin from mkdocs.yml; with it, every page "
@@ -99,14 +90,17 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         root = Path(os.path.abspath(config.config_file_path or ".")).parent
-        settings = Settings(root=root, directory_urls=config.use_directory_urls).with_options(dict(self.config))
+        settings = Settings(
+            root=root, directory_urls=config.use_directory_urls, site_name=config.site_name, site_url=config.site_url
+        ).with_options(dict(self.config))
         site = load_site(settings, self.cache)
         archive, pages, notes = site.archive, site.pages, site.notes
         self.archive = archive
         self.blocks = {page.src: page for page in pages if page.blocks}
+        self.feeds = site.feeds
         edits = _edit_sources(site, config.docs_dir)
         for page in pages:
-            inclusion = InclusionLevel.UNDEFINED if page.src in _INDEXES else InclusionLevel.NOT_IN_NAV
+            inclusion = InclusionLevel.UNDEFINED if page.src in INDEXES else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src, content=page.content, inclusion=inclusion)
             file.edit_uri = edits(page.src)  # "Edit this page" opens the note or data file it comes from
             self._add(files, file)
@@ -114,12 +108,12 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             for name, path in note.attachments.items():
                 src = f"{attachment_dir(note.id)}/{name}"
                 self._add(files, File.generated(config, src, abs_src_path=str(path)))
-        assets = resources.files("meetings").joinpath("assets")
-        for name, src in (("meetings.css", CSS), ("sortable.js", JS), ("find.js", FIND_JS), *SCRIPTS.items()):
-            self._add(files, File.generated(config, src, content=assets.joinpath(name).read_text(encoding="utf-8")))
+        for src, content in assets().items():
+            self._add(files, File.generated(config, src, content=content))
         if self.config.search_engine == "pagefind":
-            find = '---\ntitle: Search\nsearch:\n  exclude: true\n---\n\n# Search\n\n<div id="mt-find"></div>\n'
-            self._add(files, File.generated(config, FIND_PAGE, content=find, inclusion=InclusionLevel.UNDEFINED))
+            self._add(
+                files, File.generated(config, FIND_PAGE, content=FIND_CONTENT, inclusion=InclusionLevel.UNDEFINED)
+            )
         self._report(site.problems + archive.problems, data_file=True)
         self._report_notes(archive.meetings)
         # The figures benchmarks/run.py reads: this plugin's own share of a build.
@@ -182,7 +176,8 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if HOME_MARKER in markdown:
             started = time.perf_counter()
             self.generated.add(page.file.src_uri)  # it now holds text from notes: sanitise it too
-            home = render_home(self.archive, page.file.src_uri, timezone=self.config.timezone) if self.archive else None
+            zone = self.config.time_zone or "UTC"
+            home = render_home(self.archive, page.file.src_uri, timezone=zone) if self.archive else None
             if home is not None and home.blocks:
                 self.blocks[page.file.src_uri] = home
             self.page_seconds += time.perf_counter() - started
@@ -202,12 +197,22 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
-        """Late blocks (transcripts, quoted lists, the participation strip) go in after search has read the page."""
-        made = self.blocks.get(page.file.src_uri)
-        if made is None:
-            return output
+        """Late blocks (transcripts, quoted lists, the participation strip) go in after search
+        has read the page; the feeds that apply to the page are announced in its head."""
         started = time.perf_counter()
-        output = made.finish(output, late=True)
+        src = page.file.src_uri
+        feeds = [(f"{config.site_name}: meetings", SITE_FEED), *self.feeds.get(src, [])]
+        # "alternate feed", not "alternate" alone: the theme fetches a sitemap.xml under every
+        # link[rel=alternate] (its language versions), a 404 for each feed; readers split rel.
+        links = "".join(
+            f'<link rel="alternate feed" type="application/atom+xml" title="{escape_html(title)}" '
+            f'href="{urls.href(src, feed, config.use_directory_urls)}">'
+            for title, feed in feeds
+        )
+        output = output.replace("</head>", links + "</head>", 1)
+        made = self.blocks.get(src)
+        if made is not None:
+            output = made.finish(output, late=True)
         self.page_seconds += time.perf_counter() - started
         return output
 
@@ -261,18 +266,6 @@ def _edit_sources(site: Site, docs_dir: str) -> Callable[[str], str | None]:
         return Path(os.path.relpath(path, docs_dir)).as_posix() if path else None
 
     return edit_uri
-
-
-def _safe_slugify(slugify: Callable[[str, str], str]) -> Callable[[str, str], str]:
-    if getattr(slugify, "safe", False):
-        return slugify  # a serve rebuild runs on_config again on the same options
-
-    def heading_id(value: str, separator: str) -> str:
-        # never empty: the toc extension would number it "_1", a name of the theme's kind
-        return safe_id(slugify(value, separator) or "section")
-
-    heading_id.safe = True  # type: ignore[attr-defined]
-    return heading_id
 
 
 __all__ = ["MeetingsPlugin", "PluginError"]

@@ -16,7 +16,9 @@ from pathlib import Path
 import yaml
 
 from .archive import MAX_REFS_PER_NOTE, Archive, build_archive
+from .calendars import calendar_pages
 from .export import export_json
+from .feeds import FeedSite, feed_pages, page_feeds
 from .identity import Identities
 from .lint import archive_findings
 from .model import DEFAULT_REPO, ERROR, Diagnostic
@@ -24,6 +26,8 @@ from .notes import NoteFile, ParseCache, find_notes, load_meetings
 from .people import load_people
 from .render.pages import Page, SiteOptions, render_site
 from .topics import load_topics
+
+DEFAULT_TIME_ZONE = "America/New_York"  # the notes' "11:00 a.m. Eastern"
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,9 @@ class Settings:
     repo_aliases: dict[str, str] = field(default_factory=dict)
     max_refs_per_note: int = MAX_REFS_PER_NOTE
     directory_urls: bool = True
+    site_name: str = "Meetings"  # mkdocs.yml's site_name and site_url, for feeds and calendars
+    site_url: str | None = None
+    time_zone: str | None = DEFAULT_TIME_ZONE  # where the notes' wall-clock times are; None: as written
 
     def path(self, value: Path) -> Path:
         return value if value.is_absolute() else self.root / value
@@ -66,7 +73,12 @@ class Settings:
             return cls(root=root), [Diagnostic(label, None, ERROR, f"cannot read it: {error}")]
         data = data if isinstance(data, dict) else {}
         options = _plugin_options(data.get("plugins"))
-        settings = cls(root=root, directory_urls=bool(data.get("use_directory_urls", True)))
+        settings = cls(
+            root=root,
+            directory_urls=bool(data.get("use_directory_urls", True)),
+            site_name=str(data.get("site_name") or "Meetings"),
+            site_url=str(data["site_url"]) if isinstance(data.get("site_url"), str) else None,
+        )
         return settings.with_options(options), []
 
     def with_options(self, options: dict[str, object]) -> Settings:
@@ -80,6 +92,8 @@ class Settings:
         aliases = options.get("repo_aliases")
         if isinstance(aliases, dict):
             changes["repo_aliases"] = {str(k).lower(): str(v).lower() for k, v in aliases.items()}
+        if isinstance(options.get("time_zone"), str):
+            changes["time_zone"] = str(options["time_zone"]) or None
         if isinstance(options.get("max_refs_per_note"), int):
             changes["max_refs_per_note"] = options["max_refs_per_note"]
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -114,6 +128,7 @@ class Site:
     identities: Identities  # what identity resolution did (`meetings people` reports it)
     problems: list[Diagnostic]  # of the notes folder and the data files
     pages: list[Page]
+    feeds: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # page -> (title, feed path)
     seconds: dict[str, float] = field(default_factory=dict)  # parse, link, render: for the benchmarks
 
     @property
@@ -156,5 +171,21 @@ def load_site(
         attachments={n.id: frozenset(n.attachments) for n in notes},
     )
     pages = render_site(archive, options) if render else []
+    feeds: dict[str, list[tuple[str, str]]] = {}
+    if render:
+        feed_site = FeedSite(
+            settings.site_name, settings.site_url, settings.default_repo, settings.directory_urls, settings.time_zone
+        )
+        written = feed_pages(archive, feed_site)
+        written |= calendar_pages(
+            archive,
+            settings.time_zone,
+            settings.site_name,
+            settings.site_url,
+            settings.directory_urls,
+            settings.default_repo,
+        )
+        pages += [Page(src, content.decode("utf-8")) for src, content in written.items()]
+        feeds = page_feeds(archive, settings.site_name)
     seconds = {"parse": parsed - started, "link": linked - parsed, "render": time.perf_counter() - linked}
-    return Site(settings, notes, archive, identities, problems, pages, seconds)
+    return Site(settings, notes, archive, identities, problems, pages, feeds, seconds)

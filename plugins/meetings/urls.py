@@ -43,10 +43,12 @@ def md_link(from_src: str, to_src: str) -> str:
 
 @functools.lru_cache(maxsize=65536)  # every page is linked to from many others
 def page_url(src: str, directory_urls: bool) -> str:
-    """The site URL of a Markdown source, the way MkDocs computes it."""
-    stem = src[: -len(".md")] if src.endswith(".md") else src
+    """The site URL of a Markdown source, the way MkDocs computes it (other files keep their path)."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[: -len(".md")]
     if not directory_urls:
-        return stem + ".html" if src.endswith(".md") else src
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"

@@ -12,7 +12,9 @@ from markupsafe import Markup
 
 from .. import urls
 from ..archive import Archive
+from ..calendars import CALENDAR
 from ..export import export_json
+from ..feeds import SITE_FEED, person_feed, topic_feed
 from ..isolate import failure
 from ..model import DEFAULT_REPO, Meeting, Mention, Person
 from ..text import escape_markdown, initials
@@ -228,6 +230,7 @@ def _person(archive: Archive, person: Person, months: dict[str, list[str]], here
         ],
         mentions=_mention_rows(archive, here, person.mentions),
         strip=Markup(participation_strip(months, person)),
+        feed=here.link(person_feed(person.id)),
     )
 
 
@@ -339,6 +342,7 @@ def _topic(archive: Archive, ident: str, here: Here) -> Page:
         presenters=presenters,
         mentioned=[p for p in _topic_people(archive, topic.mentions, here, headed=False) if p not in presenters],
         issues=[{"id": f"{repo}#{n}", "link": here.link(urls.issue_src((repo, n)))} for repo, n in issues],
+        feed=here.link(topic_feed(ident)),
     )
 
 
@@ -464,6 +468,8 @@ def render_home(archive: Archive, src: str = "index.md", latest: int = 5, timezo
     markdown = TEMPLATES.get_template("home.md.j2").render(
         next=blocks.add(upcoming) if upcoming else "",
         meetings_link=here.link("meetings/index.md"),
+        feed_link=here.link(SITE_FEED),
+        calendar_link=here.link(CALENDAR),
         topics_link=here.link("topics/index.md"),
         latest=[_meeting_row(here, archive, m) for m in recent],
         topics=[

@@ -1,0 +1,157 @@
+"""Atom feeds (and RSS 2.0 for the site's): the latest meetings, and one feed per person and
+per topic, so a reader can follow "when quadlet comes up again".
+
+Every time in a feed comes from the notes (a meeting's scheduled start, or its date), never
+from the clock: two builds of the same notes give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator
+
+from . import urls
+from .archive import Archive
+from .calendars import held_at
+from .model import Meeting
+
+SITE_FEED = "feeds/meetings.xml"
+SITE_RSS = "feeds/meetings.rss"
+LATEST = 50  # entries in the site's feed
+PER_FEED = 100  # entries in a person's or topic's feed
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def person_feed(ident: str) -> str:
+    return f"feeds/people/{ident}.xml"
+
+
+def topic_feed(ident: str) -> str:
+    return f"feeds/topics/{ident}.xml"
+
+
+@dataclass(frozen=True)
+class FeedSite:
+    """What a feed says about the site it belongs to."""
+
+    name: str = "Meetings"
+    url: str | None = None  # site_url of mkdocs.yml; links are relative without it
+    repo: str = "containers/podman"
+    directory_urls: bool = True
+    time_zone: str | None = None  # where the notes' wall-clock times are (Settings.time_zone)
+
+    def link(self, feed: str, src: str) -> str:
+        """The page `src`, from the feed file `feed`: absolute when the site's URL is known."""
+        if self.url:
+            return self.url.rstrip("/") + "/" + urls.page_url(src, self.directory_urls)
+        return urls.href(feed, src, self.directory_urls)
+
+    def ident(self, src: str) -> str:
+        """A stable id: the page's address, or a URN of the repository and page path."""
+        if self.url:
+            return self.link("", src)
+        return f"urn:x-meetings:{self.repo}:{urls.page_url(src, True) or 'home'}"
+
+
+def meeting_time(meeting: Meeting, time_zone: str | None) -> dt.datetime | None:
+    """When the meeting was held: its scheduled start (see calendars.held_at), else its day (UTC)."""
+    held = held_at(meeting, time_zone)
+    if isinstance(held, dt.datetime):
+        return held
+    return dt.datetime.combine(held, dt.time(), dt.UTC) if held else None
+
+
+def feed_pages(archive: Archive, site: FeedSite) -> dict[str, bytes]:
+    """Every feed file by its path in the docs tree."""
+    dated = [(m, t) for m in archive.meetings if (t := meeting_time(m, site.time_zone)) is not None]
+    times = {m.id: t for m, t in dated}
+    files: dict[str, bytes] = {}
+    latest = [m.id for m, _ in sorted(dated, key=lambda p: (p[1], p[0].id))][-LATEST:]
+    atom = _feed(archive, site, SITE_FEED, f"{site.name}: meetings", "index.md", latest, times)
+    files[SITE_FEED] = atom.atom_str(pretty=True)
+    files[SITE_RSS] = _feed(archive, site, SITE_RSS, f"{site.name}: meetings", "index.md", latest, times).rss_str(
+        pretty=True
+    )
+    for person in archive.people.values():
+        ids = [i for i in person.meetings if i in times][-PER_FEED:]
+        src = person_feed(person.id)
+        title = f"{site.name}: meetings with {person.name}"
+        files[src] = _feed(archive, site, src, title, urls.person_src(person.id), ids, times).atom_str(pretty=True)
+    for ident, topic in archive.topics.items():
+        ids = sorted({m.meeting for m in topic.mentions if m.meeting in times}, key=lambda i: (times[i], i))
+        src = topic_feed(ident)
+        title = f"{site.name}: meetings about {topic.name}"
+        page = urls.topic_src(ident)
+        files[src] = _feed(archive, site, src, title, page, ids[-PER_FEED:], times).atom_str(pretty=True)
+    return files
+
+
+def page_feeds(archive: Archive, site_name: str) -> dict[str, list[tuple[str, str]]]:
+    """The feeds of each person and topic page, as (title, feed path), for the page's head."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for person in archive.people.values():
+        title = f"{site_name}: meetings with {person.name}"
+        found[urls.person_src(person.id)] = [(title, person_feed(person.id))]
+    for ident, topic in archive.topics.items():
+        found[urls.topic_src(ident)] = [(f"{site_name}: meetings about {topic.name}", topic_feed(ident))]
+    return found
+
+
+def _feed(
+    archive: Archive,
+    site: FeedSite,
+    src: str,
+    title: str,
+    page: str,
+    ids: list[str],
+    times: dict[str, dt.datetime],
+) -> FeedGenerator:
+    feed = FeedGenerator()
+    feed.id(site.ident(src if src != SITE_RSS else SITE_FEED))
+    feed.title(title)
+    feed.subtitle(f"Meetings from the notes of {site.name}")
+    feed.author({"name": site.name})
+    feed.link(href=site.link(src, page), rel="alternate")
+    if site.url:
+        feed.link(href=site.url.rstrip("/") + "/" + src, rel="self")
+    # An empty feed (a person or topic with no dated meeting) is as old as the archive.
+    updated = max((times[i] for i in ids), default=max(times.values(), default=EPOCH))
+    feed.updated(updated)
+    feed.lastBuildDate(updated)
+    for ident in ids:  # oldest first: feedgen puts each new entry on top
+        _entry(feed, archive, site, src, archive.meeting(ident), times[ident])
+    return feed
+
+
+def _entry(
+    feed: FeedGenerator, archive: Archive, site: FeedSite, src: str, meeting: Meeting, when: dt.datetime
+) -> None:
+    page = urls.meeting_src(meeting.id)
+    entry = feed.add_entry()
+    entry.id(site.ident(page))
+    entry.title(f"{meeting.title} · {meeting.date}")
+    # One link only: feedgen 1.0 writes an entry's links without their rel, so a second
+    # (the recording) would read as another alternate; the recording is in the summary.
+    entry.link(href=site.link(src, page), rel="alternate")
+    entry.published(when)
+    entry.updated(when)
+    entry.category(term=meeting.series)
+    presenters = []
+    for section in meeting.sections:
+        for name in section.presenters:
+            person = archive.person_of(meeting.id, name)
+            if person and person.name not in presenters:
+                presenters.append(person.name)
+    for name in presenters:
+        entry.author(name=name)
+    lines = [f"{meeting.series.title()} meeting, {meeting.date}."]
+    subjects = [s.title for s in meeting.sections]
+    if subjects:
+        lines.append("Subjects: " + "; ".join(subjects) + ".")
+    if presenters:
+        lines.append("Presented by " + ", ".join(presenters) + ".")
+    if meeting.recording:
+        lines.append(f"Recording: {meeting.recording}")
+    entry.summary("\n".join(lines))
