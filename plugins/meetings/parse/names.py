@@ -7,7 +7,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from ..text import slugify
+from ..text import slugify, unlink
 
 _PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "le", "la", "du", "dos", "y", "w/"}
 # Heading words that are never names, so "### Demo - (9:14 in the video)" is no presenter.
@@ -22,7 +22,9 @@ _NOT_PEOPLE = re.compile(
     r"(?:'s|’s) presentation$|^(?:and )?others?(?: not noted)?\.?$|^listener$|^all$|^none$|^n/?a$",
     re.I,
 )
-_PRESENTER_SPLIT = re.compile(r"\s*(?:/|&&?|,|\band\b|\bvia\b|\bfor\b)\s*")
+# A run of spaces is entered only at its start ("(?<!\s)"): a pattern that could start at
+# each of its spaces and scan on to its end would read a long run in quadratic time.
+_PRESENTER_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:/|&&?|,|\band\b|\bvia\b|\bfor\b)\s*")
 
 
 def looks_like_name(text: str) -> bool:
@@ -41,8 +43,8 @@ def looks_like_name(text: str) -> bool:
 
 def strip_affiliation(name: str) -> str:
     """ "Greg Shomo (Northeastern)" -> "Greg Shomo"; "Cesar Talledo - Nestybox" -> "Cesar Talledo"."""
-    name = re.sub(r"\s*\([^()]*\)\s*", " ", name)
-    name = re.sub(r"\s+-\s+.*$", "", name)
+    name = re.sub(r"(?:(?<!\s)\s+)?\([^()]*\)\s*", " ", name)
+    name = re.sub(r"(?<!\s)\s+-\s+.*$", "", name)
     return " ".join(name.split())
 
 
@@ -59,7 +61,7 @@ def split_names(text: str) -> list[str]:
 
 def split_presenters(text: str) -> list[str] | None:
     """Presenters in a heading such as "Brent Baude/Ashley Cui"; None if it is not names."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # "Cesar Talledo - [Nestybox](…)"
+    text = unlink(text)  # "Cesar Talledo - [Nestybox](…)"
     text = strip_affiliation(text).strip(" *_-")
     parts = [p for p in _PRESENTER_SPLIT.split(text) if p]
     if parts and all(looks_like_name(p) for p in parts):

@@ -48,10 +48,11 @@ _CUT = re.compile(
     r"\s+of\s+the\s+meeting.{0,30}?\s+(?:were|was)\s+cut",
     re.I,
 )
-_TOPICS = re.compile(r"^\W*(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
+# "\W*+" is possessive: "\W*" followed by ".*" could split a run of spaces every way.
+_TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
-_RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\s]+)\)", re.I)
+_RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\[\s]+)\)", re.I)  # the URL stops at the next "["
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
