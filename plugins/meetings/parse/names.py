@@ -69,15 +69,33 @@ def split_presenters(text: str) -> list[str] | None:
     return None
 
 
-def near_duplicate(name: str, others: list[str]) -> str | None:
-    """An earlier entry of the same list that differs only by accents or a typo
-    ("Mairin Duffy" / "Máirín Duffy", "Mohan Boddu" / "Mohan Bodu")."""
-    key = slugify(name)
-    for other in others:
-        other_key = slugify(other)
-        if other_key == key or (len(key) > 8 and fuzz.ratio(key, other_key) >= 90):
-            return other
-    return None
+# A list is compared name by name (fuzzily) only up to this many entries; after them, a name
+# is looked up by its exact key. Real lists have under 40 names; a crafted one with 10,000
+# would otherwise take 50 million comparisons.
+FUZZY_LIMIT = 100
+
+
+class NameList:
+    """The names of one list so far, to find the one a new name repeats."""
+
+    def __init__(self) -> None:
+        self._compared: list[tuple[str, str]] = []  # (name, key) of the first FUZZY_LIMIT entries
+        self._by_key: dict[str, str] = {}  # key -> first name with it
+
+    def add(self, name: str) -> None:
+        key = slugify(name)
+        if len(self._compared) < FUZZY_LIMIT:
+            self._compared.append((name, key))
+        self._by_key.setdefault(key, name)
+
+    def near_duplicate(self, name: str) -> str | None:
+        """An earlier entry that differs only by accents or a typo
+        ("Mairin Duffy" / "Máirín Duffy", "Mohan Boddu" / "Mohan Bodu")."""
+        key = slugify(name)
+        for other, other_key in self._compared:
+            if other_key == key or (len(key) > 8 and fuzz.ratio(key, other_key) >= 90):
+                return other
+        return self._by_key.get(key)
 
 
 def is_person(name: str) -> bool:

@@ -31,7 +31,7 @@ from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
-from .names import is_person, near_duplicate, split_names
+from .names import NameList, is_person, split_names
 from .raw import find_raw_blocks
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
 from .tables import extra_cells
@@ -465,13 +465,14 @@ class _NoteParser:
                 continue
             m.attendees_line = names_line
             seen: set[str] = set()
+            earlier = NameList()
             for name in split_names(text):
                 if not is_person(name):
                     continue
                 if name.casefold() in seen:
                     self.report(names_line, WARNING, f"{name!r} is listed twice", "remove one")
                     continue
-                twin = near_duplicate(name, m.attendees)
+                twin = earlier.near_duplicate(name)
                 if twin:
                     self.report(
                         names_line,
@@ -480,6 +481,7 @@ class _NoteParser:
                         "keep one spelling, or add both to people.yml",
                     )
                 seen.add(name.casefold())
+                earlier.add(name)
                 m.attendees.append(name)
             break
 
