@@ -228,6 +228,32 @@ LINES = st.lists(
 @given(LINES)
 @example(["```", "\r0", "```", "# Podman Community Meeting"])  # a lone CR is a line break to Markdown
 def test_random_notes_never_raise_and_lose_nothing(lines: list[str]) -> None:
+    _parses_and_shows_every_word(lines)
+
+
+RUN_CHARACTERS = [" ", "\t", "-", ":", "1", "`", "[", "]", "(", ")", "#", "*", "(1", "[a](", "` ", "1:", "``"]
+# Where a run sits: a heading, an attendee list, a start line, a list item, a chat header,
+# next to a video mark.
+BEFORE_RUN = ["", "## ", "### Attendees: ", "Meeting start ", " * Ada: ", "### Topic - ", "(", "x ", "Tom Sweeney"]
+AFTER_RUN = ["", " (1:50 in the video)", " x", ":", "10:56 AM", " 2022 topics", " chat copy/paste"]
+LONG_RUN = st.builds(
+    lambda before, pattern, count, after: before + pattern * count + after,
+    st.sampled_from(BEFORE_RUN),
+    st.sampled_from(RUN_CHARACTERS),
+    st.integers(min_value=100, max_value=2000),
+    st.sampled_from(AFTER_RUN),
+).filter(lambda line: not line.lstrip(" ").startswith(("```", "~~~")))
+# (Left out: a line that opens a fence. Its info string, "``` words", is not shown on the
+# page, whatever its length.)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(FRAGMENTS), LONG_RUN), max_size=25))
+def test_notes_with_long_runs_never_raise_and_lose_nothing(lines: list[str]) -> None:
+    _parses_and_shows_every_word(lines)
+
+
+def _parses_and_shows_every_word(lines: list[str]) -> None:
     text = "\n".join(lines)
     meeting = parse_note(text, "notes/2022-03-03.md", "2022-03-03")
     archive = build_archive([meeting], Identities([]))

@@ -13,7 +13,7 @@ from .identity import Identities, repair_attendees
 from .isolate import NoteFault, blame, failure, plain_copy
 from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
-from .text import clean_name, slugify
+from .text import clean_name, slugify, unlink
 from .topics import TopicEntry, TopicFinder, collect_terms, recurring_terms, terms_in
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -476,6 +476,6 @@ def _add_issues(archive: Archive, meeting: Meeting) -> None:
 def _snippet(meeting: Meeting, line: int) -> str:
     """The text of a line, without Markdown decoration, for lists of mentions."""
     text = meeting.lines[line - 1] if 0 < line <= len(meeting.lines) else ""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = unlink(text)
     text = re.sub(r"^\s*(?:#+|[*+-]|\d+[.)])\s*", "", text)
     return " ".join(text.replace("**", "").replace("`", "").split())[:240]

@@ -87,6 +87,16 @@ def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+# "[text](target)". Neither part runs past a "[", where the next attempt would start: a line
+# of "[a](" then costs linear time, not quadratic.
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^)\[]*\)")
+
+
+def unlink(text: str) -> str:
+    """Markdown links replaced by their text: "see [the docs](https://…)" -> "see the docs"."""
+    return _LINK.sub(r"\1", text) if "](" in text else text
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|])")
 
 

@@ -150,7 +150,10 @@ def _read_zoom_tsv(lines: list[str], first_line: int) -> list[ChatMessage]:
 _CAPTION = re.compile(r"^\s*(?P<time>\d{2}:\d{2}:\d{2})[.,]\d{3},\d{2}:\d{2}:\d{2}[.,]\d{3}\s*$")
 _NAME_COLON = re.compile(r"^\s*(?P<author>[^\s:][^:]{0,60}?):\s+(?P<text>.*)$")
 # Zoom: " 10:56:23 From Tom Sweeney (Red Hat, Inc.) To Everyone:" then the text, indented
-_ZOOM_FROM = re.compile(r"^\s*(?P<time>\d{1,2}:\d{2}):\d{2}\s+From\s+(?P<author>.+?)\s+To\s+.+?:\s*$")
+# The author is the text up to the first " To " (an atomic group: were the rest not to fit,
+# trying each later " To " would scan to the end again), and a run of spaces is entered
+# only at its start.
+_ZOOM_FROM = re.compile(r"^\s*(?P<time>\d{1,2}:\d{2}):\d{2}\s++From\s++(?>(?P<author>.+?)(?<=\S)\s+To\s).+?:\s*$")
 
 
 def _read_captions(lines: list[str], first_line: int) -> list[ChatMessage]:

@@ -7,7 +7,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from ..text import slugify
+from ..text import slugify, unlink
 
 _PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "le", "la", "du", "dos", "y", "w/"}
 # Heading words that are never names, so "### Demo - (9:14 in the video)" is no presenter.
@@ -22,7 +22,9 @@ _NOT_PEOPLE = re.compile(
     r"(?:'s|’s) presentation$|^(?:and )?others?(?: not noted)?\.?$|^listener$|^all$|^none$|^n/?a$",
     re.I,
 )
-_PRESENTER_SPLIT = re.compile(r"\s*(?:/|&&?|,|\band\b|\bvia\b|\bfor\b)\s*")
+# A run of spaces is entered only at its start ("(?<!\s)"): a pattern that could start at
+# each of its spaces and scan on to its end would read a long run in quadratic time.
+_PRESENTER_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:/|&&?|,|\band\b|\bvia\b|\bfor\b)\s*")
 
 
 def looks_like_name(text: str) -> bool:
@@ -41,8 +43,8 @@ def looks_like_name(text: str) -> bool:
 
 def strip_affiliation(name: str) -> str:
     """ "Greg Shomo (Northeastern)" -> "Greg Shomo"; "Cesar Talledo - Nestybox" -> "Cesar Talledo"."""
-    name = re.sub(r"\s*\([^()]*\)\s*", " ", name)
-    name = re.sub(r"\s+-\s+.*$", "", name)
+    name = re.sub(r"(?:(?<!\s)\s+)?\([^()]*\)\s*", " ", name)
+    name = re.sub(r"(?<!\s)\s+-\s+.*$", "", name)
     return " ".join(name.split())
 
 
@@ -59,7 +61,7 @@ def split_names(text: str) -> list[str]:
 
 def split_presenters(text: str) -> list[str] | None:
     """Presenters in a heading such as "Brent Baude/Ashley Cui"; None if it is not names."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # "Cesar Talledo - [Nestybox](…)"
+    text = unlink(text)  # "Cesar Talledo - [Nestybox](…)"
     text = strip_affiliation(text).strip(" *_-")
     parts = [p for p in _PRESENTER_SPLIT.split(text) if p]
     if parts and all(looks_like_name(p) for p in parts):
@@ -67,15 +69,33 @@ def split_presenters(text: str) -> list[str] | None:
     return None
 
 
-def near_duplicate(name: str, others: list[str]) -> str | None:
-    """An earlier entry of the same list that differs only by accents or a typo
-    ("Mairin Duffy" / "Máirín Duffy", "Mohan Boddu" / "Mohan Bodu")."""
-    key = slugify(name)
-    for other in others:
-        other_key = slugify(other)
-        if other_key == key or (len(key) > 8 and fuzz.ratio(key, other_key) >= 90):
-            return other
-    return None
+# A list is compared name by name (fuzzily) only up to this many entries; after them, a name
+# is looked up by its exact key. Real lists have under 40 names; a crafted one with 10,000
+# would otherwise take 50 million comparisons.
+FUZZY_LIMIT = 100
+
+
+class NameList:
+    """The names of one list so far, to find the one a new name repeats."""
+
+    def __init__(self) -> None:
+        self._compared: list[tuple[str, str]] = []  # (name, key) of the first FUZZY_LIMIT entries
+        self._by_key: dict[str, str] = {}  # key -> first name with it
+
+    def add(self, name: str) -> None:
+        key = slugify(name)
+        if len(self._compared) < FUZZY_LIMIT:
+            self._compared.append((name, key))
+        self._by_key.setdefault(key, name)
+
+    def near_duplicate(self, name: str) -> str | None:
+        """An earlier entry that differs only by accents or a typo
+        ("Mairin Duffy" / "Máirín Duffy", "Mohan Boddu" / "Mohan Bodu")."""
+        key = slugify(name)
+        for other, other_key in self._compared:
+            if other_key == key or (len(key) > 8 and fuzz.ratio(key, other_key) >= 90):
+                return other
+        return self._by_key.get(key)
 
 
 def is_person(name: str) -> bool:

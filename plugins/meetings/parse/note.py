@@ -31,7 +31,7 @@ from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
-from .names import is_person, near_duplicate, split_names
+from .names import NameList, is_person, split_names
 from .raw import find_raw_blocks
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
 from .tables import extra_cells
@@ -48,10 +48,11 @@ _CUT = re.compile(
     r"\s+of\s+the\s+meeting.{0,30}?\s+(?:were|was)\s+cut",
     re.I,
 )
-_TOPICS = re.compile(r"^\W*(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
+# "\W*+" is possessive: "\W*" followed by ".*" could split a run of spaces every way.
+_TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
-_RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\s]+)\)", re.I)
+_RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\[\s]+)\)", re.I)  # the URL stops at the next "["
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -464,13 +465,14 @@ class _NoteParser:
                 continue
             m.attendees_line = names_line
             seen: set[str] = set()
+            earlier = NameList()
             for name in split_names(text):
                 if not is_person(name):
                     continue
                 if name.casefold() in seen:
                     self.report(names_line, WARNING, f"{name!r} is listed twice", "remove one")
                     continue
-                twin = near_duplicate(name, m.attendees)
+                twin = earlier.near_duplicate(name)
                 if twin:
                     self.report(
                         names_line,
@@ -479,6 +481,7 @@ class _NoteParser:
                         "keep one spelling, or add both to people.yml",
                     )
                 seen.add(name.casefold())
+                earlier.add(name)
                 m.attendees.append(name)
             break
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import inline
 from ..model import Section
-from ..text import slugify
+from ..text import slugify, unlink
 from . import dates
 from .names import split_presenters
 
@@ -30,12 +30,16 @@ META = re.compile(
     r"|(?:bluejeans|video)\s+\[recording\])",
     re.I,
 )
-CHAT = re.compile(r"^\W*(?:.*\bchat\b.*(?:copy|paste)|raw\s+(?:meeting\s+)?chat|raw\s+bluejeans)", re.I)
-TRANSCRIPT = re.compile(r"^\W*raw\s+.*transcri", re.I)
+# Possessive "\W*+" and the atomic group keep these linear: "\W*" then ".*" could split a
+# run of dashes any way, and each "chat" would be tried with a scan to the end of the line.
+CHAT = re.compile(r"^\W*+(?:(?>.*?\bchat\b).*?(?:copy|paste)|raw\s+(?:meeting\s+)?chat|raw\s+bluejeans)", re.I)
+TRANSCRIPT = re.compile(r"^\W*+raw\s.*transcri", re.I)
 _DEMO = re.compile(r"^\W*demos?\W*$", re.I)
-_EMPTY_MARK = re.compile(r"\(\s*:?\s*in\s+(?:the\s+)?video\s*\)", re.I)
-_WALL_MINUTE = re.compile(r"(?:\s*[-–]\s*|\s+)\d{1,2}\.?\s*$")
-_DASH = re.compile(r"\s+[-–]\s+|\s*[-–]\s*$|(?<=\w)[-–]\s+")
+_EMPTY_MARK = re.compile(r"\(\s*(?::\s*)?in\s+(?:the\s+)?video\s*\)", re.I)
+# A run of spaces is entered only at its start ("(?<!\s)"), so a long run is read once.
+_WALL_MINUTE = re.compile(r"(?:(?:(?<!\s)\s+)?[-–]\s*|(?<!\s)\s+)\d{1,2}\.?\s*$")
+_DASH = re.compile(r"(?<!\s)\s+[-–]\s+|(?:(?<!\s)\s+)?[-–]\s*$|(?<=\w)[-–]\s+")
+_WITH = re.compile(r"(?<!\s)\s+w/\s+")  # "Title w/ Presenter"
 
 
 @dataclass
@@ -71,8 +75,8 @@ def split_heading(text: str, default_repo: str = "") -> HeadingParts:
             presenters, title = names, " - ".join(parts[:-1])
         elif len(parts) == 2 and (names := split_presenters(parts[0])) and not split_presenters(parts[1]):
             presenters, title = names, parts[1]  # "Dan Walsh - emulation mode"
-    if presenters is None and re.search(r"\s+w/\s+", title):
-        before, after = re.split(r"\s+w/\s+", title, maxsplit=1)
+    if presenters is None and _WITH.search(title):
+        before, after = _WITH.split(title, maxsplit=1)
         if names := split_presenters(after):
             presenters, title = names, before
     if presenters is None and (tail := re.match(r"^(.*\.)\s+([A-Z][\w'’-]+)\.?$", title)):
@@ -86,8 +90,8 @@ def split_heading(text: str, default_repo: str = "") -> HeadingParts:
 def clean_title(text: str) -> str:
     """Plain text of a heading: no marks, link targets, bare URLs in parentheses or emphasis."""
     title = "".join(p.text for p in inline.scan(text, "") if p.kind != "mark")
-    title = re.sub(r"\(\s*https?://[^)]*\)", "", title)  # "Podman TUI (https://…)"
-    title = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
+    title = re.sub(r"\(\s*https?://[^()]*\)", "", title)  # "Podman TUI (https://…)"
+    title = unlink(title)
     return " ".join(title.replace("**", "").split()).strip(" -–*_:")
 
 
@@ -168,7 +172,7 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
 def _mark_below(heading: Heading, lines: list[str], default_repo: str) -> int | None:
     """A mark alone on the line after a heading: "  - (14:08 in the video)" (2024-09-03)."""
     below = lines[heading.line] if heading.line < len(lines) else ""
-    if re.fullmatch(r"\s*[-–]?\s*\(.*in\s+(?:the\s+)?video\s*\)?\s*[-–]?\s*", below, re.I):
+    if re.fullmatch(r"\s*(?:[-–]\s*)?\(.*in\s+(?:the\s+)?video\s*(?:\)\s*)?(?:[-–]\s*)?", below, re.I):
         return inline_mark(below, default_repo)
     return None
 

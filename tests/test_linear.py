@@ -1,0 +1,193 @@
+"""Every recogniser that reads note text takes time linear in the length of a line.
+
+Notes come by pull request and the site is built in CI: one crafted line of repeated
+characters must not stall the build. Each recogniser is timed on lines of 10,000 and 40,000
+characters; four times the length may take at most six times as long (quadratic would be
+sixteen). A run that is fast in absolute terms passes, so a busy machine cannot fail it.
+"""
+
+from __future__ import annotations
+
+import gc
+import random
+import signal
+import string
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from meetings import inline
+from meetings.parse import actions, chat, dates, names, raw, sections, transcript
+from meetings.parse.note import parse_note
+from meetings.parse.sections import Heading
+
+pytestmark = pytest.mark.slow
+
+SHORT, LONG = 10_000, 40_000
+MAX_RATIO = 6
+FLOOR = 0.1  # CPU seconds for the long line: below this, no growth rate is worth measuring
+LIMIT = 5.0  # CPU seconds for one call: a backtracking pattern would otherwise run for hours
+
+# Runs of one character, and short patterns repeated.
+RUNS = [" ", "\t", "-", ":", "1", "`", "[", "]", "(", ")", "#", "*", "(1", "[a](", "` ", "1:", "``", "` `` ```"]
+# Text around a run, so that patterns which need a start ("(", "Attendees:") get to the run.
+AROUND = [("", ""), ("(", "x"), ("a ", " x")]
+IN_A_NOTE_AROUND = AROUND[:2]  # the whole parser is slower: fewer variants
+
+
+def _line(pattern: str, length: int, before: str = "", after: str = "") -> str:
+    return before + (pattern * (length // len(pattern) + 1))[:length] + after
+
+
+def _note(*lines: str) -> str:
+    return "\n".join(["# Podman Community Meeting", "", "## March 3, 2022 11:00 a.m. Eastern", "", *lines, ""])
+
+
+def _parse(*lines: str) -> object:
+    return parse_note(_note(*lines), "notes/2022-03-03.md", "2022-03-03")
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    def stop(*_: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGVTALRM, stop)
+    signal.setitimer(signal.ITIMER_VIRTUAL, seconds)  # CPU time, like the measurements
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, previous)
+
+
+def _seconds(read: Callable[[str], object], line: str, repeat: int) -> float:
+    best = float("inf")
+    gc.disable()  # as timeit does: a collection that falls in one run only is noise
+    try:
+        for _ in range(repeat):
+            start = time.process_time()  # CPU time: other jobs on a busy machine do not count
+            with _deadline(LIMIT):
+                read(line)
+            best = min(best, time.process_time() - start)
+    finally:
+        gc.enable()
+    return best
+
+
+def _grows_linearly(read: Callable[[str], object], before: str, pattern: str, after: str) -> str | None:
+    """None, or what grew too fast."""
+    long_line, short_line = _line(pattern, LONG, before, after), _line(pattern, SHORT, before, after)
+    what = f"{before!r} + {pattern!r} * n + {after!r}"
+    try:
+        slow = _seconds(read, long_line, 1)
+        if slow < FLOOR:
+            return None
+        fast = float("inf")
+        for _ in range(3):  # a busy machine slows some runs down; faster growth shows in every round
+            fast = min(fast, _seconds(read, short_line, 3))
+            slow = min(slow, _seconds(read, long_line, 2))
+            if slow < FLOOR or slow <= MAX_RATIO * fast:
+                return None
+    except _TooSlow:
+        return f"{what}: over {LIMIT} s"
+    return f"{what}: {fast:.3f} s -> {slow:.3f} s"
+
+
+RECOGNISERS: dict[str, Callable[[str], object]] = {
+    "inline.scan": lambda line: inline.scan(line, "containers/podman"),
+    "inline.scan chat": lambda line: inline.scan(line, "containers/podman", markdown=False),
+    "names.looks_like_name": names.looks_like_name,
+    "names.strip_affiliation": names.strip_affiliation,
+    "names.split_names": names.split_names,
+    "names.split_presenters": names.split_presenters,
+    "names.is_person": names.is_person,
+    "dates.find_date": dates.find_date,
+    "dates.find_clock": dates.find_clock,
+    "dates.find_offset": dates.find_offset,
+    "dates.find_weekday": dates.find_weekday,
+    "chat.parse_chat": lambda line: chat.parse_chat(["Tom Sweeney10:56 AM", line, line], 1),
+    "sections.split_heading": sections.split_heading,
+    "sections.clean_title": sections.clean_title,
+    "sections.is_meta": sections.is_meta,
+    "sections.is_date_heading": sections.is_date_heading,
+    "sections.inline_mark": lambda line: sections.inline_mark(line, "containers/podman"),
+    "sections.find_sections": lambda line: sections.find_sections(
+        [Heading(1, 2, line)], [line, line, "text"], 4, "containers/podman"
+    ),
+    "raw.is_label": raw.is_label,
+    "raw.find_raw_blocks": lambda line: raw.find_raw_blocks([f"## Chat {line} copy/paste", line, line]),
+    "transcript.looks_like_transcript": lambda line: transcript.looks_like_transcript([line]),
+    "transcript.parse_transcript": lambda line: transcript.parse_transcript(["00:05:00", line, line], 1),
+    "actions.owner_of": actions.owner_of,
+    "actions.next_steps": lambda line: actions.next_steps(["#### Next Steps", line, f"* {line}"], set()),
+    "actions.prose_actions": lambda line: actions.prose_actions([line], [1], {"ada lovelace"}),
+}
+
+# The whole parser, with the line in each place a recogniser looks.
+IN_A_NOTE: dict[str, Callable[[str], object]] = {
+    "heading": lambda line: _parse(f"## {line}", "", "text"),
+    "heading and mark": lambda line: _parse(f"### Topic - {line} (1:50 in the video)", "", "text"),
+    "attendee line": lambda line: _parse(f"### Attendees: {line}", "", "text"),
+    "attendee count": lambda line: _parse(f"### Attendees ({line}", "Ada Lovelace, Grace Hopper"),
+    "chat label": lambda line: _parse(f"## {line} Chat {line} copy/paste:", "", "Tom Sweeney10:56 AM", "hello"),
+    "in a chat block": lambda line: _parse("## BlueJeans Chat copy/paste:", "", "Tom Sweeney10:56 AM", line),
+    "mark under a heading": lambda line: _parse("## Topic", f"{line}(1:50 in the video){line}", "", "text"),
+    "open mark under a heading": lambda line: _parse("## Topic", f"- (in the video{line}", "", "text"),
+    "mark after trailing spaces": lambda line: _parse("## Topic", f"text{line}", "- (1:50 in the video)" + line),
+    "topics heading": lambda line: _parse(
+        "### Next Meeting: Tuesday March 8, 2022", f"#### {line} 2022 topics {line}", "", "* one"
+    ),
+    "next meeting": lambda line: _parse(f"### Next Meeting: {line}", "", "text"),
+    "start line": lambda line: _parse(f"Meeting start {line}", "", "text"),
+    "recording": lambda line: _parse(f"Video [Recording]({line}", "", "text"),
+    "next steps": lambda line: _parse("#### Next Steps", f" * {line}", "", "text"),
+    "prose": lambda line: _parse(line),
+}
+
+
+@pytest.mark.parametrize("name", list(RECOGNISERS))
+def test_recogniser_is_linear(name: str) -> None:
+    read = RECOGNISERS[name]
+    slow = [found for b, a in AROUND for p in RUNS if (found := _grows_linearly(read, b, p, a))]
+    assert not slow, slow
+
+
+@pytest.mark.parametrize("place", list(IN_A_NOTE))
+def test_parse_note_is_linear(place: str) -> None:
+    read = IN_A_NOTE[place]
+    slow = [found for b, a in IN_A_NOTE_AROUND for p in RUNS if (found := _grows_linearly(read, b, p, a))]
+    assert not slow, slow
+
+
+def _attendee_line(count: int) -> str:
+    """Names that look like no other: each one is compared with all before it."""
+    pick = random.Random(count)
+    word = lambda: "".join(pick.choice(string.ascii_lowercase) for _ in range(7)).title()  # noqa: E731
+    return "### Attendees: " + ", ".join(f"{word()} {word()}" for _ in range(count))
+
+
+def test_a_long_attendee_list_is_read_in_near_linear_time() -> None:
+    """Each name is checked against the earlier ones for look-alikes; 10,000 names on one
+    line must not mean 50 million comparisons."""
+    read = lambda count: _parse(_attendee_line(count))  # noqa: E731
+    slow = _seconds(lambda _: read(8_000), "", 1)
+    if slow >= FLOOR:
+        fast = _seconds(lambda _: read(2_000), "", 3)
+        slow = min(slow, _seconds(lambda _: read(8_000), "", 2))
+        assert slow <= MAX_RATIO * fast, (fast, slow)
+
+
+def test_look_alike_attendees_are_still_reported() -> None:
+    meeting = _parse("### Attendees: Mairin Duffy, Mohan Boddu, Ada Lovelace, Máirín Duffy, Mohan Bodu")
+    found = [d.message for d in meeting.diagnostics if "same person" in d.message]
+    assert found == [
+        "'Mairin Duffy' and 'Máirín Duffy' look like the same person",
+        "'Mohan Boddu' and 'Mohan Bodu' look like the same person",
+    ]
