@@ -48,13 +48,16 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     own = _own_title(meeting)
     subtitle = ["", blocks.add(f'<p class="mt-note-title">{writer.html(own)}</p>'), ""] if own is not None else []
     body = [f"# {escape_markdown(title)}", *subtitle, *header, *_body(meeting, archive, writer, blocks)]
-    meta = {"title": title, "description": f"Notes of the {meeting.title}, {_date_label(meeting.date)}"}
+    meta = {"title": title, "description": f"Notes of the {meeting.title or 'meeting'}, {_date_label(meeting.date)}"}
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
 
 def meeting_title(meeting: Meeting) -> str:
     """The meeting's name wherever it is listed: search results, the tab, the pager, the
-    indexes. Series and date, so that two meetings never share one."""
+    indexes. Series and date, so that two meetings never share one, and the subjects it
+    was most about when the archive knows them (`Meeting.name`)."""
+    if meeting.name:
+        return meeting.name
     if _titled_in_front_matter(meeting):  # the maintainers named it themselves
         return f"{meeting.title}, {_date_label(meeting.date)}"
     series = meeting.series.replace("-", " ").strip().capitalize() or "Community"
