@@ -49,6 +49,8 @@ PAGEFIND_CSS = "pagefind/pagefind-ui.css"
 JS = "assets/meetings/sortable.js"
 # Our scripts besides JS (file name in assets/ -> where the site serves it)
 SCRIPTS = {name: f"assets/meetings/{name}" for name in ("anchors.js", "filter.js", "next.js")}
+# Lists repeated on other pages, and permalinks; transcripts are indexed whole.
+PAGEFIND_EXCLUDE = (f".{REPEATED}", ".headerlink")
 _INDEXES = {"meetings/index.md", "people/index.md", "topics/index.md", "issues/index.md", "timeline/index.md"}
 
 
@@ -213,7 +215,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Reports the per-page hooks' time; with search_engine: pagefind, indexes the built
-        pages (article text, no transcripts)."""
+        pages (article text, whole transcripts included)."""
         log.info(f"page hooks took {self.page_seconds:.2f} s")  # read by benchmarks/run.py
         if self.config.search_engine != "pagefind":
             return
@@ -227,7 +229,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             "--root-selector",
             "article",
             "--exclude-selectors",
-            f".mt-transcript, .{REPEATED}, .headerlink",
+            ", ".join(PAGEFIND_EXCLUDE),
         ]
         try:
             result = subprocess.run(command, capture_output=True, text=True, check=False)

@@ -174,6 +174,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
             # search index has read the page, so search stays small and fast.
             late = raw[number].kind == "transcript"
             token = placeholders.add(_raw_block(meeting, raw[number], archive, writer), late=late)
+            if late:  # the theme's search gets the transcript's words once each, as one entry
+                out += ["", placeholders.add(transcript_words(meeting, raw[number]))]
             out += ["", token, ""]
             continue
         if number in raw_lines:
@@ -305,6 +307,21 @@ def _raw_block(meeting: Meeting, block: RawBlock, archive: Archive, writer: Writ
     # "Not captured": a few lines of note text, written as HTML like the rest of a block
     # (blocks go in after the sanitiser has run, so no Markdown of the note may reach them).
     return "".join(f'<p class="mt-line">{writer.html(line.strip())}</p>' for _, line in content if line.strip())
+
+
+TRANSCRIPT_WORDS = 5000  # distinct words of one transcript given to the theme's search
+
+
+def transcript_words(meeting: Meeting, block: RawBlock) -> str:
+    """The distinct words of a transcript, hidden: the theme's search index finds a meeting
+    by any word said in it ("Nettleton") at the cost of one entry, not one per turn.
+    Pagefind skips it, as it indexes the whole transcript."""
+    said = " ".join(f"{t.speaker} {t.text}" for t in meeting.transcript if block.first <= t.line <= block.last)
+    words = " ".join(list(dict.fromkeys(_SPOKEN.findall(said)))[:TRANSCRIPT_WORDS])
+    return f'<div class="mt-transcript-words" hidden data-pagefind-ignore>{escape_html(words)}</div>'
+
+
+_SPOKEN = re.compile(r"[^\W\d_][\w'’-]{0,40}")
 
 
 def _transcript(
