@@ -119,12 +119,14 @@ def test_a_mark_on_its_own_line_under_a_heading_times_the_section() -> None:
 
 def test_a_mark_opening_the_first_paragraph_times_the_section() -> None:
     """`**(16:00 in video)**` under `### Presenter`, a mark below talk-title sub-headings,
-    a bare `(31:10 in the video)` paragraph; a mark inside later prose is not the start."""
+    a bare `(31:10 in the video)` paragraph; a mark inside later prose is not the start.
+    A title followed by a presenter sub-heading is all title, even with " - " in it."""
     m = read("2020-11-03.md")
     assert [(s.title, s.video_seconds, s.presenters) for s in m.sections] == [
         ("Widget aliases", 960, ["Ada Lovelace"]),
         ("The rise and fall of the old widget tool", 1255, ["Grace Hopper"]),
         ("Widget pods", 1870, ["Linus Pauling"]),
+        ("What Widget Makers Think - Design directions", 2130, ["Alan Turing"]),
         ("General Announcements", None, ["Tom Sweeney"]),
         ("Questions?", 3080, []),
     ]

@@ -176,3 +176,36 @@ def test_meeting_title_is_the_page_title_and_in_the_export(site) -> None:  # typ
 
 def test_mining_time_is_a_small_share_of_the_build(site) -> None:  # type: ignore[no-untyped-def]
     assert site.seconds["link"] < 2 * (site.seconds["parse"] + site.seconds["render"]) + 0.5
+
+
+SAME_HUMAN = [
+    ["Laura Santamander", "Laura Santamaria"],
+    ["Jan Roday", "Jan Rodak"],
+    ["Falsal Rzzzak", "Faisal Razzak"],
+    ["Steven Le Meur", "Stevan Le Meur"],
+    ["GShomo (Northeastern)", "Greg Shomo"],
+    ["iongion", "Ionut Stoica"],
+    ["fpoirotte", "F. Poirotte"],
+    ["Povilas K", "Povilas"],
+    ["Leon N", "Leon Nunes"],
+    ["Lokesh Mand", "Lokesh Mandvekar"],
+]
+
+
+def test_one_page_per_human(site) -> None:  # type: ignore[no-untyped-def]
+    """Spellings with evidence in the notes are one person, and every automatic merge
+    is reported with its reason."""
+    pages: dict[str, set[str]] = {}
+    for (_, written), ident in site.archive.names.items():
+        pages.setdefault(written, set()).add(ident)
+    for group in SAME_HUMAN:
+        found = set().union(*(pages.get(name, set()) for name in group))
+        assert len(found) == 1, (group, found)
+    merged = {m.spelling for m in site.identities.report.merges} | {m.into for m in site.identities.report.merges}
+    for group in SAME_HUMAN:
+        assert all(name in merged for name in group), group
+
+
+def test_no_talk_title_or_section_is_a_person(site) -> None:  # type: ignore[no-untyped-def]
+    titles = {s.title.casefold() for m in site.archive.meetings for s in m.sections}
+    assert not [p.name for p in site.archive.people.values() if p.name.casefold() in titles]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import subjects
-from .identity import Identities, repair_attendees
+from .identity import Identities, repair_attendees, transcript_speakers
 from .isolate import NoteFault, blame, failure, plain_copy
 from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
@@ -220,6 +220,8 @@ def _link_people(
             found.messages.append((meeting.id, message))
             if meeting.attendees and found.id not in present:
                 missing.setdefault(message.author, message.line)
+    for speaker in transcript_speakers(meeting):  # who spoke was there
+        person(meeting, speaker, next(t.line for t in meeting.transcript if t.speaker == speaker))
     for written, line in missing.items():
         meeting.diagnostics.append(
             Diagnostic(

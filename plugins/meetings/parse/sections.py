@@ -148,19 +148,24 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
             candidates.append(stops[after])
         end = min(candidates) - 1
         p = parts[heading.line]
-        ident = base = slugify(p.title)
-        number = 2
-        while ident in used:
-            ident, number = f"{base}-{number}", number + 1
-        used.add(ident)
-        section = Section(ident, p.title, heading.line, end, heading.level, list(p.presenters))
+        section = Section("", p.title, heading.line, end, heading.level, list(p.presenters))
         section.video_seconds = p.seconds
         if p.presenters:
             section.presenter_line = heading.line
         if classic and heading.level == 2:
             _classic_head(section, headings[bisect.bisect_right(heading_lines, heading.line) :], default_repo)
+            if section.presenter_line != heading.line and p.presenters:
+                # "## What Red Hat Thinks - Design directions" / "### Brent Baude": the
+                # presenter sub-heading names the person; the heading is all talk title.
+                section.title = clean_title(_EMPTY_MARK.sub(" ", heading.text)) or p.title
         if section.video_seconds is None:
             section.video_seconds = _opening_mark(section, lines, default_repo)
+        ident = base = slugify(section.title)
+        number = 2
+        while ident in used:
+            ident, number = f"{base}-{number}", number + 1
+        used.add(ident)
+        section.id = ident
         sections.append(section)
     return sections
 
@@ -216,7 +221,8 @@ def _classic_head(section: Section, following: list[Heading], default_repo: str)
             break
         opening.append(heading)
     for heading in opening:
-        if heading.level == 3 and not section.presenters and not inline_mark(heading.text, default_repo):
+        own = section.presenter_line == section.line  # names split off the title itself
+        if heading.level == 3 and (own or not section.presenters) and not inline_mark(heading.text, default_repo):
             names = split_presenters(heading.text)
             if names:
                 section.presenters = names
