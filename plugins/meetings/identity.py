@@ -151,11 +151,12 @@ class Identities:
         """Cluster the full names written anywhere, then index handles and first names."""
         counts: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        names_of = {m.id: _names_of(m) for m in meetings}
         for meeting in meetings:
-            for name in _names_of(meeting):
+            for name in names_of[meeting.id]:
                 self._know(name)
         for meeting in meetings:
-            for name in _names_of(meeting):
+            for name in names_of[meeting.id]:
                 name = clean_name(name)
                 if self.refusal(name):
                     continue  # never clustered: it must not join the person it imitates
@@ -180,7 +181,7 @@ class Identities:
             else:
                 self._by_key[key] = slugify(key)
             self._shown.setdefault(self._by_key[key], spelled[key])
-        self._partial_names(meetings)
+        self._partial_names(names_of)
         self._archive_firsts: dict[str, set[str]] = defaultdict(set)
         for key, ident in self._by_key.items():
             if len(key.split()) >= 2:
@@ -188,7 +189,7 @@ class Identities:
         for meeting in meetings:
             firsts: dict[str, set[str]] = defaultdict(set)
             present: set[str] = set()
-            for name in _names_of(meeting):
+            for name in names_of[meeting.id]:
                 key = name_key(name)
                 if len(key.split()) >= 2 and key in self._by_key and not self.refusal(name):
                     firsts[_nick(_first(key))].add(self._by_key[key])
@@ -199,13 +200,13 @@ class Identities:
                 self._me[meeting.id] = self._by_key.get(name_key(meeting.me)) or slugify(clean_name(meeting.me))
             self._learn_introductions(meeting)
 
-    def _partial_names(self, meetings: list[Meeting]) -> None:
+    def _partial_names(self, names_of: dict[str, list[str]]) -> None:
         """ "F. Poirotte" (initial, surname) is a person too, whose handle is "fpoirotte";
         "Povilas K" (first name, initial) is the person a bare "Povilas" names when no one
         else of that first name is known."""
         self._initialed: dict[str, set[str]] = defaultdict(set)
-        for meeting in meetings:
-            for name in _names_of(meeting):
+        for names in names_of.values():
+            for name in dict.fromkeys(names):
                 bare = fold(strip_affiliation(clean_name(name)))
                 if self.refusal(name):
                     continue

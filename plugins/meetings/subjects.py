@@ -59,10 +59,8 @@ _URL = re.compile(r"https?:/{0,2}[^\s)\]>]++|\bwww\.[^\s)\]>]++")
 _GITHUB = re.compile(r"github\.com/[\w.-]{1,100}/([\w.-]{1,100})", re.I)
 _LINK_TARGET = re.compile(r"\]\([^)\s]{0,2000}\)")
 _CODE = re.compile(r"`([^`\n]{1,200})`")
-# A capital in mid-sentence: after a word or a comma and one space.
-_CAPITAL_MID = re.compile(r"(?<=[\w,] )[A-Z][^\W_]*+")
-# Two words with one space between, the second with a capital ("Podman Desktop").
-_PAIR_CAPITAL = re.compile(r"([^\W\d_][^\W_]*+) (?=([A-Z][^\W_]*+))")
+# A capital in mid-sentence: after a word (kept, for two-word names) or a comma and one space.
+_CAPITAL_MID = re.compile(r"(?:([^\W\d_][^\W_]*+)|(?<=\w)|,) (?=([A-Z][^\W_]*+))")
 # Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns").
 _COMPOUND = re.compile(r"[^\W_]++(?:[-_./][^\W_]++){1,2}")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -143,14 +141,7 @@ def mine(
     titles, the archive's own name ("Podman Community Cabal"); `known_generic`: agenda titles known
     to be generic whatever their recurrence. The candidates' meetings are counted
     again by the caller over all the notes' lines (`SubjectFinder`)."""
-    raw = _read(prose, titles)
-    vocabulary = set(raw.meetings)
-    known = vocabulary - STOPWORDS
-    folds = {w: one for w in vocabulary if (one := singular(w)) != w and one in known}
-    for word in list(folds):  # "Windows" is not a plural of "window": a name keeps its form
-        if raw.capital_mid[word] * 2 > raw.count[word] and raw.capital_mid[folds[word]] * 2 <= raw.count[folds[word]]:
-            del folds[word]
-    counts = _fold(raw, folds)
+    counts, folds = _read(prose, titles)
     generic = generic_titles(bodies, min_meetings) | {_title_key(t) for t in known_generic or ()}
     for found in titles.values():
         for title in found:
@@ -205,41 +196,53 @@ def _why_word(counts: _Counts, word: str) -> str:
     return ""
 
 
-def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> _Counts:
-    """Counts of words as written (casefolded), one pass of each pattern per meeting."""
+def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_Counts, dict[str, str]]:
+    """Counts of the archive's words, plurals folded into their singular, and the folds.
+    Each pattern runs once per meeting; counting is left to Counter's C loop."""
+    texts = {m: "\n".join(map(clean_line, lines)) for m, lines in prose.items()}
+    heads = {m: "\n".join(map(clean_line, titles.get(m, []))) for m in prose}
+    words = {m: _WORD.findall(text.casefold()) for m, text in texts.items()}
+    head_words = {m: words_of(text) for m, text in heads.items()}
+    capitals = {m: _CAPITAL_MID.findall(text) for m, text in texts.items()}
+    capital_mid = Counter(w.casefold() for found in capitals.values() for _, w in found)
+    count = Counter(itertools.chain(*words.values(), *head_words.values()))
+    known = set(count) - STOPWORDS
+    folds = {w: one for w in count if (one := singular(w)) != w and one in known}
+    for word in list(folds):  # "Windows" is not a plural of "window": a name keeps its form
+        if capital_mid[word] * 2 > count[word] and capital_mid[folds[word]] * 2 <= count[folds[word]]:
+            del folds[word]
+    get = folds.get
     counts = _Counts()
-    for meeting, lines in prose.items():
-        text = "\n".join(clean_line(line) for line in lines)
-        heads = "\n".join(clean_line(line) for line in titles.get(meeting, []))
-        found = _WORD.findall(text.casefold())
-        words = Counter(found)
-        head_words = Counter(words_of(heads))
-        counts.count.update(words)
-        counts.count.update(head_words)
-        counts.meetings.update(words.keys() | head_words.keys())
-        counts.capital_mid.update(w.casefold() for w in _CAPITAL_MID.findall(text))
+    for word, n in count.items():
+        counts.count[get(word, word)] += n
+    for word, n in capital_mid.items():
+        counts.capital_mid[get(word, word)] += n
+    for meeting, text in texts.items():
+        found = [get(w, w) for w in words[meeting]] if folds else words[meeting]
+        counts.meetings.update(set(found).union(get(w, w) for w in head_words[meeting]))
         # Neighbouring words, across punctuation too: a close enough count, and cheap.
-        pairs = Counter(zip(found, found[1:], strict=False))
+        pairs = list(zip(found, found[1:], strict=False))
         counts.pairs.update(pairs)
-        counts.pair_meetings.update(pairs.keys())
-        counts.pair_capital.update((a.lower(), b.lower()) for a, b in _PAIR_CAPITAL.findall(text))
-        written = set(_COMPOUND.findall(f"{text}\n{heads}"))
-        compounds = {tuple(words_of(c)) for c in written}
+        counts.pair_meetings.update(set(pairs))
+        named = ((a.casefold(), b.casefold()) for a, b in capitals[meeting] if a)
+        counts.pair_capital.update((get(a, a), get(b, b)) for a, b in named)
+        written = set(_COMPOUND.findall(f"{text}\n{heads[meeting]}"))
+        compounds = {tuple(get(w, w) for w in words_of(c)) for c in written}
         counts.compounds.update(k for k in compounds if 2 <= len(k) <= 3)
-        counts.file_like.update(tuple(words_of(c)) for c in written if re.search(r"[./_]", c))
+        counts.file_like.update(tuple(get(w, w) for w in words_of(c)) for c in written if re.search(r"[./_]", c))
         for span in _CODE.findall(text):
             parts = span.casefold().split()[:2]
             if parts and parts[0].isalpha():
-                counts.code[parts[0]] += 1
+                counts.code[get(parts[0], parts[0])] += 1
                 if len(parts) == 2 and parts[1].isalpha():
-                    counts.code_pairs[(parts[0], parts[1])] += 1
-        counts.repo.update(m.casefold() for m in _GITHUB.findall("\n".join(lines)))
-        for title in heads.split("\n"):
-            _kept_lower(counts, title)
-    return counts
+                    counts.code_pairs[(parts[0], get(parts[1], parts[1]))] += 1
+        counts.repo.update(m.casefold() for m in _GITHUB.findall("\n".join(prose[meeting])))
+        for title in titles.get(meeting, []):
+            _kept_lower(counts, title, folds)
+    return counts, folds
 
 
-def _kept_lower(counts: _Counts, title: str) -> None:
+def _kept_lower(counts: _Counts, title: str, folds: dict[str, str]) -> None:
     """Words written lower-case in a Title Case heading ("crun Update", "quadlet - Alex")."""
     words = [w for w in _WORD.findall(title) if w[0].isalpha() and w.casefold() not in STOPWORDS]
     capitals = sum(w[0].isupper() for w in words)
@@ -247,37 +250,7 @@ def _kept_lower(counts: _Counts, title: str) -> None:
         return
     for word in words:
         if word[0].islower() and capitals * 3 >= (len(words) - 1) * 2:
-            counts.kept_lower[word.casefold()] += 1
-
-
-def _fold(raw: _Counts, folds: dict[str, str]) -> _Counts:
-    """The counts with plurals folded into their singular."""
-
-    def one(word: str) -> str:
-        return folds.get(word, word)
-
-    def key(words: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(map(one, words))
-
-    out = _Counts()
-    for name in ("count", "capital_mid", "kept_lower", "code", "repo", "in_generic"):
-        target: Counter[str] = getattr(out, name)
-        for word, n in getattr(raw, name).items():
-            target[one(word)] += n
-    # Pairs of one meeting only are most pairs, and never a subject: left out of the folding.
-    recurring = {p for p, n in raw.pair_meetings.items() if n >= 2} | set(raw.code_pairs)
-    for name in ("code_pairs", "pairs", "pair_capital", "pair_meetings"):
-        target_pairs: Counter[tuple[str, ...]] = getattr(out, name)
-        for words, n in getattr(raw, name).items():
-            if words in recurring:
-                target_pairs[key(words)] += n
-    for words, n in raw.compounds.items():
-        if n >= 2:
-            out.compounds[key(words)] += n
-    out.file_like = {key(words) for words in raw.file_like}
-    for word, n in raw.meetings.items():  # a meeting using both forms counts once: max, not sum
-        out.meetings[one(word)] = max(out.meetings[one(word)], n)
-    return out
+            counts.kept_lower[folds.get(word.casefold(), word.casefold())] += 1
 
 
 def _title_key(text: str) -> str:
@@ -323,6 +296,11 @@ class SubjectFinder:
                 self.keys.setdefault(key, ident)
         self._plurals = plurals
         self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+        # Each key under each form of its first word: a text's words find their keys at once.
+        self._by_form: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for key, ident in self.keys.items():
+            for form in self._forms(key[0]):
+                self._by_form[form].append((key, ident))
 
     def _forms(self, word: str) -> list[str]:
         return [word, *self._plurals.get(word, [])]
@@ -335,17 +313,22 @@ class SubjectFinder:
             self._patterns[key] = re.compile(rf"{body}\b")
         return self._patterns[key]
 
-    def _present(self, key: tuple[str, ...], used: set[str] | frozenset[str]) -> bool:
-        return all(any(f in used for f in self._forms(w)) for w in key)
+    def _present(self, used: set[str]) -> list[tuple[tuple[str, ...], str]]:
+        """The keys whose every word (in some form) is among `used`, in the keys' order."""
+        found = {}
+        for form in used.intersection(self._by_form):
+            for key, ident in self._by_form[form]:
+                if all(any(f in used for f in self._forms(w)) for w in key[1:]):
+                    found[key] = ident
+        return [(k, i) for k, i in self.keys.items() if k in found]
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, subject id) of each subject written in `text`, in order."""
         lower = _lower(text)
         used = set(_WORD.findall(lower))
         found = []
-        for key, ident in self.keys.items():
-            if self._present(key, used):
-                found += [(m.start(), m.end(), ident) for m in self._pattern(key).finditer(lower) if _starts(lower, m)]
+        for key, ident in self._present(used):
+            found += [(m.start(), m.end(), ident) for m in self._pattern(key).finditer(lower) if _starts(lower, m)]
         return sorted(set(found))
 
     def first_in(self, texts: list[str]) -> list[tuple[int, str]]:
@@ -355,11 +338,10 @@ class SubjectFinder:
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         used = set(_WORD.findall(lower))
         found = []
-        for key, ident in self.keys.items():
-            if self._present(key, used):
-                match = next((m for m in self._pattern(key).finditer(lower) if _starts(lower, m)), None)
-                if match:
-                    found.append((bisect.bisect_right(starts, match.start()) - 1, ident))
+        for key, ident in self._present(used):
+            match = next((m for m in self._pattern(key).finditer(lower) if _starts(lower, m)), None)
+            if match:
+                found.append((bisect.bisect_right(starts, match.start()) - 1, ident))
         return sorted(found)
 
 
