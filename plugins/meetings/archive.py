@@ -45,6 +45,8 @@ class Archive:
     section_issues: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # renamed repositories -> the name their issue pages are filed under
     repo_aliases: dict[str, str] = field(default_factory=dict)
+    # meeting id -> the distinct words said in its transcript (lower case), for search
+    spoken: dict[str, list[str]] = field(default_factory=dict)
     # problems of the site as a whole (a page that could not be made)
     problems: list[Diagnostic] = field(default_factory=list)
 
@@ -187,7 +189,7 @@ def _link(
             _link_people(archive, meeting, person)
 
     text = {m.id: _note_lines(m) for m in archive.meetings}
-    _add_topics(archive, topics or [], text)
+    _add_topics(archive, topics or [], text, _people_words(spellings))
     _name_meetings(archive)
     _add_person_mentions(archive, text)
     for ident, person_ in archive.people.items():
@@ -254,15 +256,18 @@ def _best_spelling(written: Counter[str]) -> str:
     return max(counts, key=score)
 
 
-def _add_topics(archive: Archive, entries: list[TopicEntry], text: dict[str, list[tuple[int, str]]]) -> None:
+def _add_topics(
+    archive: Archive, entries: list[TopicEntry], text: dict[str, list[tuple[int, str]]], people_words: set[str]
+) -> None:
     """Subjects mined from the notes and curated ones, with every place they came up in
-    the notes, the chat and the transcripts (`text`: each meeting's `_note_lines`)."""
+    the notes, the chat and the transcripts (`text`: each meeting's `_note_lines`;
+    `people_words`: the words of people's names, never subjects)."""
     text = {m.id: _subject_lines(m, text[m.id]) for m in archive.meetings}
     curated = [e for e in entries if not e.excluded]
     excluded_names = [e.name for e in entries if e.excluded]
     known_generic = {s.title for m in archive.meetings for s in m.sections if GENERIC_SECTIONS.match(s.title.strip())}
     own_name = {w for m in archive.meetings for w in subjects.words_of(m.title)}
-    candidates, folds = subjects.mine(*_mining_text(archive, text), _people_words(archive), own_name, known_generic)
+    candidates, folds = subjects.mine(*_mining_text(archive, text), people_words, own_name, known_generic)
     excluded = {subjects.key_of(name, folds) for name in excluded_names}
     keys: list[tuple[tuple[str, ...], str]] = []
     for entry in curated:
@@ -271,7 +276,8 @@ def _add_topics(archive: Archive, entries: list[TopicEntry], text: dict[str, lis
         keys += [(subjects.key_of(name, folds), ident) for name in [entry.name, *entry.aliases]]
     mined = {f"mined:{' '.join(c.key)}": c for c in candidates if c.key not in excluded}
     keys += [(c.key, ident) for ident, c in mined.items()]
-    finder = subjects.SubjectFinder([(k, i) for k, i in keys if k and k not in excluded], folds)
+    acronyms = {ident for ident, c in mined.items() if c.acronym}
+    finder = subjects.SubjectFinder([(k, i) for k, i in keys if k and k not in excluded], folds, acronyms)
     found: dict[str, _MeetingTopics] = {}
     for meeting in archive.meetings:
         if meeting.plain:
@@ -302,13 +308,11 @@ def _mining_text(
     return prose, titles, bodies
 
 
-def _people_words(archive: Archive) -> set[str]:
-    """The words of people's names: "Matt", "Heon" name a person, never a subject."""
-    found: set[str] = set()
-    for person in archive.people.values():
-        for spelling in [person.name, *person.aliases]:
-            found.update(subjects.words_of(strip_affiliation(spelling)))
-    return found
+def _people_words(spellings: dict[str, Counter[str]]) -> set[str]:
+    """The words of every spelling of people's names: "Matt", "Heon" name a person."""
+    return {
+        w for found in spellings.values() for spelled in found for w in subjects.words_of(strip_affiliation(spelled))
+    }
 
 
 def _meeting_topics(
@@ -326,12 +330,15 @@ def _meeting_topics(
         number = kept[index][0]
         found.add(ident, kept[index][1][start:end], number, meeting.section_at(number))
     messages = meeting.chat
-    for index, ident in finder.first_in([subjects.clean_line(m.text) for m in messages]):
+    for index, ident in finder.first_in([subjects.clean_line(m.text) for m in messages])[0]:
         message = messages[index]
         snippet = " ".join(message.text.split())[:240]
         found.add(ident, "", message.line, None, snippet, message.anchor, in_chat=True)
     turns = meeting.transcript
-    for index, ident in finder.first_in([t.text for t in turns]):
+    named, said = finder.first_in([t.text for t in turns])
+    said |= subjects.word_set(" ".join({t.speaker for t in turns}).lower())
+    archive.spoken[meeting.id] = sorted(said)
+    for index, ident in named:
         turn = turns[index]
         seconds = turn.seconds - meeting.video_offset if turn.seconds is not None else None
         seconds = seconds if seconds is not None and seconds >= 0 else None
@@ -361,6 +368,8 @@ def _subject_lines(meeting: Meeting, lines: list[tuple[int, str]]) -> list[tuple
 
 def _meta_line(text: str) -> bool:
     """`is_meta`, with the date test (the dear part) only for lines that hold a year."""
+    if len(text) > 160:  # metadata lines are short; prose is most of the text
+        return False
     if META.match(text) or CHAT.match(text) or TRANSCRIPT.match(text):
         return True
     return _YEAR.search(text) is not None and is_date_heading(text)

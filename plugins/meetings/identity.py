@@ -238,18 +238,19 @@ class Identities:
         if not rest:
             return None
         last = rest[-1]
+        nick, compact = _nick(first), key.replace(" ", "")
         fits: list[tuple[str, str]] = []
         for other in order:
             if other == key or counts[other] < counts[key] or other not in self._by_key:
                 continue
-            o_first, *o_rest = other.split() or [""]
+            o_first, o_rest, o_nick, o_compact = _parts(other)
             if not o_rest:
                 continue
             o_last = o_rest[-1]
-            if frozenset((key, other)) in self._apart:
+            if self._apart and frozenset((key, other)) in self._apart:
                 continue
-            same_first = _nick(first) == _nick(o_first)
-            if key.replace(" ", "") == other.replace(" ", ""):
+            same_first = nick == o_nick
+            if compact == o_compact:
                 fits.append((other, "spacing"))  # "Le Meur" / "LeMeur"
             elif same_first and rest == o_rest:
                 fits.append((other, "same name" if first == o_first else "nickname"))
@@ -377,6 +378,14 @@ class Identities:
         return why
 
 
+@functools.lru_cache(maxsize=65536)
+def _parts(key: str) -> tuple[str, list[str], str, str]:
+    """A name key's first name, other words, first name's nickname group, and the key
+    without spaces: computed once, compared with every other key."""
+    first, *rest = key.split() or [""]
+    return first, rest, _nick(first), key.replace(" ", "")
+
+
 def _typo(one: str, other: str, min_length: int = 4) -> bool:
     """Close enough to be a slip of the keyboard: 85 % alike, or one letter added, dropped,
     changed or swapped in a part of `min_length` letters or more ("Roday" / "Rodak")."""
@@ -387,7 +396,7 @@ def _typo(one: str, other: str, min_length: int = 4) -> bool:
 
 def _one_letter(first: str, o_first: str, last: str, o_last: str) -> bool:
     """ "Falsal Rzzzak" / "Faisal Razzak": one letter wrong in each of two long parts."""
-    if min(len(first), len(last)) < 5:
+    if min(len(first), len(last)) < 5 or abs(len(first) - len(o_first)) > 1 or abs(len(last) - len(o_last)) > 1:
         return False
     return OSA.distance(first, o_first) <= 1 and OSA.distance(last, o_last) <= 1
 

@@ -59,10 +59,10 @@ _URL = re.compile(r"https?:/{0,2}[^\s)\]>]++|\bwww\.[^\s)\]>]++")
 _GITHUB = re.compile(r"github\.com/[\w.-]{1,100}/([\w.-]{1,100})", re.I)
 _LINK_TARGET = re.compile(r"\]\([^)\s]{0,2000}\)")
 _CODE = re.compile(r"`([^`\n]{1,200})`")
-# A capital in mid-sentence: after a word (kept, for two-word names) or a comma and one space.
-_CAPITAL_MID = re.compile(r"(?:([^\W\d_][^\W_]*+)|(?<=\w)|,) (?=([A-Z][^\W_]*+))")
+# A capital in mid-sentence: after a word or a comma and one space.
+_CAPITAL_MID = re.compile(r"(?<=[\w,] )[A-Z][^\W_]*+")
 # Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns").
-_COMPOUND = re.compile(r"[^\W_]++(?:[-_./][^\W_]++){1,2}")
+_JOINER = re.compile(r"(?<=[^\W_])[-_./](?=[^\W_])")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 # Endings of words made in the language ("tracking", "management"): a word with one is a
 # common noun or verb even when a Title Case phrase gives it a capital.
@@ -76,6 +76,7 @@ class Subject:
     why: str = ""
     spellings: Counter[str] = field(default_factory=Counter)
     meetings: set[str] = field(default_factory=set)  # whose notes use it
+    acronym: bool = False  # "API", "REST": found only in capitals ("rest" is a word)
 
 
 def singular(word: str) -> str:
@@ -105,6 +106,22 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+# ASCII punctuation as spaces, in bytes: splitting a long text this way is 3x faster than a pattern.
+_ASCII_BREAKS = bytes.maketrans(
+    bytes(c for c in range(128) if not chr(c).isalnum()), b" " * sum(1 for c in range(128) if not chr(c).isalnum())
+)
+
+
+def word_set(lower: str) -> set[str]:
+    """The distinct words of a lower-cased text, as `_WORD` reads them, quickly."""
+    plain = lower.encode("utf-8", "ignore").translate(_ASCII_BREAKS).decode("utf-8", "ignore")
+    found = set(plain.split())
+    for token in [t for t in found if not t.isascii()]:  # "“podman”", "björklund": few
+        found.discard(token)
+        found.update(_WORD.findall(token))
+    return found
+
+
 @dataclass
 class _Counts:
     """What the archive's prose says about each word (keys folded, as written otherwise)."""
@@ -112,6 +129,8 @@ class _Counts:
     meetings: Counter[str] = field(default_factory=Counter)  # word -> meetings using it
     count: Counter[str] = field(default_factory=Counter)
     capital_mid: Counter[str] = field(default_factory=Counter)
+    capital_alone: Counter[str] = field(default_factory=Counter)  # capital among lower-case words
+    all_capitals: Counter[str] = field(default_factory=Counter)  # written in capitals only ("API")
     kept_lower: Counter[str] = field(default_factory=Counter)
     code: Counter[str] = field(default_factory=Counter)
     code_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -157,7 +176,9 @@ def mine(
     subjects: dict[tuple[str, ...], Subject] = {}
     for word, meetings in counts.meetings.items():
         if meetings >= min_meetings and plain(word) and (why := _why_word(counts, word)):
-            subjects[(word,)] = Subject((word,), why=why)
+            capitals = counts.capital_mid[word]
+            acronym = len(word) <= 5 and capitals >= 2 and counts.all_capitals[word] * 10 >= capitals * 9
+            subjects[(word,)] = Subject((word,), why=why, acronym=acronym)
     for pair, meetings in counts.pair_meetings.items():
         first, second = pair
         if meetings < min_meetings or not plain(second) or first in banned or not first.isalpha():
@@ -191,7 +212,8 @@ def _why_word(counts: _Counts, word: str) -> str:
         return "a command"
     if counts.kept_lower[word] >= 2 and capital * 5 >= total - capital:
         return "kept lower-case in headings"
-    if capital >= 2 and capital * 5 >= total and not _ENGLISH_SUFFIX.search(word):
+    # A capital in the middle of lower-case words, not only in Title Case phrases.
+    if counts.capital_alone[word] >= 2 and capital * 5 >= total and not _ENGLISH_SUFFIX.search(word):
         return "often written as a name"
     return ""
 
@@ -203,7 +225,7 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
     heads = {m: "\n".join(map(clean_line, titles.get(m, []))) for m in prose}
     words = {m: _WORD.findall(text.casefold()) for m, text in texts.items()}
     head_words = {m: words_of(text) for m, text in heads.items()}
-    capitals = {m: _CAPITAL_MID.findall(text) for m, text in texts.items()}
+    capitals = {m: _capitals(text) for m, text in texts.items()}
     capital_mid = Counter(w.casefold() for found in capitals.values() for _, w in found)
     count = Counter(itertools.chain(*words.values(), *head_words.values()))
     known = set(count) - STOPWORDS
@@ -217,6 +239,13 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
         counts.count[get(word, word)] += n
     for word, n in capital_mid.items():
         counts.capital_mid[get(word, word)] += n
+    for found in capitals.values():
+        for before, word in found:
+            key = get(word.casefold(), word.casefold())
+            if before[:1].islower():
+                counts.capital_alone[key] += 1
+            if word.isupper() or (word[:-1].isupper() and word.endswith("s")):
+                counts.all_capitals[key] += 1
     for meeting, text in texts.items():
         found = [get(w, w) for w in words[meeting]] if folds else words[meeting]
         counts.meetings.update(set(found).union(get(w, w) for w in head_words[meeting]))
@@ -226,7 +255,7 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
         counts.pair_meetings.update(set(pairs))
         named = ((a.casefold(), b.casefold()) for a, b in capitals[meeting] if a)
         counts.pair_capital.update((get(a, a), get(b, b)) for a, b in named)
-        written = set(_COMPOUND.findall(f"{text}\n{heads[meeting]}"))
+        written = _compounds(text) | _compounds(heads[meeting])
         compounds = {tuple(get(w, w) for w in words_of(c)) for c in written}
         counts.compounds.update(k for k in compounds if 2 <= len(k) <= 3)
         counts.file_like.update(tuple(get(w, w) for w in words_of(c)) for c in written if re.search(r"[./_]", c))
@@ -240,6 +269,32 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
         for title in titles.get(meeting, []):
             _kept_lower(counts, title, folds)
     return counts, folds
+
+
+def _capitals(text: str) -> list[tuple[str, str]]:
+    """Words with a capital in mid-sentence, each with the word before it when that is a
+    plain word ("Podman Desktop"), else "". The pattern only looks where a capital is."""
+    found = []
+    for match in _CAPITAL_MID.finditer(text):
+        start = match.start()
+        if text[start - 2] == ",":
+            found.append(("", match.group()))
+            continue
+        before = text[max(0, start - 41) : start - 1].rsplit(None, 1)[-1]
+        found.append((before if before.isalpha() else "", match.group()))
+    return found
+
+
+def _compounds(text: str) -> set[str]:
+    """Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns"),
+    found from their joints (few) rather than from every word."""
+    found = set()
+    for match in _JOINER.finditer(text):
+        start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        ends = [e for e in (text.find(" ", match.end()), text.find("\n", match.end())) if e >= 0]
+        token = text[start : min(ends, default=len(text))]
+        found.add(token.strip("()[]{}<>\"'`*,;:!?.“”‘’"))
+    return found
 
 
 def _kept_lower(counts: _Counts, title: str, folds: dict[str, str]) -> None:
@@ -286,7 +341,11 @@ class SubjectFinder:
     the text uses are searched for, each with a small pattern of its own. Subjects may
     overlap: "Docker Compose" is a mention of Docker Compose and of Docker."""
 
-    def __init__(self, keys: Iterable[tuple[tuple[str, ...], str]], folds: dict[str, str]) -> None:
+    def __init__(
+        self, keys: Iterable[tuple[tuple[str, ...], str]], folds: dict[str, str], acronyms: set[str] = frozenset()
+    ) -> None:
+        """`acronyms`: subject ids found only where written in capitals."""
+        self._acronyms = acronyms
         plurals: dict[str, list[str]] = defaultdict(list)
         for plural, one in folds.items():
             plurals[one].append(plural)
@@ -308,7 +367,7 @@ class SubjectFinder:
     def _pattern(self, key: tuple[str, ...]) -> re.Pattern[str]:
         if key not in self._patterns:
             words = ["(?:" + "|".join(map(re.escape, sorted(self._forms(w), key=len, reverse=True))) + ")" for w in key]
-            body = r"[\W_]{1,3}".join(words)  # any separator: "podman-machine", "registries.conf"
+            body = r"(?:[^\w\n]|_){1,3}".join(words)  # any separator in a line: "podman-machine"
             # Searched in lower-cased text: a pattern that starts with a literal is found fast.
             self._patterns[key] = re.compile(rf"{body}\b")
         return self._patterns[key]
@@ -325,24 +384,34 @@ class SubjectFinder:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, subject id) of each subject written in `text`, in order."""
         lower = _lower(text)
-        used = set(_WORD.findall(lower))
+        used = word_set(lower)
         found = []
         for key, ident in self._present(used):
-            found += [(m.start(), m.end(), ident) for m in self._pattern(key).finditer(lower) if _starts(lower, m)]
+            found += [
+                (m.start(), m.end(), ident) for m in self._pattern(key).finditer(lower) if self._fits(text, m, ident)
+            ]
         return sorted(set(found))
 
-    def first_in(self, texts: list[str]) -> list[tuple[int, str]]:
-        """(index of the text, subject id): the first of `texts` that names each subject.
-        For long texts such as transcripts: read as one, each pattern stops at its first find."""
-        lower = _lower("\n".join(texts))
+    def _fits(self, text: str, match: re.Match[str], ident: str) -> bool:
+        """The match starts a word, and an acronym is written in capitals there."""
+        if not _starts(text, match):
+            return False
+        return ident not in self._acronyms or text[match.start() : match.end()].rstrip("s").isupper()
+
+    def first_in(self, texts: list[str]) -> tuple[list[tuple[int, str]], set[str]]:
+        """(index of the text, subject id): the first of `texts` that names each subject;
+        and the words of the texts (lower case). For long texts such as transcripts: read
+        as one, each pattern stops at its first find."""
+        joined = "\n".join(texts)
+        lower = _lower(joined)
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        used = set(_WORD.findall(lower))
+        used = word_set(lower)
         found = []
         for key, ident in self._present(used):
-            match = next((m for m in self._pattern(key).finditer(lower) if _starts(lower, m)), None)
+            match = next((m for m in self._pattern(key).finditer(lower) if self._fits(joined, m, ident)), None)
             if match:
                 found.append((bisect.bisect_right(starts, match.start()) - 1, ident))
-        return sorted(found)
+        return sorted(found), used
 
 
 def _lower(text: str) -> str:

@@ -163,6 +163,7 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
     sections = {s.line: s for s in meeting.sections}
     presenter_lines = {s.presenter_line: s for s in meeting.sections if s.presenter_line}
     first_chat = next((b.first for b in meeting.raw_blocks if b.kind == "chat"), None)
+    words_given = False
     to_turn = section_turns(meeting)
     named = mentions_by_line(archive, meeting.id)  # people first named in a section's prose
     for number in range(meeting.front_matter_lines + 1, len(lines) + 1):
@@ -174,8 +175,9 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
             # search index has read the page, so search stays small and fast.
             late = raw[number].kind == "transcript"
             token = placeholders.add(_raw_block(meeting, raw[number], archive, writer), late=late)
-            if late:  # the theme's search gets the transcript's words once each, as one entry
-                out += ["", placeholders.add(transcript_words(meeting, raw[number]))]
+            if late and not words_given:  # the words said, once each, as one search entry
+                words_given = True
+                out += ["", placeholders.add(transcript_words(archive.spoken.get(meeting.id, [])))]
             out += ["", token, ""]
             continue
         if number in raw_lines:
@@ -312,16 +314,12 @@ def _raw_block(meeting: Meeting, block: RawBlock, archive: Archive, writer: Writ
 TRANSCRIPT_WORDS = 5000  # distinct words of one transcript given to the theme's search
 
 
-def transcript_words(meeting: Meeting, block: RawBlock) -> str:
-    """The distinct words of a transcript, hidden: the theme's search index finds a meeting
-    by any word said in it ("Nettleton") at the cost of one entry, not one per turn.
-    Pagefind skips it, as it indexes the whole transcript."""
-    said = " ".join(f"{t.speaker} {t.text}" for t in meeting.transcript if block.first <= t.line <= block.last)
-    words = " ".join(list(dict.fromkeys(_SPOKEN.findall(said)))[:TRANSCRIPT_WORDS])
+def transcript_words(said: list[str]) -> str:
+    """The distinct words of a meeting's transcript (the archive collects them), hidden:
+    the theme's search index finds a meeting by any word said in it ("Nettleton") at the
+    cost of one entry, not one per turn. Pagefind skips it: it indexes the transcript."""
+    words = " ".join(w for w in said[:TRANSCRIPT_WORDS] if not w.isdigit())
     return f'<div class="mt-transcript-words" hidden data-pagefind-ignore>{escape_html(words)}</div>'
-
-
-_SPOKEN = re.compile(r"[^\W\d_][\w'’-]{0,40}")
 
 
 def _transcript(
