@@ -102,3 +102,31 @@ def test_bad_front_matter_is_a_diagnostic(tmp_path) -> None:
     evil = "---\n!!python/object/apply:os.system ['echo hacked']\n---\n# T\n"
     m = parse_note(evil, "notes/x.md", "2024-01-01")
     assert any("front matter" in d.message for d in m.diagnostics)
+
+
+def test_a_mark_on_its_own_line_under_a_heading_times_the_section() -> None:
+    """`### Title` then `#### (9:50 in the video)` after a blank line (Cabal, 2021-07);
+    a trailing wall-clock minute; an "Open discussion" heading with its own mark late in
+    the note; a section with no mark stays untimed."""
+    m = read("2021-07-15.md")
+    assert [(s.title, s.video_seconds) for s in m.sections] == [
+        ("Copying images between hosts", 590),
+        ("Widget storage layout", 1265),
+        ("Release cadence", None),
+        ("Open discussion", 2385),
+    ]
+
+
+def test_a_mark_opening_the_first_paragraph_times_the_section() -> None:
+    """`**(16:00 in video)**` under `### Presenter`, a mark below talk-title sub-headings,
+    a bare `(31:10 in the video)` paragraph; a mark inside later prose is not the start.
+    A title followed by a presenter sub-heading is all title, even with " - " in it."""
+    m = read("2020-11-03.md")
+    assert [(s.title, s.video_seconds, s.presenters) for s in m.sections] == [
+        ("Widget aliases", 960, ["Ada Lovelace"]),
+        ("The rise and fall of the old widget tool", 1255, ["Grace Hopper"]),
+        ("Widget pods", 1870, ["Linus Pauling"]),
+        ("What Widget Makers Think - Design directions", 2130, ["Alan Turing"]),
+        ("General Announcements", None, ["Tom Sweeney"]),
+        ("Questions?", 3080, []),
+    ]

@@ -95,3 +95,81 @@ def test_people_yml_wins() -> None:
     archive = build_archive(MEETINGS, Identities(entries))
     assert archive.names[("2021-03-01", "Brent Baud")] == "brent-baud"
     assert archive.names[("2021-01-01", "Ed Haynes")] == "ed-santiago-munoz"
+
+
+def _transcribed(m: Meeting, speakers: list[str]) -> Meeting:
+    from meetings.model import TranscriptTurn
+
+    m.transcript = [TranscriptTurn(20 + i, name, i * 60, "Hello everybody.") for i, name in enumerate(speakers)]
+    return m
+
+
+EVIDENCE = [
+    meeting(
+        "2022-01-04",
+        ["Laura Santamaria", "Jan Rodak", "Faisal Razzak", "Stevan Le Meur", "Greg Shomo", "Lance Lovette"],
+        chat=["Povilas Kanapickas"],
+    ),
+    meeting(
+        "2022-02-01",
+        ["Laura Santamaria", "Jan Rodak", "Faisal Razzak", "Stevan Le Meur", "Ionut Stoica", "Leon Nunes"],
+        chat=["GShomo (Northeastern)", "iongion"],
+    ),
+    meeting(
+        "2022-03-01",
+        ["Laura Santamander", "Jan Roday", "Falsal Rzzzak", "Steven Le Meur", "Lance L", "Povilas K", "Leon N"],
+    ),
+    meeting("2022-04-01", ["Luca Di Maio", "Chris Evich", "Ada Lovelace"]),
+    _transcribed(meeting("2022-05-01", ["Luca Di Maio Chris Evich", "Jan Rodak"]), ["Ada Lovelace", "Jan Rodak"]),
+]
+EVIDENCE[1].chat[1].text = "Ionut Stoica"
+
+
+def test_spellings_with_evidence_in_the_notes_are_one_person() -> None:
+    """Typos with one candidate, a handle beside the full name, "First L" partial names."""
+    archive = build_archive(EVIDENCE, Identities([]))
+    same = [
+        ("2022-03-01", "Laura Santamander", "2022-01-04", "Laura Santamaria"),
+        ("2022-03-01", "Jan Roday", "2022-01-04", "Jan Rodak"),
+        ("2022-03-01", "Falsal Rzzzak", "2022-01-04", "Faisal Razzak"),
+        ("2022-03-01", "Steven Le Meur", "2022-01-04", "Stevan Le Meur"),
+        ("2022-02-01", "GShomo (Northeastern)", "2022-01-04", "Greg Shomo"),
+        ("2022-02-01", "iongion", "2022-02-01", "Ionut Stoica"),
+        ("2022-03-01", "Lance L", "2022-01-04", "Lance Lovette"),
+        ("2022-03-01", "Povilas K", "2022-01-04", "Povilas Kanapickas"),
+        ("2022-03-01", "Leon N", "2022-02-01", "Leon Nunes"),
+    ]
+    for one_meeting, one, other_meeting, other in same:
+        assert archive.names[(one_meeting, one)] == archive.names[(other_meeting, other)], (one, other)
+    # every merge is listed with its reason
+    whys = {merge.spelling: merge.why for merge in archive_report(EVIDENCE).merges}
+    assert whys["Jan Roday"] == "typo in the surname" and whys["iongion"] == "handle"
+    assert whys["Lance L"].startswith("first name")
+
+
+def archive_report(meetings: list[Meeting], entries: list[PersonEntry] = ()):  # type: ignore[no-untyped-def]
+    identities = Identities(list(entries))
+    build_archive(meetings, identities)
+    return identities.report
+
+
+def test_a_run_together_entry_of_two_known_people_is_two_people() -> None:
+    archive = build_archive(EVIDENCE, Identities([]))
+    luca = archive.people[archive.names[("2022-04-01", "Luca Di Maio")]]
+    chris = archive.people[archive.names[("2022-04-01", "Chris Evich")]]
+    assert "2022-05-01" in luca.meetings and "2022-05-01" in chris.meetings
+    assert not any(" ".join(p.name.split()[:4]) == "Luca Di Maio Chris" for p in archive.people.values())
+
+
+def test_transcript_speakers_are_credited_with_the_meeting() -> None:
+    archive = build_archive(EVIDENCE, Identities([]))
+    ada = archive.people[archive.names[("2022-04-01", "Ada Lovelace")]]
+    assert "2022-05-01" in ada.meetings
+
+
+def test_people_yml_undoes_an_automatic_merge() -> None:
+    entries = [PersonEntry("Jan Rodak", not_same=["Jan Roday"]), PersonEntry("Leon Nunes", not_same=["Leon N"])]
+    archive = build_archive(EVIDENCE, Identities(entries))
+    assert archive.names[("2022-03-01", "Jan Roday")] != archive.names[("2022-01-04", "Jan Rodak")]
+    assert archive.names[("2022-03-01", "Leon N")] != archive.names[("2022-02-01", "Leon Nunes")]
+    assert archive.names[("2022-03-01", "Lance L")] == archive.names[("2022-01-04", "Lance Lovette")]

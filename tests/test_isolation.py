@@ -12,7 +12,7 @@ from .conftest import build, lost_words, make_site, page_text
 
 # Each stage raises on the note that holds its marker, and only on that one.
 INJECT = """
-import meetings.identity, meetings.parse.note, meetings.render.meeting, meetings.topics
+import meetings.archive, meetings.identity, meetings.parse.note, meetings.render.meeting
 
 def _text(value):
     if isinstance(value, str):
@@ -29,7 +29,7 @@ def _fail_on(marker, original):
 
 meetings.parse.note._NoteParser._sections = _fail_on("PARSEBOOM", meetings.parse.note._NoteParser._sections)
 meetings.identity.Identities.resolve = _fail_on("Identityboom", meetings.identity.Identities.resolve)
-meetings.topics.TopicFinder.find = _fail_on("topicsboom", meetings.topics.TopicFinder.find)
+meetings.archive._meeting_topics = _fail_on("topicsboom", meetings.archive._meeting_topics)
 meetings.render.meeting._header = _fail_on("RENDERBOOM", meetings.render.meeting._header)
 """
 

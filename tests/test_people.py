@@ -24,7 +24,7 @@ def test_mistakes_are_reported_with_lines(tmp_path: Path) -> None:
     path.write_text("people:\n  - name: Matt Heon\n    alias: [mheon]\n  - aliases: [x]\n  - name: matt heon\n")
     entries, problems = load_people(path, "people.yml")
     messages = [(p.line, p.message) for p in problems]
-    assert (2, "unknown key(s) alias; expected aliases, github, me_in, name") in messages
+    assert (2, "unknown key(s) alias; expected aliases, github, me_in, name, not_same") in messages
     assert any(line == 4 and "needs a 'name'" in text for line, text in messages)
     assert any(line == 5 and "already used" in text for line, text in messages)
     assert [e.name for e in entries] == ["Matt Heon", "matt heon"]

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import bisect
 import copy
+import datetime as dt
+import itertools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .identity import Identities, repair_attendees
+from . import subjects
+from .identity import Identities, repair_attendees, transcript_speakers
 from .isolate import NoteFault, blame, failure, plain_copy
 from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
+from .parse.sections import CHAT, META, TRANSCRIPT, is_date_heading
 from .text import clean_name, slugify, unlink
-from .topics import TopicEntry, TopicFinder, collect_terms, recurring_terms, terms_in
+from .topics import TopicEntry
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 # Agenda items that recur in every meeting and say nothing about a subject.
@@ -23,6 +28,7 @@ GENERIC_SECTIONS = re.compile(
     r"|general announcements?|introductions?|wrap[- ]?up|next steps)$",
     re.I,
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Each issue a note names gets a page: one note must not be able to make thousands.
 MAX_REFS_PER_NOTE = 200
 
@@ -39,6 +45,8 @@ class Archive:
     section_issues: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     # renamed repositories -> the name their issue pages are filed under
     repo_aliases: dict[str, str] = field(default_factory=dict)
+    # meeting id -> the distinct words said in its transcript (lower case), for search
+    spoken: dict[str, list[str]] = field(default_factory=dict)
     # problems of the site as a whole (a page that could not be made)
     problems: list[Diagnostic] = field(default_factory=list)
 
@@ -181,7 +189,8 @@ def _link(
             _link_people(archive, meeting, person)
 
     text = {m.id: _note_lines(m) for m in archive.meetings}
-    _add_topics(archive, topics or [], text)
+    _add_topics(archive, topics or [], text, _people_words(spellings))
+    _name_meetings(archive)
     _add_person_mentions(archive, text)
     for ident, person_ in archive.people.items():
         if ident not in identities.canonical:
@@ -213,6 +222,8 @@ def _link_people(
             found.messages.append((meeting.id, message))
             if meeting.attendees and found.id not in present:
                 missing.setdefault(message.author, message.line)
+    for speaker in transcript_speakers(meeting):  # who spoke was there
+        person(meeting, speaker, next(t.line for t in meeting.transcript if t.speaker == speaker))
     for written, line in missing.items():
         meeting.diagnostics.append(
             Diagnostic(
@@ -245,39 +256,225 @@ def _best_spelling(written: Counter[str]) -> str:
     return max(counts, key=score)
 
 
-def _add_topics(archive: Archive, entries: list[TopicEntry], text: dict[str, list[tuple[int, str]]]) -> None:
-    """Curated topics, agenda titles and recurring terms, with every place they came up
-    (`text`: each meeting's `_note_lines`)."""
-    curated = TopicFinder(entries)
-    for entry in entries:
+def _add_topics(
+    archive: Archive, entries: list[TopicEntry], text: dict[str, list[tuple[int, str]]], people_words: set[str]
+) -> None:
+    """Subjects mined from the notes and curated ones, with every place they came up in
+    the notes, the chat and the transcripts (`text`: each meeting's `_note_lines`;
+    `people_words`: the words of people's names, never subjects)."""
+    text = {m.id: _subject_lines(m, text[m.id]) for m in archive.meetings}
+    curated = [e for e in entries if not e.excluded]
+    excluded_names = [e.name for e in entries if e.excluded]
+    known_generic = {s.title for m in archive.meetings for s in m.sections if GENERIC_SECTIONS.match(s.title.strip())}
+    own_name = {w for m in archive.meetings for w in subjects.words_of(m.title)}
+    candidates, folds = subjects.mine(*_mining_text(archive, text), people_words, own_name, known_generic)
+    excluded = {subjects.key_of(name, folds) for name in excluded_names}
+    keys: list[tuple[tuple[str, ...], str]] = []
+    for entry in curated:
         ident = slugify(entry.name)
-        archive.topics[ident] = Topic(ident, entry.name, list(entry.aliases), entry.description)
-    terms = recurring_terms(collect_terms({k: [line for _, line in v] for k, v in text.items()}), set(curated.by_alias))
-    recurring = TopicFinder([TopicEntry(term) for term in terms])
+        archive.topics[ident] = Topic(ident, entry.name, list(entry.aliases), entry.description, why="topics.yml")
+        keys += [(subjects.key_of(name, folds), ident) for name in [entry.name, *entry.aliases]]
+    mined = {f"mined:{' '.join(c.key)}": c for c in candidates if c.key not in excluded}
+    keys += [(c.key, ident) for ident, c in mined.items()]
+    acronyms = {ident for ident, c in mined.items() if c.acronym}
+    finder = subjects.SubjectFinder([(k, i) for k, i in keys if k and k not in excluded], folds, acronyms)
+    found: dict[str, _MeetingTopics] = {}
     for meeting in archive.meetings:
+        if meeting.plain:
+            continue  # shown as text: nothing derived from it
         with blame(meeting, "finding its topics"):
-            _meeting_topics(archive, meeting, curated, recurring, text[meeting.id])
+            found[meeting.id] = _meeting_topics(archive, meeting, finder, mined, text[meeting.id])
+    _keep_recurring(archive, mined, found)
     for topic in archive.topics.values():
-        topic.mentions.sort(key=lambda x: (archive.meeting(x.meeting).date, x.line))
+        topic.mentions.sort(key=lambda x: (archive.meeting(x.meeting).date, x.line, x.in_chat, x.in_transcript))
+    _relate(archive)
+
+
+def _mining_text(
+    archive: Archive, text: dict[str, list[tuple[int, str]]]
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[tuple[str, str]]]]:
+    """Each meeting's prose, headings, and agenda titles with their bodies, for mining:
+    no metadata lines, attendee lists or presenter lines (names and dates are no subjects)."""
+    prose: dict[str, list[str]] = {}
+    titles: dict[str, list[str]] = {}
+    bodies: dict[str, list[tuple[str, str]]] = {}
+    for meeting in archive.meetings:
+        prose[meeting.id], titles[meeting.id] = [], []
+        for _, line in text[meeting.id]:
+            (titles if subjects.is_heading(line) else prose)[meeting.id].append(line)
+        bodies[meeting.id] = [
+            (s.title, " ".join(meeting.lines[s.line : s.end_line])) for s in meeting.sections if not meeting.plain
+        ]
+    return prose, titles, bodies
+
+
+def _people_words(spellings: dict[str, Counter[str]]) -> set[str]:
+    """The words of every spelling of people's names: "Matt", "Heon" name a person."""
+    return {
+        w for found in spellings.values() for spelled in found for w in subjects.words_of(strip_affiliation(spelled))
+    }
 
 
 def _meeting_topics(
-    archive: Archive, meeting: Meeting, curated: TopicFinder, recurring: TopicFinder, lines: list[tuple[int, str]]
-) -> None:
-    """One meeting's topics: its agenda titles, and curated and recurring terms in its lines and chat."""
-    found = _MeetingTopics(archive, meeting)
+    archive: Archive,
+    meeting: Meeting,
+    finder: subjects.SubjectFinder,
+    mined: dict[str, subjects.Subject],
+    lines: list[tuple[int, str]],
+) -> _MeetingTopics:
+    """One meeting's subjects: in the lines of its notes, its chat and its transcript.
+    Each part is searched as one text, the place of a find mapped back to its line."""
+    found = _MeetingTopics(archive, meeting, mined)
+    kept = [(n, subjects.clean_line(line)) for n, line in lines]
+    for index, start, end, ident in _finds(finder, [line for _, line in kept]):
+        number = kept[index][0]
+        found.add(ident, kept[index][1][start:end], number, meeting.section_at(number))
+    messages = meeting.chat
+    for index, ident in finder.first_in([subjects.clean_line(m.text) for m in messages])[0]:
+        message = messages[index]
+        snippet = " ".join(message.text.split())[:240]
+        found.add(ident, "", message.line, None, snippet, message.anchor, in_chat=True)
+    turns = meeting.transcript
+    named, said = finder.first_in([t.text for t in turns])
+    said |= subjects.word_set(" ".join({t.speaker for t in turns}).lower())
+    archive.spoken[meeting.id] = sorted(said)
+    for index, ident in named:
+        turn = turns[index]
+        seconds = turn.seconds - meeting.video_offset if turn.seconds is not None else None
+        seconds = seconds if seconds is not None and seconds >= 0 else None
+        snippet = " ".join(turn.text.split())[:240]
+        found.add(ident, "", turn.line, None, snippet, f"t-{turn.line}", in_transcript=True, seconds=seconds)
+    return found
+
+
+def _finds(finder: subjects.SubjectFinder, texts: list[str]) -> list[tuple[int, int, int, str]]:
+    """(index of the text, start, end, subject id) of every subject in `texts`, read as one."""
+    joined = "\n".join(texts)
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    out = []
+    for start, end, ident in finder.spans(joined):
+        index = bisect.bisect_right(starts, start) - 1
+        out.append((index, start - starts[index], end - starts[index], ident))
+    return out
+
+
+def _subject_lines(meeting: Meeting, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines that may name subjects: not the H1, metadata, the attendee list or a
+    presenter line of its own (they name people and give dates)."""
+    skip = {meeting.attendees_line, meeting.title_line}
+    skip |= {s.presenter_line for s in meeting.sections if s.presenter_line != s.line}
+    return [(n, line) for n, line in lines if n not in skip and not _meta_line(line.lstrip(" #"))]
+
+
+def _meta_line(text: str) -> bool:
+    """`is_meta`, with the date test (the dear part) only for lines that hold a year."""
+    if len(text) > 160:  # metadata lines are short; prose is most of the text
+        return False
+    if META.match(text) or CHAT.match(text) or TRANSCRIPT.match(text):
+        return True
+    return _YEAR.search(text) is not None and is_date_heading(text)
+
+
+def _keep_recurring(archive: Archive, mined: dict[str, subjects.Subject], found: dict[str, _MeetingTopics]) -> None:
+    """A mined subject becomes a topic when the notes of enough meetings use it; it is named
+    by its most used spelling, and the others are its aliases."""
+    taken = set(archive.topics)
+    renamed: dict[str, str] = {}
+    for ident, subject in sorted(mined.items(), key=lambda kv: (-len(kv[1].meetings), kv[0])):
+        if len(subject.meetings) < subjects.MIN_MEETINGS:
+            continue
+        subject.name = _best_spelling_of(subject.spellings) or " ".join(subject.key)
+        slug = base = slugify(subject.name)
+        number = 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        taken.add(slug)
+        renamed[ident] = slug
+        aliases = sorted({s for s in subject.spellings if s != subject.name}, key=lambda s: (s.casefold(), s))
+        archive.topics[slug] = Topic(slug, subject.name, aliases[:12], why=subject.why)
+    for meeting_topics in found.values():
+        for ident, mentions in meeting_topics.mentions.items():
+            target = renamed.get(ident, ident if ident in archive.topics else None)
+            if target:
+                archive.topics[target].mentions += mentions
+        for section in meeting_topics.meeting.sections:
+            section.topics = list(
+                dict.fromkeys(t for i in section.topics if (t := renamed.get(i, i if i in archive.topics else None)))
+            )
+
+
+def _best_spelling_of(spellings: Counter[str]) -> str:
+    """The most used spelling; on a tie the one with more capitals ("Netavark")."""
+    if not spellings:
+        return ""
+    return max(spellings, key=lambda s: (spellings[s], sum(c.isupper() for c in s), s))
+
+
+def _relate(archive: Archive, limit: int = 8) -> None:
+    """Each topic's related topics: those discussed in the most of the same meetings."""
+    meetings: dict[str, set[str]] = {
+        ident: {m.meeting for m in topic.mentions if not (m.in_chat or m.in_transcript)}
+        for ident, topic in archive.topics.items()
+    }
+    by_meeting: dict[str, set[str]] = defaultdict(set)
+    for ident, found in meetings.items():
+        for meeting in found:
+            by_meeting[meeting].add(ident)
+    for ident, topic in archive.topics.items():
+        shared: Counter[str] = Counter()
+        for meeting in meetings[ident]:
+            shared.update(by_meeting[meeting] - {ident})
+        ranked = sorted(shared, key=lambda o: (-shared[o], -len(meetings[o]), o))
+        topic.related = [o for o in ranked if shared[o] >= 2][:limit]
+
+
+MAIN_SUBJECTS = 2  # subjects named in a meeting's title
+
+
+def _name_meetings(archive: Archive) -> None:
+    """Each meeting's own title: "Community meeting, December 1, 2020 — Netavark, Quadlet"."""
+    titled: dict[str, Counter[str]] = defaultdict(Counter)  # meeting -> topics named in its agenda titles
+    for ident, topic in archive.topics.items():
+        for mention in topic.mentions:
+            if not (mention.in_chat or mention.in_transcript) and mention.section:
+                section = archive.meeting(mention.meeting).section(mention.section)
+                if section and section.line == mention.line:
+                    titled[mention.meeting][ident] += 1
+    for meeting in archive.meetings:
+        with blame(meeting, "naming it"):
+            main = main_subjects(archive, meeting, titled[meeting.id])[:MAIN_SUBJECTS]
+            names = [archive.topics[t].name for t in main]
+            if not names:  # no subject recurs: its own agenda titles say what it was about
+                names = [s.title for s in meeting.sections if not GENERIC_SECTIONS.match(s.title.strip())]
+                names = [n if len(n) <= 60 else n[:57].rstrip() + "…" for n in names[:MAIN_SUBJECTS]]
+            head = f"{(meeting.series or 'community').capitalize()} meeting, {date_label(meeting.date)}"
+            meeting.name = f"{head} — {', '.join(names)}" if names else head
+
+
+def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str]) -> list[str]:
+    """The topics a meeting was most about: named in its agenda titles (`titled`) and its
+    sections' notes, the rarer across the archive the more telling."""
+    total = len(archive.meetings)
+    score: Counter[str] = Counter()
     for section in meeting.sections:
-        if not GENERIC_SECTIONS.match(section.title.strip()):
-            found.add(slugify(section.title), section.title, section.line, section, _first_text(meeting, section))
-    for number, line in lines:
-        section = meeting.section_at(number)
-        for ident in curated.find(line) + recurring.find(line):
-            name = archive.topics[ident].name if ident in archive.topics else _term_name(line, ident)
-            found.add(ident, name, number, section)
-    for message in meeting.chat:
-        for ident in curated.find(message.text):
-            snippet = " ".join(message.text.split())[:240]
-            found.add(ident, archive.topics[ident].name, message.line, None, snippet, message.anchor, True)
+        score.update(section.topics)
+    for ident, count in titled.items():
+        score[ident] += 2 * count
+    weighted = {i: n * math.log(1 + total / max(1, _notes_meetings(archive.topics[i]))) for i, n in score.items()}
+    return sorted(weighted, key=lambda i: (-weighted[i], archive.topics[i].name.casefold()))
+
+
+def _notes_meetings(topic: Topic) -> int:
+    return len({m.meeting for m in topic.mentions if not (m.in_chat or m.in_transcript)})
+
+
+def date_label(iso: str) -> str:
+    """ "2020-12-01" -> "December 1, 2020"; a date that is not one stays as written."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{day:%B} {day.day}, {day.year}"
 
 
 def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]]) -> None:
@@ -338,48 +535,49 @@ def _meeting_person_mentions(
 
 
 class _MeetingTopics:
-    """Adds one meeting's topic mentions: one per topic and section."""
+    """One meeting's topic mentions, kept until the archive knows which subjects recur:
+    one per topic and section of the notes, and one per topic in the chat and transcript."""
 
-    def __init__(self, archive: Archive, meeting: Meeting) -> None:
-        self.archive, self.meeting = archive, meeting
-        self.seen: set[tuple[str, str | None]] = set()
+    def __init__(self, archive: Archive, meeting: Meeting, mined: dict[str, subjects.Subject]) -> None:
+        self.archive, self.meeting, self.mined = archive, meeting, mined
+        self.seen: set[tuple[str, str | None, str]] = set()
+        self.mentions: dict[str, list[Mention]] = defaultdict(list)
 
     def add(
         self,
         ident: str,
-        name: str,
+        spelled: str,
         line: int,
         section: Section | None,
         snippet: str = "",
         anchor: str | None = None,
         in_chat: bool = False,
+        in_transcript: bool = False,
+        seconds: int | None = None,
     ) -> None:
-        key = (ident, section.id if section else None)
+        subject = self.mined.get(ident)
+        if subject is not None and spelled:
+            subject.spellings[spelled] += 1
+            subject.meetings.add(self.meeting.id)
+        where = "chat" if in_chat else "transcript" if in_transcript else "notes"
+        key = (ident, section.id if section else None, where)
         if key in self.seen:
             return
         self.seen.add(key)
-        topic = self.archive.topics.setdefault(ident, Topic(ident, name))
-        topic.mentions.append(
+        self.mentions[ident].append(
             Mention(
                 self.meeting.id,
                 line,
                 section.id if section else None,
                 snippet or _snippet(self.meeting, line),
                 in_chat=in_chat,
-                video_seconds=_video_at(self.meeting, line, section),
+                video_seconds=seconds if in_transcript else _video_at(self.meeting, line, section),
                 anchor=anchor or (section.id if section else None),
+                in_transcript=in_transcript,
             )
         )
         if section and ident not in section.topics:
             section.topics.append(ident)
-
-
-def _term_name(line: str, ident: str) -> str:
-    """The term as written in `line` whose slug is `ident` ("--cache-from")."""
-    for term in terms_in(line):
-        if slugify(term) == ident:
-            return term
-    return ident
 
 
 def _note_lines(meeting: Meeting) -> list[tuple[int, str]]:
@@ -402,18 +600,6 @@ def _video_at(meeting: Meeting, line: int, section: Section | None) -> int | Non
     if index >= 0 and meeting.marks[index].line >= section.line:
         return meeting.marks[index].seconds
     return section.video_seconds
-
-
-def _first_text(meeting: Meeting, section: Section) -> str:
-    body = next(
-        (
-            n
-            for n in range(section.line + 1, section.end_line + 1)
-            if meeting.lines[n - 1].strip() and not meeting.lines[n - 1].lstrip().startswith("#")
-        ),
-        section.line,
-    )
-    return _snippet(meeting, body)
 
 
 def _cap_issues(archive: Archive, meeting: Meeting, limit: int) -> None:

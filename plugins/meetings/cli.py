@@ -2,6 +2,7 @@
 
 meetings check [PATH ...] [--format text|json]   lint notes (files or folders)
 meetings people [NOTES_DIR]                      spellings merged into one person
+meetings topics [NOTES_DIR]                      subjects mined from the notes, with spellings and counts
 meetings export [NOTES_DIR]                      print the JSON export (the site's api/archive.json)
 meetings new [--series S] [--date YYYY-MM-DD]    write the next meeting's note, ready to fill in
 meetings generate OUT_DIR                        write the site's source for a build without the plugin
@@ -22,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .generate import GenerateError, generate
-from .model import ERROR, Diagnostic
+from .model import ERROR, Diagnostic, Topic
 from .newnote import Exists, NoDate, new_note
 from .site import Settings, load_site
 
@@ -49,6 +50,11 @@ def main(argv: list[str] | None = None) -> int:
         "people", parents=[common], help="the spellings merged into one person, and look-alikes refused"
     )
     people.add_argument("notes_dir", nargs="?", type=Path)
+    topics = commands.add_parser(
+        "topics", parents=[common], help="the subjects mined from the notes, with their spellings and counts"
+    )
+    topics.add_argument("notes_dir", nargs="?", type=Path)
+    topics.add_argument("--topics", dest="topics_file", type=Path, help="the topics file (default: from mkdocs.yml)")
     export = commands.add_parser("export", parents=[common], help="print the archive as JSON (api/archive.json)")
     export.add_argument("notes_dir", nargs="?", type=Path)
     new = commands.add_parser("new", parents=[common], help="write the note of the next meeting, ready to fill in")
@@ -79,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
         settings = replace(settings, notes_dir=args.notes_dir.absolute())
     if args.command == "people":
         return _people(settings)
+    if args.command == "topics":
+        if args.topics_file:
+            settings = replace(settings, topics_file=args.topics_file.absolute())
+        return _topics(settings)
     return _export(settings)
 
 
@@ -223,6 +233,27 @@ def _people(settings: Settings) -> int:
     for person in archive.people.values():
         if person.aliases:
             print(f"  {person.name}: {', '.join(person.aliases)}")
+    return 0
+
+
+def _topics(settings: Settings) -> int:
+    """What a maintainer confirms into topics.yml: each subject with the meetings whose
+    notes, chat and transcript name it, why it was taken, and its spellings."""
+    site = load_site(settings, render=False)
+    for problem in site.problems:
+        print(problem, file=sys.stderr)
+    topics = site.archive.topics.values()
+
+    def in_notes(topic: Topic) -> set[str]:
+        return {m.meeting for m in topic.mentions if not (m.in_chat or m.in_transcript)}
+
+    ranked = sorted(topics, key=lambda t: (-len(in_notes(t)), t.name.casefold()))
+    print(f"{len(ranked)} topics (meetings: in the notes / only in chat or transcript)")
+    for topic in ranked:
+        notes = in_notes(topic)
+        elsewhere = {m.meeting for m in topic.mentions} - notes
+        spellings = f"; also {', '.join(topic.aliases)}" if topic.aliases else ""
+        print(f"  {topic.name}: {len(notes)} / {len(elsewhere)} ({topic.why}){spellings}")
     return 0
 
 

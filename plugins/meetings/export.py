@@ -28,7 +28,8 @@ def export_data(archive: Archive, directory_urls: bool = True) -> dict[str, Any]
                 "id": m.id,
                 "source": m.source,
                 "url": url(urls.meeting_src(m.id)),
-                "title": m.title,
+                "title": m.name or m.title,
+                "heading": m.title,
                 "series": m.series,
                 "date": m.date,
                 "scheduled": m.scheduled,
@@ -86,7 +87,11 @@ def export_data(archive: Archive, directory_urls: bool = True) -> dict[str, Any]
             "name": t.name,
             "aliases": t.aliases,
             "url": url(urls.topic_src(t.id)),
-            "mentions": [{"meeting": x.meeting, "section": x.section} for x in t.mentions],
+            "related": t.related,
+            "mentions": [
+                {"meeting": x.meeting, "section": x.section, "in_chat": x.in_chat, "in_transcript": x.in_transcript}
+                for x in t.mentions
+            ],
         }
         for t in archive.topics.values()
     ]

@@ -5,14 +5,22 @@ Rules, first match wins:
 2. the name with case, accents, spacing, a "(…)" or " - …" suffix and middle initials
    folded away ("Anders F Björklund (afbjorklund)" is "anders bjorklund");
 3. spellings merged across the archive: the same surname with a nickname of the first
-   name ("Matthew Heon" / "Matt Heon"), or a typo of one of the two parts when the other
-   is equal and no third person is as close ("Lokesh Mandvekhar");
-4. a handle: "mheon", "tsweeney", "afbjorklund", "sumantrom", "TomSweeney", or one seen
-   in parentheses, when exactly one person fits;
-5. a first name alone, when exactly one person of that first name took part in the
-   meeting (a bare "Christian" with two Christians present stays unresolved);
+   name ("Matthew Heon" / "Matt Heon"), a typo of one of the two parts when the other
+   is equal ("Lokesh Mandvekhar", "Stevan"/"Steven Le Meur", "Jan Roday"), one letter
+   wrong in each part ("Falsal Rzzzak"), a spacing difference ("Le Meur"/"LeMeur"), a
+   surname cut short or ending otherwise after a long common start ("Lokesh Mand",
+   "Laura Santamander");
+4. a handle: "mheon", "tsweeney", "afbjorklund", "GShomo (Northeastern)", one seen in
+   parentheses after a name, or one whose chat message is a full name ("iongion" who
+   wrote "Ionut Stoica"), when exactly one person fits: of that meeting first, else of
+   the archive;
+5. a first name alone or "First L" ("Lance L", "Povilas K."), when exactly one person of
+   that meeting fits, or else exactly one person of the archive (a bare "Christian"
+   with two Christians present stays unresolved);
 6. otherwise a new person under the name as written. Guests stay anonymous.
-A wrong merge is worse than a missed one: every fuzzy rule needs a single candidate.
+A wrong merge is worse than a missed one: every fuzzy rule needs a single candidate,
+`meetings people` lists each merge with its reason, and a people.yml entry's
+`not_same` keeps any spelling apart from that person.
 
 Names are compared as they look: NFKC, no invisible or direction-changing characters
 ("Tom\u200b Sweeney" is "Tom Sweeney"). A name that mixes scripts in one word ("Mаtt"
@@ -23,15 +31,17 @@ letters is refused: it resolves to no one, and the archive reports it as an erro
 from __future__ import annotations
 
 import functools
+import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from .model import WARNING, Diagnostic, Meeting
-from .parse.names import as_latin, is_person, mixed_script, strip_affiliation
+from .parse.names import as_latin, is_person, looks_like_name, mixed_script, strip_affiliation
 from .people import PersonEntry
 from .text import clean_name, fold, slugify
 
@@ -65,6 +75,9 @@ _NICKNAMES = [
 ]
 _NICK = {name: min(group) for group in _NICKNAMES for name in group}
 TYPO_RATIO = 85  # a part of a name this close to the same part of another is a typo of it
+COMMON_START = 6  # surnames that begin with this many equal letters may be one ("Santamander")
+_INITIAL = re.compile(r"^([^\W\d_]{2,})\s+([^\W\d_])\.?$")  # "Lance L", "Povilas K."
+_INITIAL_FIRST = re.compile(r"^([^\W\d_])\.?\s+([^\W\d_]{3,})$")  # "F. Poirotte"
 
 
 @functools.lru_cache(maxsize=65536)
@@ -110,10 +123,17 @@ class Identities:
         self._not_people = {name_key(e.name) for e in entries if e.not_person}
         self._looks: dict[str, dict[str, str]] = defaultdict(dict)  # look -> name key -> a spelling
         self._refusals: dict[str, str | None] = {}
+        self._apart: set[frozenset[str]] = set()  # name keys people.yml keeps apart
+        self._meeting_ids: dict[str, set[str]] = {}  # meeting -> people who took part
+        self._initialed: dict[str, set[str]] = {}  # first name -> people written "First L"
+        self._reported: set[tuple[str, str]] = set()
+        self._shown: dict[str, str] = {}  # person id -> a spelling, for the report
         self.report = Report()
         for entry in entries:
             if entry.not_person:
                 continue
+            for other in entry.not_same:
+                self._apart.update(frozenset((name_key(n), name_key(other))) for n in [entry.name, *entry.aliases])
             ident = slugify(entry.name)
             self.canonical[ident] = entry.name
             if entry.github:
@@ -131,11 +151,12 @@ class Identities:
         """Cluster the full names written anywhere, then index handles and first names."""
         counts: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        names_of = {m.id: _names_of(m) for m in meetings}
         for meeting in meetings:
-            for name in _names_of(meeting):
+            for name in names_of[meeting.id]:
                 self._know(name)
         for meeting in meetings:
-            for name in _names_of(meeting):
+            for name in names_of[meeting.id]:
                 name = clean_name(name)
                 if self.refusal(name):
                     continue  # never clustered: it must not join the person it imitates
@@ -159,15 +180,57 @@ class Identities:
                 self.report.merges.append(Merge(spelled[key], spelled[into], why))
             else:
                 self._by_key[key] = slugify(key)
+            self._shown.setdefault(self._by_key[key], spelled[key])
+        self._partial_names(names_of)
+        self._archive_firsts: dict[str, set[str]] = defaultdict(set)
+        for key, ident in self._by_key.items():
+            if len(key.split()) >= 2:
+                self._archive_firsts[_nick(_first(key))].add(ident)
         for meeting in meetings:
             firsts: dict[str, set[str]] = defaultdict(set)
-            for name in meeting.attendees + [p for s in meeting.sections for p in s.presenters]:
+            present: set[str] = set()
+            for name in names_of[meeting.id]:
                 key = name_key(name)
                 if len(key.split()) >= 2 and key in self._by_key and not self.refusal(name):
                     firsts[_nick(_first(key))].add(self._by_key[key])
+                    present.add(self._by_key[key])
             self._first_names[meeting.id] = firsts
+            self._meeting_ids[meeting.id] = present
             if meeting.me and not self.refusal(meeting.me):
                 self._me[meeting.id] = self._by_key.get(name_key(meeting.me)) or slugify(clean_name(meeting.me))
+            self._learn_introductions(meeting)
+
+    def _partial_names(self, names_of: dict[str, list[str]]) -> None:
+        """ "F. Poirotte" (initial, surname) is a person too, whose handle is "fpoirotte";
+        "Povilas K" (first name, initial) is the person a bare "Povilas" names when no one
+        else of that first name is known."""
+        self._initialed: dict[str, set[str]] = defaultdict(set)
+        for names in names_of.values():
+            for name in dict.fromkeys(names):
+                bare = fold(strip_affiliation(clean_name(name)))
+                if self.refusal(name):
+                    continue
+                if found := _INITIAL_FIRST.match(bare):
+                    key = name_key(name)
+                    ident = self._by_key.setdefault(key, slugify(strip_affiliation(clean_name(name))))
+                    self._shown.setdefault(ident, strip_affiliation(clean_name(name)))
+                    self._handles[found.group(1) + found.group(2)].add(key)
+                elif (found := _INITIAL.match(bare)) and name_key(name) not in self._by_key:
+                    ident = slugify(strip_affiliation(clean_name(name)))
+                    self._shown.setdefault(ident, strip_affiliation(clean_name(name)))
+                    self._initialed[_nick(found.group(1))].add(ident)
+
+    def _learn_introductions(self, meeting: Meeting) -> None:
+        """A handle whose chat message is a full name of the archive ("iongion" writing
+        "Ionut Stoica") is that person's handle."""
+        for message in meeting.chat:
+            author = clean_name(message.author or "")
+            said = clean_name(message.text.strip().rstrip("."))
+            if len(author.split()) != 1 or not 2 <= len(said.split()) <= 4 or "\n" in message.text.strip():
+                continue
+            key = name_key(said)
+            if key in self._by_key and name_key(author) not in self._by_key and not self.refusal(author):
+                self._handles[fold(author).replace(" ", "")].add(key)
 
     def _merge_target(self, key: str, order: list[str], counts: Counter[str]) -> tuple[str, str] | None:
         """The more used spelling this one is a variant of, if exactly one person fits."""
@@ -175,30 +238,40 @@ class Identities:
         if not rest:
             return None
         last = rest[-1]
+        nick, compact = _nick(first), key.replace(" ", "")
         fits: list[tuple[str, str]] = []
         for other in order:
             if other == key or counts[other] < counts[key] or other not in self._by_key:
                 continue
-            o_first, *o_rest = other.split() or [""]
+            o_first, o_rest, o_nick, o_compact = _parts(other)
             if not o_rest:
                 continue
             o_last = o_rest[-1]
-            same_first = _nick(first) == _nick(o_first)
-            if same_first and rest == o_rest:
+            if self._apart and frozenset((key, other)) in self._apart:
+                continue
+            same_first = nick == o_nick
+            if compact == o_compact:
+                fits.append((other, "spacing"))  # "Le Meur" / "LeMeur"
+            elif same_first and rest == o_rest:
                 fits.append((other, "same name" if first == o_first else "nickname"))
             elif same_first and (rest == o_rest[: len(rest)] or o_rest == rest[: len(o_rest)]):
                 fits.append((other, "longer form"))  # "Ed Santiago" / "Ed Santiago Munoz"
-            elif rest == o_rest and len(first) >= 4 and fuzz.ratio(first, o_first) >= TYPO_RATIO:
+            elif rest == o_rest and len(first) >= 4 and _typo(first, o_first):
                 fits.append((other, "typo in the first name"))
-            elif first == o_first and len(last) >= 4 and fuzz.ratio(last, o_last) >= TYPO_RATIO:
+            elif first == o_first and len(last) >= 4 and _typo(last, o_last, 5):
                 fits.append((other, "same first and last name" if last == o_last else "typo in the surname"))
+            elif len(rest) == len(o_rest) == 1 and _one_letter(first, o_first, last, o_last):
+                fits.append((other, "one letter wrong in each part"))
+            elif same_first and rest[:-1] == o_rest[:-1] and (why := _same_start(last, o_last)):
+                fits.append((other, why))
             elif first == o_first and 60 <= fuzz.ratio(last, o_last) < TYPO_RATIO:
                 self.report.near_misses.append((key, other, f"surnames {fuzz.ratio(last, o_last):.0f}% alike"))
         targets = {self._by_key[o] for o, _ in fits}
         return fits[0] if len(targets) == 1 else None
 
-    def _handle(self, handle: str) -> str | None:
-        """ "mheon", "tsweeney", "afbjorklund", "sumantrom", "tomsweeney": one person, or None."""
+    def _handle(self, handle: str, meeting: str = "") -> str | None:
+        """ "mheon", "tsweeney", "afbjorklund", "sumantrom", "tomsweeney": one person, or
+        None. A person of `meeting` is preferred to one of the archive."""
         h = fold(handle).replace(" ", "")
         if h in self._handles and len({self._by_key.get(k) for k in self._handles[h]}) == 1:
             return self._by_key.get(next(iter(self._handles[h])))
@@ -216,7 +289,8 @@ class Identities:
             forms = {first[:1] + last, first + last, first + last[:1], last, first[:1] + middle + last}
             if h in forms:
                 fits.add(ident)
-        return next(iter(fits)) if len(fits) == 1 else None
+        here = fits & self._meeting_ids.get(meeting, set())
+        return next(iter(here)) if len(here) == 1 else next(iter(fits)) if len(fits) == 1 else None
 
     # -- resolving one written name ---------------------------------------------------------
 
@@ -233,16 +307,43 @@ class Identities:
         key = name_key(written)
         if key in self._by_key:
             return self._by_key[key]
+        bare = strip_affiliation(written) or written
         if len(key.split()) == 1:
-            fits = self._first_names.get(meeting, {}).get(_nick(key), set())
-            if len(fits) == 1:
-                return next(iter(fits))
+            initial = _INITIAL.match(fold(bare))
+            letter = initial.group(2) if initial else ""
+            fits = self._firsts(self._first_names.get(meeting, {}).get(_nick(key), set()), letter)
             if len(fits) > 1:
                 return None
-            handle = self._handle(written) if written[:1].islower() or written.isalnum() else None
+            if len(fits) == 1:
+                return self._merged(written, next(iter(fits)), "first name of someone in the meeting")
+            handle = self._handle(bare, meeting) if bare[:1].islower() or bare.isalnum() else None
             if handle:
-                return handle
-        return slugify(strip_affiliation(written) or written)
+                return self._merged(written, handle, "handle")
+            fits = self._firsts(self._archive_firsts.get(_nick(key), set()), letter)
+            if len(fits) == 1 and (letter or bare[:1].isupper()):
+                return self._merged(written, next(iter(fits)), "first name of one person of the archive")
+            partial = self._initialed.get(_nick(key), set())
+            if not fits and not letter and len(partial) == 1 and bare[:1].isupper():
+                return self._merged(written, next(iter(partial)), "first name of one partly named person")
+        return slugify(bare)
+
+    def _firsts(self, ids: set[str], letter: str) -> set[str]:
+        """The people among `ids` whose surname starts with `letter` (all of them for "")."""
+        if not letter:
+            return ids
+        keys = {k: i for k, i in self._by_key.items() if i in ids and len(k.split()) >= 2}
+        return {i for k, i in keys.items() if k.split()[-1].startswith(letter)}
+
+    def _merged(self, written: str, ident: str, why: str) -> str | None:
+        """`ident`, unless people.yml keeps `written` apart from that person; reported once."""
+        key = name_key(written)
+        if any(frozenset((key, k)) in self._apart for k, i in self._by_key.items() if i == ident):
+            return slugify(strip_affiliation(written) or written)
+        if (written, ident) not in self._reported:
+            self._reported.add((written, ident))
+            into = self.canonical.get(ident) or self._shown.get(ident, ident)
+            self.report.merges.append(Merge(written, into, why))
+        return ident
 
     # -- look-alikes ----------------------------------------------------------------------
 
@@ -277,6 +378,42 @@ class Identities:
         return why
 
 
+@functools.lru_cache(maxsize=65536)
+def _parts(key: str) -> tuple[str, list[str], str, str]:
+    """A name key's first name, other words, first name's nickname group, and the key
+    without spaces: computed once, compared with every other key."""
+    first, *rest = key.split() or [""]
+    return first, rest, _nick(first), key.replace(" ", "")
+
+
+def _typo(one: str, other: str, min_length: int = 4) -> bool:
+    """Close enough to be a slip of the keyboard: 85 % alike, or one letter added, dropped,
+    changed or swapped in a part of `min_length` letters or more ("Roday" / "Rodak")."""
+    if fuzz.ratio(one, other) >= TYPO_RATIO:
+        return True
+    return min(len(one), len(other)) >= min_length and OSA.distance(one, other) <= 1
+
+
+def _one_letter(first: str, o_first: str, last: str, o_last: str) -> bool:
+    """ "Falsal Rzzzak" / "Faisal Razzak": one letter wrong in each of two long parts."""
+    if min(len(first), len(last)) < 5 or abs(len(first) - len(o_first)) > 1 or abs(len(last) - len(o_last)) > 1:
+        return False
+    return OSA.distance(first, o_first) <= 1 and OSA.distance(last, o_last) <= 1
+
+
+def _same_start(last: str, o_last: str) -> str:
+    """A surname cut short ("Mand" of "Mandvekar") or one that ends otherwise after a long
+    equal start ("Santamander" / "Santamaria"); "" when neither."""
+    if last == o_last:
+        return ""
+    common = len(os.path.commonprefix([last, o_last]))
+    if common == len(last) >= 3:
+        return "surname cut short"
+    if common >= COMMON_START and common * 3 >= 2 * min(len(last), len(o_last)):
+        return "surnames begin alike"
+    return ""
+
+
 def _spell(chars: list[str]) -> str:
     """ "U+0430 CYRILLIC SMALL LETTER A, …": what the eye cannot tell apart, spelled out."""
     unique = list(dict.fromkeys(chars))
@@ -287,14 +424,24 @@ def _spell(chars: list[str]) -> str:
 def _names_of(meeting: Meeting) -> list[str]:
     names = meeting.attendees + [p for s in meeting.sections for p in s.presenters]
     names += [c.author for c in meeting.chat if c.author]
-    return names
+    return names + transcript_speakers(meeting)
+
+
+def transcript_speakers(meeting: Meeting) -> list[str]:
+    """Speakers of the transcript written as full names ("Daniel Walsh"), once each; room
+    devices and presentation tiles are left out."""
+    found = dict.fromkeys(t.speaker for t in meeting.transcript if t.speaker)
+    return [s for s in found if len(strip_affiliation(s).split()) >= 2 and looks_like_name(strip_affiliation(s))]
 
 
 def repair_attendees(meetings: list[Meeting]) -> dict[str, tuple[list[str], list[Diagnostic]]]:
     """Lists with a comma inside a name ("Giuseppe, Scrivano") or a missing comma
     ("Luca Di Maio Chris Evich"), repaired with the full names other meetings use."""
-    known = {slugify(strip_affiliation(n)) for m in meetings for n in m.attendees if len(n.split()) >= 2}
-    known.update(slugify(p) for m in meetings for s in m.sections for p in s.presenters if len(p.split()) >= 2)
+    known: Counter[str] = Counter()  # full name -> meetings that write it
+    for m in meetings:
+        names = m.attendees + [p for s in m.sections for p in s.presenters]
+        names += [c.author for c in m.chat if c.author] + transcript_speakers(m)
+        known.update({slugify(strip_affiliation(n)) for n in names if len(strip_affiliation(n).split()) >= 2})
     repaired: dict[str, tuple[list[str], list[Diagnostic]]] = {}
     for meeting in meetings:
         names, problems = _repair(meeting, known)
@@ -303,7 +450,7 @@ def repair_attendees(meetings: list[Meeting]) -> dict[str, tuple[list[str], list
     return repaired
 
 
-def _repair(meeting: Meeting, known: set[str]) -> tuple[list[str], list[Diagnostic]]:
+def _repair(meeting: Meeting, known: Counter[str]) -> tuple[list[str], list[Diagnostic]]:
     names: list[str] = []
     problems: list[Diagnostic] = []
     line = meeting.attendees_line
@@ -326,7 +473,9 @@ def _repair(meeting: Meeting, known: set[str]) -> tuple[list[str], list[Diagnost
             )
             index += 2
             continue
-        split = _split_known(name, known) if len(name.split()) >= 4 and slugify(name) not in known else None
+        # Written in this meeting only (it counts itself), and two names the archive knows.
+        alone = known[slugify(name)] <= 1
+        split = _split_known(name, known) if len(name.split()) >= 4 and alone else None
         if split:
             names += split
             problems.append(
@@ -344,7 +493,7 @@ def _repair(meeting: Meeting, known: set[str]) -> tuple[list[str], list[Diagnost
     return names, problems
 
 
-def _split_known(name: str, known: set[str]) -> list[str] | None:
+def _split_known(name: str, known: Counter[str]) -> list[str] | None:
     words = name.split()
     fits = [
         [" ".join(words[:cut]), " ".join(words[cut:])]

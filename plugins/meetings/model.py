@@ -152,8 +152,9 @@ class Meeting:
     id: str
     source: str
     lines: list[str]  # the note's lines after encoding repair: what the page shows
-    title: str = ""
+    title: str = ""  # the note's own H1, as written
     title_line: int | None = None  # the H1 of the note
+    name: str = ""  # the meeting's own title: series, date and main subjects (set by the archive)
     series: str = "community"
     date: str = ""
     scheduled: str | None = None  # ISO datetime with the offset as written
@@ -228,6 +229,7 @@ class Mention:
     in_chat: bool = False
     video_seconds: int | None = None
     anchor: str | None = None  # the place on the meeting page
+    in_transcript: bool = False
 
 
 @dataclass
@@ -258,6 +260,8 @@ class Topic:
     aliases: list[str] = field(default_factory=list)
     description: str = ""
     mentions: list[Mention] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)  # topic ids, most often in the same meetings first
+    why: str = ""  # how it was found: "topics.yml", or the sign the notes gave of it
 
 
 @dataclass

@@ -6,6 +6,8 @@
         github: mheon
       - name: James Cassell
         me_in: [2020-12-01]     # "Me" in these meetings' chats is James
+      - name: Jan Rodak
+        not_same: [Jan Roday]   # a merge the notes suggested, undone
     not_people: [Brno]          # written in an attendee list, but a place
 
 Every problem is a Diagnostic with the file's line; a bad entry is skipped, never fatal.
@@ -23,7 +25,7 @@ from .model import WARNING, Diagnostic
 from .text import slugify
 from .yamlfile import Map, Seq, load_yaml_file, one_line
 
-_KEYS = {"name", "aliases", "github", "me_in"}
+_KEYS = {"name", "aliases", "github", "me_in", "not_same"}
 
 
 @dataclass
@@ -33,6 +35,7 @@ class PersonEntry:
     github: str | None = None
     me_in: list[str] = field(default_factory=list)
     line: int | None = None
+    not_same: list[str] = field(default_factory=list)  # spellings never merged into this person
     not_person: bool = False  # a place or a room written in an attendee list ("Brno")
 
 
@@ -76,6 +79,7 @@ def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnos
             continue
         aliases = _texts(item.get("aliases"), "aliases", line, problem)
         me_in = _texts(item.get("me_in"), "me_in", line, problem)
+        not_same = _texts(item.get("not_same"), "not_same", line, problem)
         github = item.get("github")
         if github is not None and not isinstance(github, str):
             problem(line, "'github' must be a login (text)")
@@ -85,7 +89,7 @@ def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnos
             if key in seen:
                 problem(line, f"{spelling!r} is already used by the entry on line {seen[key]}")
             seen[key] = line
-        entries.append(PersonEntry(name, aliases, github, me_in, line))
+        entries.append(PersonEntry(name, aliases, github, me_in, line, not_same=not_same))
     return entries + not_people, problems
 
 

@@ -44,6 +44,8 @@ from .text import escape_html
 
 log = get_plugin_logger(__name__)
 
+# Lists repeated on other pages, and permalinks; transcripts are indexed whole.
+PAGEFIND_EXCLUDE = (f".{REPEATED}", ".headerlink")
 
 class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def __init__(self) -> None:
@@ -218,7 +220,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Reports the per-page hooks' time; with search_engine: pagefind, indexes the built
-        pages (article text, no transcripts)."""
+        pages (article text, whole transcripts included)."""
         log.info(f"page hooks took {self.page_seconds:.2f} s")  # read by benchmarks/run.py
         if self.config.search_engine != "pagefind":
             return
@@ -232,7 +234,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             "--root-selector",
             "article",
             "--exclude-selectors",
-            f".mt-transcript, .{REPEATED}, .headerlink",
+            ", ".join(PAGEFIND_EXCLUDE),
         ]
         try:
             result = subprocess.run(command, capture_output=True, text=True, check=False)

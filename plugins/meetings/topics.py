@@ -4,6 +4,12 @@
       - name: Podman Desktop
         aliases: [podman-desktop]
         description: The desktop application for containers and Kubernetes.
+    not_topics: [Zoom, GitHub]   # mined from the notes, but no subject of ours
+
+Subjects are mined from the notes themselves (subjects.py); this file names them,
+describes them, merges spellings into one (aliases) and excludes what is not one. A
+curated name more specific than a mined subject splits it off: "Podman Desktop"
+gets its own page, and its mentions are also the broader subject's.
 
 A topic also comes from a technical term that recurs in the notes of several meetings:
 a code span, a command-line flag (`--cache-from`), a configuration file name
@@ -41,6 +47,7 @@ class TopicEntry:
     name: str
     aliases: list[str] = field(default_factory=list)
     description: str = ""
+    excluded: bool = False  # listed under not_topics: never a topic
 
 
 def load_topics(path: Path, label: str) -> tuple[list[TopicEntry], list[Diagnostic]]:
@@ -56,14 +63,23 @@ def load_topics(path: Path, label: str) -> tuple[list[TopicEntry], list[Diagnost
     data = loaded.data
     if data is None:
         return [], problems
-    if not isinstance(data, Map) or not isinstance(data.get("topics"), Seq):
+    if not isinstance(data, Map) or not isinstance(data.get("topics", Seq(1)), Seq):
         problem(getattr(data, "line", 1), "expected a top-level 'topics:' list")
         return [], problems
-    unknown_top = set(data) - {"topics"}
+    unknown_top = set(data) - {"topics", "not_topics"}
     if unknown_top:
-        problem(data.line, f"unknown top-level key(s) {', '.join(sorted(map(str, unknown_top)))}; expected topics")
-    entries: list[TopicEntry] = []
-    topics = data["topics"]
+        problem(
+            data.line,
+            f"unknown top-level key(s) {', '.join(sorted(map(str, unknown_top)))}; expected topics, not_topics",
+        )
+    excluded = data.get("not_topics")
+    if isinstance(excluded, str):
+        excluded = [excluded]
+    if excluded is not None and not (isinstance(excluded, list) and all(isinstance(e, str) for e in excluded)):
+        problem(data.key_lines.get("not_topics"), "'not_topics' must be a list of text")
+        excluded = []
+    entries: list[TopicEntry] = [TopicEntry(one_line(e), excluded=True) for e in excluded or [] if one_line(e)]
+    topics = data.get("topics", Seq(1))
     for item, line in zip(topics, topics.lines, strict=True):
         name = one_line(item["name"]) if isinstance(item, Map) and isinstance(item.get("name"), str) else ""
         if not name:

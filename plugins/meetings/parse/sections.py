@@ -152,28 +152,58 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
             candidates.append(stops[after])
         end = min(candidates) - 1
         p = parts[heading.line]
-        ident = base = slugify(p.title)
-        number = 2
-        while ident in used:
-            ident, number = f"{base}-{number}", number + 1
-        used.add(ident)
-        section = Section(ident, p.title, heading.line, end, heading.level, list(p.presenters))
+        section = Section("", p.title, heading.line, end, heading.level, list(p.presenters))
         section.video_seconds = p.seconds
         if p.presenters:
             section.presenter_line = heading.line
         if classic and heading.level == 2:
             _classic_head(section, headings[bisect.bisect_right(heading_lines, heading.line) :], default_repo)
+            if section.presenter_line != heading.line and p.presenters:
+                # "## What Red Hat Thinks - Design directions" / "### Brent Baude": the
+                # presenter sub-heading names the person; the heading is all talk title.
+                section.title = clean_title(_EMPTY_MARK.sub(" ", heading.text)) or p.title
         if section.video_seconds is None:
-            section.video_seconds = _mark_below(heading, lines, default_repo)
+            section.video_seconds = _opening_mark(section, lines, default_repo)
+        ident = base = slugify(section.title)
+        number = 2
+        while ident in used:
+            ident, number = f"{base}-{number}", number + 1
+        used.add(ident)
+        section.id = ident
         sections.append(section)
     return sections
 
 
-def _mark_below(heading: Heading, lines: list[str], default_repo: str) -> int | None:
-    """A mark alone on the line after a heading: "  - (14:08 in the video)" (2024-09-03)."""
-    below = lines[heading.line] if heading.line < len(lines) else ""
-    if re.fullmatch(r"\s*(?:[-–]\s*)?\(.*in\s+(?:the\s+)?video\s*(?:\)\s*)?(?:[-–]\s*)?", below, re.I):
-        return inline_mark(below, default_repo)
+OPENING_HEADINGS = 3  # sub-headings (a presenter, talk titles) that may come before the mark
+_HEADING_LINE = re.compile(r"^\s{0,3}(#{1,6})(?:\s|$)")
+_LEAD = re.compile(r"[\s*_>~-]{0,12}")  # emphasis, a quote or a dash before a mark
+_MARK_WORDS = re.compile(r"\bin\s+(?:the\s+)?video\b", re.I)
+
+
+def _opening_mark(section: Section, lines: list[str], default_repo: str) -> int | None:
+    """The mark that opens a section's body when its headings carry none: on a line of its
+    own under the heading ("  - (14:08 in the video)", "#### (9:50 in the video)" after a
+    blank line), or opening the first paragraph ("**(16:00 in video)** Matt showed …").
+    Sub-headings (the presenter, a talk title) may come first; any other text ends the search."""
+    headings = 0
+    for number in range(section.line + 1, min(section.end_line, len(lines)) + 1):
+        line = lines[number - 1]
+        if not line.strip() or number == section.presenter_line:
+            continue
+        heading = _HEADING_LINE.match(line)
+        text = line[heading.end() :] if heading else line
+        lead = _LEAD.match(text).end()
+        if _MARK_WORDS.search(text):
+            mark = next((p for p in inline.scan(text, default_repo) if p.kind == "mark"), None)
+            rest = _MARK_WORDS.sub("", text[mark.end :]) if mark else ""
+            titled = heading and re.search(r"[^\W\d_]{2}", rest)  # "#### (1:40 in the video) Demo": a sub-item
+            if mark and mark.start <= lead and not titled:
+                return mark.seconds
+        if not heading:
+            return None
+        headings += 1
+        if headings > OPENING_HEADINGS:
+            return None
     return None
 
 
@@ -195,7 +225,8 @@ def _classic_head(section: Section, following: list[Heading], default_repo: str)
             break
         opening.append(heading)
     for heading in opening:
-        if heading.level == 3 and not section.presenters and not inline_mark(heading.text, default_repo):
+        own = section.presenter_line == section.line  # names split off the title itself
+        if heading.level == 3 and (own or not section.presenters) and not inline_mark(heading.text, default_repo):
             names = split_presenters(heading.text)
             if names:
                 section.presenters = names

@@ -48,13 +48,16 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     own = _own_title(meeting)
     subtitle = ["", blocks.add(f'<p class="mt-note-title">{writer.html(own)}</p>'), ""] if own is not None else []
     body = [f"# {escape_markdown(title)}", *subtitle, *header, *_body(meeting, archive, writer, blocks)]
-    meta = {"title": title, "description": f"Notes of the {meeting.title}, {_date_label(meeting.date)}"}
+    meta = {"title": title, "description": f"Notes of the {meeting.title or 'meeting'}, {_date_label(meeting.date)}"}
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
 
 def meeting_title(meeting: Meeting) -> str:
     """The meeting's name wherever it is listed: search results, the tab, the pager, the
-    indexes. Series and date, so that two meetings never share one."""
+    indexes. Series and date, so that two meetings never share one, and the subjects it
+    was most about when the archive knows them (`Meeting.name`)."""
+    if meeting.name:
+        return meeting.name
     if _titled_in_front_matter(meeting):  # the maintainers named it themselves
         return f"{meeting.title}, {_date_label(meeting.date)}"
     series = meeting.series.replace("-", " ").strip().capitalize() or "Community"
@@ -160,6 +163,7 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
     sections = {s.line: s for s in meeting.sections}
     presenter_lines = {s.presenter_line: s for s in meeting.sections if s.presenter_line}
     first_chat = next((b.first for b in meeting.raw_blocks if b.kind == "chat"), None)
+    words_given = False
     to_turn = section_turns(meeting)
     named = mentions_by_line(archive, meeting.id)  # people first named in a section's prose
     for number in range(meeting.front_matter_lines + 1, len(lines) + 1):
@@ -171,6 +175,9 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
             # search index has read the page, so search stays small and fast.
             late = raw[number].kind == "transcript"
             token = placeholders.add(_raw_block(meeting, raw[number], archive, writer), late=late)
+            if late and not words_given:  # the words said, once each, as one search entry
+                words_given = True
+                out += ["", placeholders.add(transcript_words(archive.spoken.get(meeting.id, [])))]
             out += ["", token, ""]
             continue
         if number in raw_lines:
@@ -302,6 +309,17 @@ def _raw_block(meeting: Meeting, block: RawBlock, archive: Archive, writer: Writ
     # "Not captured": a few lines of note text, written as HTML like the rest of a block
     # (blocks go in after the sanitiser has run, so no Markdown of the note may reach them).
     return "".join(f'<p class="mt-line">{writer.html(line.strip())}</p>' for _, line in content if line.strip())
+
+
+TRANSCRIPT_WORDS = 5000  # distinct words of one transcript given to the theme's search
+
+
+def transcript_words(said: list[str]) -> str:
+    """The distinct words of a meeting's transcript (the archive collects them), hidden:
+    the theme's search index finds a meeting by any word said in it ("Nettleton") at the
+    cost of one entry, not one per turn. Pagefind skips it: it indexes the transcript."""
+    words = " ".join(w for w in said[:TRANSCRIPT_WORDS] if not w.isdigit())
+    return f'<div class="mt-transcript-words" hidden data-pagefind-ignore>{escape_html(words)}</div>'
 
 
 def _transcript(

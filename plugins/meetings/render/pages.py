@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -11,7 +12,7 @@ from functools import partial
 from markupsafe import Markup
 
 from .. import urls
-from ..archive import Archive
+from ..archive import Archive, main_subjects
 from ..calendars import CALENDAR
 from ..export import export_json
 from ..feeds import SITE_FEED, person_feed, topic_feed
@@ -157,10 +158,12 @@ def _meetings_index(archive: Archive, here: Here) -> Page:
     rows = []
     for meeting in reversed(archive.meetings):
         names = [n for s in meeting.sections for n in s.presenters]
+        subjects = main_subjects(archive, meeting, Counter())[:4]
         rows.append(
             {
                 "date": meeting.date,
                 "title": meeting_title(meeting),
+                "subjects": [{"name": archive.topics[t].name, "link": here.link(urls.topic_src(t))} for t in subjects],
                 "series": meeting.series,
                 "link": here.link(urls.meeting_src(meeting.id)),
                 "presenters": _presenters(archive, meeting, names, here),
@@ -303,6 +306,7 @@ def _mention_rows(archive: Archive, here: Here, mentions: list[Mention]) -> list
                 "presenters": _presenters(archive, meeting, section.presenters, here) if section else [],
                 "snippet": _whole_words(mention.snippet),
                 "in_chat": mention.in_chat,
+                "in_transcript": mention.in_transcript,
                 "video": urls.video_url(meeting.recording, seconds),
                 "clock": urls.clock(seconds) if seconds is not None else "",
             }
@@ -341,6 +345,7 @@ def _topic(archive: Archive, ident: str, here: Here) -> Page:
         last=_ref(here, meetings[-1], archive) if meetings else None,
         presenters=presenters,
         mentioned=[p for p in _topic_people(archive, topic.mentions, here, headed=False) if p not in presenters],
+        related=[{"name": archive.topics[r].name, "link": here.link(urls.topic_src(r))} for r in topic.related],
         issues=[{"id": f"{repo}#{n}", "link": here.link(urls.issue_src((repo, n)))} for repo, n in issues],
         feed=here.link(topic_feed(ident)),
     )

@@ -1,0 +1,434 @@
+"""Subjects mined from the notes themselves: the tools, projects, commands, platforms and
+other proper nouns a community keeps coming back to, each with its spellings folded in.
+
+Nothing here lists a community's subjects. A word is a candidate when the notes treat it
+as a name: written with a capital in the middle of sentences (Buildah, CNCF, Windows),
+kept lower-case in a Title Case heading (`crun Update`), the first word of a command in a
+code span, or a GitHub repository's name. Two words are one subject when the second one
+mostly comes after the first and is written as a name or in a command (Podman Desktop,
+Red Hat, `podman machine`); a compound written as one word is one (`registries.conf`,
+`containers-common`) unless its first part is a subject ("aardvark-dns" is Aardvark).
+Spellings fold: case, hyphen/space/underscore/dot, a plural whose singular is used,
+a possessive, a repository URL and its name.
+
+What is left out is learned too: the words of the archive's own name (in nearly every
+meeting), people's names, calendar words, numbers and versions, and the words of generic
+agenda headings: titles that recur across meetings over bodies that have little in
+common ("Open Forum/Questions?").
+
+The text is read with a few regular expressions over each meeting's prose at once, so
+mining costs a small share of a build. Every pattern is linear: no two unbounded
+quantifiers can trade characters (possessive runs, single separators between them).
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# Words of the language, never a subject however they are written.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing done down during each either else etc even
+    ever every few for from further get gets getting go goes going got had has have having he her here
+    hers him his how i if in into is it its itself just let like may me might more most much must my
+    no nor not now of off on once one only or other our ours out over own per please same she should
+    so some such than that the their theirs them then there these they this those through thus to too
+    under until up upon us very via was we well were what when where which while who whom whose why
+    will with within without would yes yet you your yours new next last first second third many lot
+    lots way ways thing things still already really maybe sure okay ok thanks thank hi hello yeah""".split()
+)
+# Clock and calendar words: dates and times are everywhere in notes and say nothing.
+CALENDAR = frozenset(
+    w.casefold()
+    for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr]
+    + "am pm utc gmt est edt cst cdt pst pdt cet cest eastern pacific central sept".split()
+    if w
+)
+MIN_MEETINGS = 3  # a subject gets a page when the notes of this many meetings use it
+OWN_NAME_SHARE = 0.75  # a word in this share of meetings is the archive's own name
+GENERIC_BODY_LIKENESS = 0.2  # a recurring title whose bodies share less than this is generic
+
+_WORD = re.compile(r"[^\W_]++")
+_URL = re.compile(r"https?:/{0,2}[^\s)\]>]++|\bwww\.[^\s)\]>]++")
+_GITHUB = re.compile(r"github\.com/[\w.-]{1,100}/([\w.-]{1,100})", re.I)
+_LINK_TARGET = re.compile(r"\]\([^)\s]{0,2000}\)")
+_CODE = re.compile(r"`([^`\n]{1,200})`")
+# A capital in mid-sentence: after a word or a comma and one space.
+_CAPITAL_MID = re.compile(r"(?<=[\w,] )[A-Z][^\W_]*+")
+# Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns").
+_JOINER = re.compile(r"(?<=[^\W_])[-_./](?=[^\W_])")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+# Endings of words made in the language ("tracking", "management"): a word with one is a
+# common noun or verb even when a Title Case phrase gives it a capital.
+_ENGLISH_SUFFIX = re.compile(r"(?:ing|ed|ment|tion|sion|ance|ence|ency|ity|ness|ship|ure|ive|able|ible|ly|ers)$")
+
+
+@dataclass
+class Subject:
+    key: tuple[str, ...]
+    name: str = ""  # the most used spelling
+    why: str = ""
+    spellings: Counter[str] = field(default_factory=Counter)
+    meetings: set[str] = field(default_factory=set)  # whose notes use it
+    acronym: bool = False  # "API", "REST": found only in capitals ("rest" is a word)
+
+
+def singular(word: str) -> str:
+    """ "registries" -> "registry", "containers" -> "container", "PRs" -> "pr"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in STOPWORDS:
+        return word[:-1]
+    return word
+
+
+def clean_line(line: str) -> str:
+    """A line without link targets and URLs; a GitHub URL leaves its repository's name."""
+    if "](" in line:
+        line = _LINK_TARGET.sub("] ", line)
+    if "http" in line or "www." in line:
+        line = _URL.sub(lambda m: f" {_repo_name(m.group())} ", line)
+    return line
+
+
+def _repo_name(url: str) -> str:
+    found = _GITHUB.search(url)
+    return found.group(1).removesuffix(".git") if found else ""
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+# ASCII punctuation as spaces, in bytes: splitting a long text this way is 3x faster than a pattern.
+_ASCII_BREAKS = bytes.maketrans(
+    bytes(c for c in range(128) if not chr(c).isalnum()), b" " * sum(1 for c in range(128) if not chr(c).isalnum())
+)
+
+
+def word_set(lower: str) -> set[str]:
+    """The distinct words of a lower-cased text, as `_WORD` reads them, quickly."""
+    plain = lower.encode("utf-8", "ignore").translate(_ASCII_BREAKS).decode("utf-8", "ignore")
+    found = set(plain.split())
+    for token in [t for t in found if not t.isascii()]:  # "“podman”", "björklund": few
+        found.discard(token)
+        found.update(_WORD.findall(token))
+    return found
+
+
+@dataclass
+class _Counts:
+    """What the archive's prose says about each word (keys folded, as written otherwise)."""
+
+    meetings: Counter[str] = field(default_factory=Counter)  # word -> meetings using it
+    count: Counter[str] = field(default_factory=Counter)
+    capital_mid: Counter[str] = field(default_factory=Counter)
+    capital_alone: Counter[str] = field(default_factory=Counter)  # capital among lower-case words
+    all_capitals: Counter[str] = field(default_factory=Counter)  # written in capitals only ("API")
+    kept_lower: Counter[str] = field(default_factory=Counter)
+    code: Counter[str] = field(default_factory=Counter)
+    code_pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    repo: Counter[str] = field(default_factory=Counter)
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    pair_meetings: Counter[tuple[str, str]] = field(default_factory=Counter)
+    pair_capital: Counter[tuple[str, str]] = field(default_factory=Counter)
+    compounds: Counter[tuple[str, ...]] = field(default_factory=Counter)  # -> meetings
+    file_like: set[tuple[str, ...]] = field(default_factory=set)  # joined by ".", "/" or "_"
+    in_generic: Counter[str] = field(default_factory=Counter)
+
+
+def mine(
+    prose: dict[str, list[str]],
+    titles: dict[str, list[str]],
+    bodies: dict[str, list[tuple[str, str]]],
+    people_words: set[str],
+    own_name: set[str],
+    known_generic: set[str] | None = None,
+    min_meetings: int = MIN_MEETINGS,
+) -> tuple[list[Subject], dict[str, str]]:
+    """Candidate subjects, and the plural folds learned (plural -> singular).
+
+    `prose`: each meeting's running text (no headings, metadata, pasted chat or
+    transcript); `titles`: its headings; `bodies`: its agenda titles with their bodies'
+    text; `people_words`: words of people's names; `own_name`: the words of the notes'
+    titles, the archive's own name ("Podman Community Cabal"); `known_generic`: agenda titles known
+    to be generic whatever their recurrence. The candidates' meetings are counted
+    again by the caller over all the notes' lines (`SubjectFinder`)."""
+    counts, folds = _read(prose, titles)
+    generic = generic_titles(bodies, min_meetings) | {_title_key(t) for t in known_generic or ()}
+    for found in titles.values():
+        for title in found:
+            if _title_key(title) in generic:
+                counts.in_generic.update(folds.get(w, w) for w in words_of(title))
+    total = len(prose)
+    own = {w for w, n in counts.meetings.items() if total >= 8 and n >= OWN_NAME_SHARE * total} | own_name
+    banned = STOPWORDS | CALENDAR | people_words | {w for w, n in counts.in_generic.items() if n * 2 >= counts.count[w]}
+
+    def plain(word: str) -> bool:
+        return len(word) >= 2 and word.isalpha() and word not in banned and word not in own
+
+    subjects: dict[tuple[str, ...], Subject] = {}
+    for word, meetings in counts.meetings.items():
+        if meetings >= min_meetings and plain(word) and (why := _why_word(counts, word)):
+            capitals = counts.capital_mid[word]
+            acronym = len(word) <= 5 and capitals >= 2 and counts.all_capitals[word] * 10 >= capitals * 9
+            subjects[(word,)] = Subject((word,), why=why, acronym=acronym)
+    for pair, meetings in counts.pair_meetings.items():
+        first, second = pair
+        if meetings < min_meetings or not plain(second) or first in banned or not first.isalpha():
+            continue
+        mostly_after = counts.pairs[pair] * 2 >= counts.count[second]
+        named = counts.pair_capital[pair] * 2 >= counts.pairs[pair]
+        command = counts.code_pairs[pair] > 0  # `podman machine init`: a command, however often alone
+        if (command or (mostly_after and named)) and ((first,) in subjects or first in own):
+            subjects[pair] = Subject(pair, why="two words used together")
+    for key, meetings in counts.compounds.items():
+        if meetings < min_meetings or key in subjects or (key[0],) in subjects or not key[0].isalpha():
+            continue
+        named = any(w in own or counts.repo[w] or (w,) in subjects for w in key) or key in counts.file_like
+        if named and all(plain(w) or w.isdigit() or (w in own and w not in banned) for w in key) and plain(key[-1]):
+            subjects[key] = Subject(key, why="written as one word")
+    # A word mostly used inside a two-word subject is that subject ("Hat" of "Red Hat").
+    for key in [k for k in subjects if len(k) == 2 and k in counts.pairs]:
+        for word in key:
+            if (word,) in subjects and counts.pairs[key] * 2 >= counts.count[word]:
+                del subjects[(word,)]
+    return sorted(subjects.values(), key=lambda s: s.key), folds
+
+
+def _why_word(counts: _Counts, word: str) -> str:
+    capital, total = counts.capital_mid[word], counts.count[word]
+    if capital >= 2 and capital * 2 >= total:
+        return "written as a name"
+    if counts.repo[word]:
+        return "a repository's name"
+    if counts.code[word] >= 2:
+        return "a command"
+    if counts.kept_lower[word] >= 2 and capital * 5 >= total - capital:
+        return "kept lower-case in headings"
+    # A capital in the middle of lower-case words, not only in Title Case phrases.
+    if counts.capital_alone[word] >= 2 and capital * 5 >= total and not _ENGLISH_SUFFIX.search(word):
+        return "often written as a name"
+    return ""
+
+
+def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_Counts, dict[str, str]]:
+    """Counts of the archive's words, plurals folded into their singular, and the folds.
+    Each pattern runs once per meeting; counting is left to Counter's C loop."""
+    texts = {m: "\n".join(map(clean_line, lines)) for m, lines in prose.items()}
+    heads = {m: "\n".join(map(clean_line, titles.get(m, []))) for m in prose}
+    words = {m: _WORD.findall(text.casefold()) for m, text in texts.items()}
+    head_words = {m: words_of(text) for m, text in heads.items()}
+    capitals = {m: _capitals(text) for m, text in texts.items()}
+    capital_mid = Counter(w.casefold() for found in capitals.values() for _, w in found)
+    count = Counter(itertools.chain(*words.values(), *head_words.values()))
+    known = set(count) - STOPWORDS
+    folds = {w: one for w in count if (one := singular(w)) != w and one in known}
+    for word in list(folds):  # "Windows" is not a plural of "window": a name keeps its form
+        if capital_mid[word] * 2 > count[word] and capital_mid[folds[word]] * 2 <= count[folds[word]]:
+            del folds[word]
+    get = folds.get
+    counts = _Counts()
+    for word, n in count.items():
+        counts.count[get(word, word)] += n
+    for word, n in capital_mid.items():
+        counts.capital_mid[get(word, word)] += n
+    for found in capitals.values():
+        for before, word in found:
+            key = get(word.casefold(), word.casefold())
+            if before[:1].islower():
+                counts.capital_alone[key] += 1
+            if word.isupper() or (word[:-1].isupper() and word.endswith("s")):
+                counts.all_capitals[key] += 1
+    for meeting, text in texts.items():
+        found = [get(w, w) for w in words[meeting]] if folds else words[meeting]
+        counts.meetings.update(set(found).union(get(w, w) for w in head_words[meeting]))
+        # Neighbouring words, across punctuation too: a close enough count, and cheap.
+        pairs = list(zip(found, found[1:], strict=False))
+        counts.pairs.update(pairs)
+        counts.pair_meetings.update(set(pairs))
+        named = ((a.casefold(), b.casefold()) for a, b in capitals[meeting] if a)
+        counts.pair_capital.update((get(a, a), get(b, b)) for a, b in named)
+        written = _compounds(text) | _compounds(heads[meeting])
+        compounds = {tuple(get(w, w) for w in words_of(c)) for c in written}
+        counts.compounds.update(k for k in compounds if 2 <= len(k) <= 3)
+        counts.file_like.update(tuple(get(w, w) for w in words_of(c)) for c in written if re.search(r"[./_]", c))
+        for span in _CODE.findall(text):
+            parts = span.casefold().split()[:2]
+            if parts and parts[0].isalpha():
+                counts.code[get(parts[0], parts[0])] += 1
+                if len(parts) == 2 and parts[1].isalpha():
+                    counts.code_pairs[(parts[0], get(parts[1], parts[1]))] += 1
+        counts.repo.update(m.casefold() for m in _GITHUB.findall("\n".join(prose[meeting])))
+        for title in titles.get(meeting, []):
+            _kept_lower(counts, title, folds)
+    return counts, folds
+
+
+def _capitals(text: str) -> list[tuple[str, str]]:
+    """Words with a capital in mid-sentence, each with the word before it when that is a
+    plain word ("Podman Desktop"), else "". The pattern only looks where a capital is."""
+    found = []
+    for match in _CAPITAL_MID.finditer(text):
+        start = match.start()
+        if text[start - 2] == ",":
+            found.append(("", match.group()))
+            continue
+        before = text[max(0, start - 41) : start - 1].rsplit(None, 1)[-1]
+        found.append((before if before.isalpha() else "", match.group()))
+    return found
+
+
+def _compounds(text: str) -> set[str]:
+    """Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns"),
+    found from their joints (few) rather than from every word."""
+    found = set()
+    for match in _JOINER.finditer(text):
+        start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        ends = [e for e in (text.find(" ", match.end()), text.find("\n", match.end())) if e >= 0]
+        token = text[start : min(ends, default=len(text))]
+        found.add(token.strip("()[]{}<>\"'`*,;:!?.“”‘’"))
+    return found
+
+
+def _kept_lower(counts: _Counts, title: str, folds: dict[str, str]) -> None:
+    """Words written lower-case in a Title Case heading ("crun Update", "quadlet - Alex")."""
+    words = [w for w in _WORD.findall(title) if w[0].isalpha() and w.casefold() not in STOPWORDS]
+    capitals = sum(w[0].isupper() for w in words)
+    if len(words) < 2:
+        return
+    for word in words:
+        if word[0].islower() and capitals * 3 >= (len(words) - 1) * 2:
+            counts.kept_lower[folds.get(word.casefold(), word.casefold())] += 1
+
+
+def _title_key(text: str) -> str:
+    return " ".join(w for w in words_of(text) if not w.isdigit())
+
+
+def generic_titles(bodies: dict[str, list[tuple[str, str]]], min_meetings: int = MIN_MEETINGS) -> set[str]:
+    """Agenda titles (folded) that recur in `min_meetings` meetings over bodies with little
+    in common: "Open Forum/Questions?", "Demos", "Upcoming"."""
+    found: dict[str, list[set[str]]] = defaultdict(list)
+    meetings: dict[str, set[str]] = defaultdict(set)
+    for meeting, sections in bodies.items():
+        for title, _ in sections:
+            meetings[_title_key(title)].add(meeting)
+    for sections in bodies.values():
+        for title, body in sections:
+            key = _title_key(title)
+            if key and len(meetings[key]) >= min_meetings:
+                found[key].append(set(words_of(body[:3000])) - STOPWORDS)
+    generic = set()
+    for key, sets in found.items():
+        if len(meetings[key]) < min_meetings:
+            continue
+        pairs = [(a, b) for i, a in enumerate(sets) for b in sets[i + 1 :]][:300]
+        alike = [len(a & b) / len(a | b) for a, b in pairs if a | b]
+        if not alike or sum(alike) / len(alike) < GENERIC_BODY_LIKENESS:
+            generic.add(key)
+    return generic
+
+
+class SubjectFinder:
+    """Finds subjects in a text by any of their spellings. Only subjects whose every word
+    the text uses are searched for, each with a small pattern of its own. Subjects may
+    overlap: "Docker Compose" is a mention of Docker Compose and of Docker."""
+
+    def __init__(
+        self, keys: Iterable[tuple[tuple[str, ...], str]], folds: dict[str, str], acronyms: set[str] = frozenset()
+    ) -> None:
+        """`acronyms`: subject ids found only where written in capitals."""
+        self._acronyms = acronyms
+        plurals: dict[str, list[str]] = defaultdict(list)
+        for plural, one in folds.items():
+            plurals[one].append(plural)
+        self.keys: dict[tuple[str, ...], str] = {}
+        for key, ident in keys:
+            if key:
+                self.keys.setdefault(key, ident)
+        self._plurals = plurals
+        self._patterns: dict[tuple[str, ...], re.Pattern[str]] = {}
+        # Each key under each form of its first word: a text's words find their keys at once.
+        self._by_form: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for key, ident in self.keys.items():
+            for form in self._forms(key[0]):
+                self._by_form[form].append((key, ident))
+
+    def _forms(self, word: str) -> list[str]:
+        return [word, *self._plurals.get(word, [])]
+
+    def _pattern(self, key: tuple[str, ...]) -> re.Pattern[str]:
+        if key not in self._patterns:
+            words = ["(?:" + "|".join(map(re.escape, sorted(self._forms(w), key=len, reverse=True))) + ")" for w in key]
+            body = r"(?:[^\w\n]|_){1,3}".join(words)  # any separator in a line: "podman-machine"
+            # Searched in lower-cased text: a pattern that starts with a literal is found fast.
+            self._patterns[key] = re.compile(rf"{body}\b")
+        return self._patterns[key]
+
+    def _present(self, used: set[str]) -> list[tuple[tuple[str, ...], str]]:
+        """The keys whose every word (in some form) is among `used`, in the keys' order."""
+        found = {}
+        for form in used.intersection(self._by_form):
+            for key, ident in self._by_form[form]:
+                if all(any(f in used for f in self._forms(w)) for w in key[1:]):
+                    found[key] = ident
+        return [(k, i) for k, i in self.keys.items() if k in found]
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, subject id) of each subject written in `text`, in order."""
+        lower = _lower(text)
+        used = word_set(lower)
+        found = []
+        for key, ident in self._present(used):
+            found += [
+                (m.start(), m.end(), ident) for m in self._pattern(key).finditer(lower) if self._fits(text, m, ident)
+            ]
+        return sorted(set(found))
+
+    def _fits(self, text: str, match: re.Match[str], ident: str) -> bool:
+        """The match starts a word, and an acronym is written in capitals there."""
+        if not _starts(text, match):
+            return False
+        return ident not in self._acronyms or text[match.start() : match.end()].rstrip("s").isupper()
+
+    def first_in(self, texts: list[str]) -> tuple[list[tuple[int, str]], set[str]]:
+        """(index of the text, subject id): the first of `texts` that names each subject;
+        and the words of the texts (lower case). For long texts such as transcripts: read
+        as one, each pattern stops at its first find."""
+        joined = "\n".join(texts)
+        lower = _lower(joined)
+        starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        used = word_set(lower)
+        found = []
+        for key, ident in self._present(used):
+            match = next((m for m in self._pattern(key).finditer(lower) if self._fits(joined, m, ident)), None)
+            if match:
+                found.append((bisect.bisect_right(starts, match.start()) - 1, ident))
+        return sorted(found), used
+
+
+def _lower(text: str) -> str:
+    """Lower case with the positions of `text` (a letter that lowers to two stays)."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _starts(text: str, match: re.Match[str]) -> bool:
+    """The match starts a word (the pattern ends on a word boundary already)."""
+    return match.start() == 0 or not text[match.start() - 1].isalnum()
+
+
+def key_of(name: str, folds: dict[str, str]) -> tuple[str, ...]:
+    """A written name as a subject key ("Podman-Machine" -> ("podman", "machine"))."""
+    return tuple(folds.get(w, w) for w in words_of(clean_line(name)))
+
+
+def is_heading(line: str) -> bool:
+    return bool(_HEADING.match(line))
