@@ -74,17 +74,19 @@ def build_archive(
     repo_aliases: dict[str, str] | None = None,
     topics: list[TopicEntry] | None = None,
     max_refs_per_note: int = MAX_REFS_PER_NOTE,
+    generic: tuple[str, ...] = (),
 ) -> Archive:
     """All meetings linked. A note that makes linking fail is linked again as plain text
     (with an error on it) and the archive is made anew, so one note never stops the site;
-    `identities` ends up as the successful pass left it (`meetings people` reads it)."""
+    `identities` ends up as the successful pass left it (`meetings people` reads it).
+    `generic`: a community's agenda titles that name no subject (no topic pages)."""
     pristine = copy.deepcopy(identities)
     faults: dict[str, Diagnostic] = {}
     while True:
         attempt = copy.deepcopy(pristine)
         notes = [_plain(m, faults[m.id]) if m.id in faults else m for m in meetings]
         try:
-            archive = _link(notes, attempt, repo_aliases, topics, max_refs_per_note)
+            archive = _link(notes, attempt, repo_aliases, topics, max_refs_per_note, generic)
         except NoteFault as fault:
             if fault.meeting in faults:  # plain text cannot fail to link; if it does, it is our bug
                 raise
@@ -130,6 +132,7 @@ def _link(
     repo_aliases: dict[str, str] | None,
     topics: list[TopicEntry] | None,
     max_refs_per_note: int,
+    generic: tuple[str, ...] = (),
 ) -> Archive:
     # Repairs go on copies: parsed meetings may be cached and reused by the next build.
     repairs = repair_attendees(meetings)
@@ -181,7 +184,7 @@ def _link(
             _link_people(archive, meeting, person)
 
     text = {m.id: _note_lines(m) for m in archive.meetings}
-    _add_topics(archive, topics or [], text)
+    _add_topics(archive, topics or [], text, {g.casefold() for g in generic})
     _add_person_mentions(archive, text)
     for ident, person_ in archive.people.items():
         if ident not in identities.canonical:
@@ -223,6 +226,8 @@ def _link_people(
                 "add them to the attendees, or their spelling to people.yml",
             )
         )
+    for line, name in meeting.speakers:  # "**Tim Beiko**" opening a turn: took part
+        person(meeting, name, line)
     for item in meeting.action_items:
         found = person(meeting, item.owner, item.line) if item.owner else None
         if found:
@@ -245,7 +250,9 @@ def _best_spelling(written: Counter[str]) -> str:
     return max(counts, key=score)
 
 
-def _add_topics(archive: Archive, entries: list[TopicEntry], text: dict[str, list[tuple[int, str]]]) -> None:
+def _add_topics(
+    archive: Archive, entries: list[TopicEntry], text: dict[str, list[tuple[int, str]]], generic: set[str] | None = None
+) -> None:
     """Curated topics, agenda titles and recurring terms, with every place they came up
     (`text`: each meeting's `_note_lines`)."""
     curated = TopicFinder(entries)
@@ -256,18 +263,25 @@ def _add_topics(archive: Archive, entries: list[TopicEntry], text: dict[str, lis
     recurring = TopicFinder([TopicEntry(term) for term in terms])
     for meeting in archive.meetings:
         with blame(meeting, "finding its topics"):
-            _meeting_topics(archive, meeting, curated, recurring, text[meeting.id])
+            _meeting_topics(archive, meeting, curated, recurring, text[meeting.id], generic or set())
     for topic in archive.topics.values():
         topic.mentions.sort(key=lambda x: (archive.meeting(x.meeting).date, x.line))
 
 
 def _meeting_topics(
-    archive: Archive, meeting: Meeting, curated: TopicFinder, recurring: TopicFinder, lines: list[tuple[int, str]]
+    archive: Archive,
+    meeting: Meeting,
+    curated: TopicFinder,
+    recurring: TopicFinder,
+    lines: list[tuple[int, str]],
+    generic: set[str] | None = None,
 ) -> None:
     """One meeting's topics: its agenda titles, and curated and recurring terms in its lines and chat."""
     found = _MeetingTopics(archive, meeting)
     for section in meeting.sections:
-        if not GENERIC_SECTIONS.match(section.title.strip()):
+        if not GENERIC_SECTIONS.match(section.title.strip()) and section.title.strip().casefold() not in (
+            generic or ()
+        ):
             found.add(slugify(section.title), section.title, section.line, section, _first_text(meeting, section))
     for number, line in lines:
         section = meeting.section_at(number)
@@ -451,7 +465,7 @@ def _add_issues(archive: Archive, meeting: Meeting) -> None:
         ident = f"{repo}#{ref.number}"
         issue = archive.issues.get(ident)
         if issue is None:
-            issue = archive.issues[ident] = Issue(repo, ref.number, ref.kind)
+            issue = archive.issues[ident] = Issue(repo, ref.number, ref.kind, url=ref.url, label=ref.label)
         elif issue.kind == "issue" and ref.kind != "issue":
             issue.kind = ref.kind  # a bare "#N" says nothing; a URL knows it is a PR
         if (ident, ref.line) in seen:

@@ -177,6 +177,8 @@ def _piece(m: re.Match[str], default_repo: str, markdown: bool) -> Piece | None:
         repo = f"{m['owner']}/{m['repo_name']}".lower()
         return Piece("issue", start, end, text, target=repo, number=int(m["repo_number"]), issue_kind="issue")
     if kind == "issue":
+        if not default_repo:  # no default repository: "#180" is a meeting's number, not an issue
+            return Piece("text", start, end, text)
         piece = Piece("issue", start, end, text, target=default_repo, number=int(m["number"]))
         piece.issue_kind = "issue"
         return piece

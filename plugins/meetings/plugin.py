@@ -50,6 +50,7 @@ JS = "assets/meetings/sortable.js"
 # Our scripts besides JS (file name in assets/ -> where the site serves it)
 SCRIPTS = {name: f"assets/meetings/{name}" for name in ("anchors.js", "filter.js", "next.js")}
 _INDEXES = {"meetings/index.md", "people/index.md", "topics/index.md", "issues/index.md", "timeline/index.md"}
+_INDEXES |= {"decisions/index.md"}
 
 
 class MeetingsPlugin(BasePlugin[MeetingsConfig]):
@@ -241,7 +242,9 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         log.info(f"Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
-        for path in (Path(self.config.notes_dir), Path(self.config.people_file), Path(self.config.topics_file)):
+        for path in map(
+            Path, (self.config.notes_dir, self.config.people_file, self.config.topics_file, self.config.community_file)
+        ):
             if path.exists():
                 server.watch(str(path), recursive=True)
         return server
