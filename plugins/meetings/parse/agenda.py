@@ -40,8 +40,8 @@ def link_seconds(text: str) -> tuple[int | None, re.Match[str] | None]:
 
 
 def metadata_lines(headings: list[Heading], lines: list[str], title_line: int | None) -> set[int]:
-    """Headings of the block under the title: a run of headings below H1 with only blank or
-    rule lines between them (`### Meeting Duration: …`, `## Due to an error there is no video`)."""
+    """Headings of the block under the title: a run of headings below H1 with only blank
+    lines between them (`### Meeting Duration: …`, `## Due to an error there is no video`)."""
     found: set[int] = set()
     if title_line is None:
         return found
@@ -54,8 +54,8 @@ def metadata_lines(headings: list[Heading], lines: list[str], title_line: int | 
             if heading.level == 1:
                 break
             found.add(number)
-        elif text and not re.fullmatch(r"[-_*—–\s]{3,}|<!--.*-->", text):
-            break
+        elif text and not re.fullmatch(r"<!--.*-->", text):
+            break  # text, or a rule ("---", "___"): the content starts
         number += 1
     return found
 
@@ -74,6 +74,7 @@ def find_agenda(
     containers = any_of(community.containers)
     block = metadata_lines(headings, lines, title_line)
     heads: list[tuple[Heading, str, int | None]] = []
+    candidates: list[tuple[Heading, str, int | None]] = []  # items at other levels
     stops: list[int] = []  # headings that end the item above them
     for heading in headings:
         if heading.line == title_line or heading.line >= body_end:
@@ -93,6 +94,11 @@ def find_agenda(
             stops.append(heading.line)  # "### Attendees" under the last item ends it
         elif heading.level in community.agenda_levels:
             heads.append((heading, title, seconds))
+        else:
+            candidates.append((heading, title, seconds))
+    if not heads and candidates:  # a note whose items sit deeper ("### EIP 197: …" under "# Notes")
+        level = min(h.level for h, _, _ in candidates)
+        heads = [c for c in candidates if c[0].level == level]
     sections: list[Section] = []
     used: set[str] = set()
     ends = sorted([h.line for h, _, _ in heads] + stops + [min(body_end, len(lines) + 1)])

@@ -29,7 +29,7 @@ _DECISION_HEADING = re.compile(r"^\W*(?:summary\W+)?decisions?(?:\s+(?:made|item
 _BOTH_HEADING = re.compile(r"^\W*decisions?\s+(?:made\s+)?(?:and|/|&)\s+actions?(?:\s+items?)?(?:\s+made)?\W*$", re.I)
 _ACTION_HEADING = re.compile(r"^\W*(?:action\s+items?|actions?\s+(?:required|items?))\W*$", re.I)
 _LINE = re.compile(
-    r"^\s*(?:[*+-]\s+)?\*\*(?P<kind>decisions?|actions?)\s+(?P<number>\d+(?:\.\d+)*)\.?\s*:?\s*\*\*\s*[:.]?\s*(?P<text>.*)$",
+    r"^\s*(?:[*+-]\s+)?\*\*(?P<kind>decisions?|actions?)(?:\s+items?)?\s+(?P<number>\d+(?:\.\d+)*)\.?\s*:?\s*\*\*\s*[:.]?\s*(?P<text>.*)$",
     re.I,
 )
 _NUMBER_CELL = re.compile(r"^\**\s*(?:(?P<kind>decision|action)s?\s+)?(?P<number>\d+(?:\.\d+)*)\.?\s*\**$", re.I)
@@ -116,7 +116,20 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
             found.append(_made(number, bullet["number"], bullet["text"], kind))
         elif (plain := _BULLET.match(line)) and not line.startswith((" " * 2, "\t")):
             found.append(_made(number, None, plain["text"], kind))
-    return found
+    return _first_of_each(found)
+
+
+def _first_of_each(found: list[Decision]) -> list[Decision]:
+    """A numbered item once: notes list it in their summary and again where it was decided."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for item in found:
+        if item.number is not None:
+            if (item.kind, item.number) in seen:
+                continue
+            seen.add((item.kind, item.number))
+        kept.append(item)
+    return kept
 
 
 def _row(found: list[Decision], number: int, cells: list[str], table: str) -> None:

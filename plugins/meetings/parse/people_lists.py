@@ -30,8 +30,9 @@ class NotPeople:
         self.words = {w.casefold() for w in words}
 
     def __contains__(self, name: str) -> bool:
+        """The name is such a word, or starts with one ("Geth team"; not "Somnath Erigon")."""
         folded = name.casefold()
-        return folded in self.words or any(w in self.words for w in folded.split())
+        return folded in self.words or (folded.split() or [""])[0] in self.words
 
 
 def attendee_lists(
@@ -58,7 +59,10 @@ def attendee_lists(
                     break  # a list may have blank lines between its bullets, not after its end
                 following += 1
                 continue
-            for name in split_names(_MARKER.sub("", line).strip()):
+            text = _MARKER.sub("", line).strip()
+            # "Carl Larson (/r/ethtrader moderator, EIP-858 author)": no comma inside parentheses splits
+            parts = [p.strip().rstrip(".").strip() for p in re.split(r",(?![^()]*\))", text)]
+            for name in [p for p in parts if p] if "(" in text else split_names(text):
                 name = name.strip(" *_")
                 if _PLACEHOLDER.match(name) or len(name) > 80:
                     continue

@@ -22,10 +22,14 @@ class ReferenceFinder:
     def __init__(self, references: tuple[Reference, ...]) -> None:
         self.references = {r.name.casefold(): r for r in references}
         names = "|".join(re.escape(r.name) for r in sorted(references, key=lambda r: len(r.name), reverse=True))
-        # "EIP-1559", "EIP 4444", "EIP207", "EIP- 2583"; not "EIPs", "EIP-1559-ish" numbers of
-        # a longer word, nor the "eip-2718" of a file name ("eip-2718.md").
+        # "EIP-1559", "EIP 4444", "EIP207", "EIP- 2583", "EIPs 2929, 2930, and 2718"; not the
+        # "eip-2718" of a file name ("eip-2718.md") nor a number inside a longer word.
         self.pattern = (
-            re.compile(rf"(?<![\w/.-])(?P<name>{names})(?:\s?-\s?|\s)?(?P<number>\d{{1,6}})(?![\w]|\.md|-\d)", re.I)
+            re.compile(
+                rf"(?<![\w/.-])(?P<name>{names})s?(?:\s?-\s?|\s)?(?P<number>\d{{1,6}})(?![\w]|\.md|-\d)"
+                rf"(?P<more>(?:\s*(?:,|&|/|\band\b)\s*(?:and\s+)?\d{{3,6}}(?![\w.]\w|\.md))*)",
+                re.I,
+            )
             if references
             else None
         )
@@ -36,7 +40,14 @@ class ReferenceFinder:
     def find(self, text: str) -> list[Found]:
         if self.pattern is None:
             return []
-        return [
-            Found(m.start(), m.end(), self.references[m["name"].casefold()], int(m["number"]))
-            for m in self.pattern.finditer(text)
-        ]
+        found = []
+        for match in self.pattern.finditer(text):
+            reference = self.references[match["name"].casefold()]
+            found.append(Found(match.start(), match.end("number"), reference, int(match["number"])))
+            for more in _NUMBER.finditer(match["more"]):  # the rest of a list: each number is one
+                start = match.start("more") + more.start()
+                found.append(Found(start, start + len(more.group()), reference, int(more.group())))
+        return found
+
+
+_NUMBER = re.compile(r"\d{3,6}")
