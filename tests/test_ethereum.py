@@ -239,3 +239,33 @@ def test_reference_series_are_plain_words() -> None:
     community, _ = load_community(EXAMPLE / "community.yml", "community.yml")
     assert community.id_of("Meeting 180") == ("meeting-180", "180")
     assert community.id_of("Meeting 180 draft") is None
+
+
+MEETING_141 = """# All core devs meeting 141 notes
+
+### June 24, 2022, 14:00 UTC
+### Duration: 90 minutes
+### Youtube [Stream](https://youtu.be/qu5idP-JLyQ)
+### Moderator: tim beiko
+
+|Action/ Decision Item | Description |
+| ------------- | ----------- |
+| 141.1| Meeting will no longer be held on thursdays, instead fridays. |
+# Gray glacier updates
+
+**Tim beiko:**[cool](https://www.youtube.com/watch?v=qu5idP-JLyQ&t=0) are we live. Two EIPs: EIP 5027 and EIP 4444.
+"""
+
+
+def test_a_note_without_labels_in_its_head_is_still_read(tmp_path: Path) -> None:
+    """Date and recording as headings under the title with no known label; a mixed
+    decision and action table; a turn whose bold name ends with a colon."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "Meeting 141.md").write_text(MEETING_141, encoding="utf-8")
+    (tmp_path / "community.yml").write_text(COMMUNITY_YML, encoding="utf-8")
+    meeting = _site(tmp_path).archive.meeting("meeting-141")
+    assert (meeting.date, meeting.recording) == ("2022-06-24", "https://youtu.be/qu5idP-JLyQ")
+    assert [(d.kind, d.number) for d in meeting.decisions] == [("decision", "141.1")]
+    assert [s.title for s in meeting.sections] == ["Gray glacier updates"]
+    assert meeting.speakers == [(13, "Tim Beiko")]
+    assert sorted(r.number for r in meeting.issues) == [4444, 5027]

@@ -33,7 +33,8 @@ _LINE = re.compile(
     re.I,
 )
 _NUMBER_CELL = re.compile(r"^\**\s*(?:(?P<kind>decision|action)s?\s+)?(?P<number>\d+(?:\.\d+)*)\.?\s*\**$", re.I)
-_HEADER_CELL = re.compile(r"^\W*(?:(?:decision|action)\s+)?items?\W*$|^\W*s\.?\s*no\.?\W*$", re.I)
+# "Decision Item", "Item", "Action/ Decision Item", "S No"
+_HEADER_CELL = re.compile(r"^\W*(?:(?:decision|action)s?\W*)*items?\W*$|^\W*s\.?\s*no\.?\W*$", re.I)
 _BULLET_NUMBER = re.compile(r"^\s*[*+-]\s+\*\*(?P<number>\d+(?:\.\d+)*)\.?\*\*\s*[:.-]?\s*(?P<text>.*)$")
 _BULLET = re.compile(r"^\s*[*+-]\s+(?P<text>\S.*)$")
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
@@ -101,7 +102,8 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
             if table is None:
                 header = " ".join(cells).lower()
                 if cells and _HEADER_CELL.match(cells[0]) or (mode and re.search(r"decision|action", header)):
-                    table = "action" if re.match(r"\W*action", cells[0], re.I) else (mode or "decision")
+                    acts = re.match(r"\W*action", cells[0], re.I) and not re.search("decision", cells[0], re.I)
+                    table = "action" if acts else (mode or "decision")  # "Action/ Decision Item": both
                     if table == "both":
                         table = "decision"
                     continue

@@ -33,7 +33,7 @@ from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
-from .agenda import find_agenda
+from .agenda import find_agenda, metadata_lines
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .names import is_person, near_duplicate, split_names
@@ -60,6 +60,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\s]+)\)", re.I)
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
+_VIDEO_LINK = re.compile(r"\]\(\s*(?P<url>https?://(?:www\.)?(?:youtu\.be|youtube\.com|vimeo\.com)/[^)\s]+)\s*\)", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 # Front matter keys and the types their values may have; Jekyll's `layout` (and a few other
@@ -461,9 +462,12 @@ class _NoteParser:
         """The date from a line labelled as the community's notes label it ("Meeting Date/Time:")."""
         m = self.meeting
         labels = any_of(self.community.date_labels)
+        head = self._head_block()
         for number in self.prose_lines()[:60]:  # the date is in the head of the note
             line = m.lines[number - 1].lstrip("#").strip()
             match = labels.match(line) if labels else None
+            if not match and number in head and read_date(line, number) is not None:
+                match = re.match("", line)  # "### June 24, 2022, 14:00 UTC" under the title: no label
             if not match:
                 continue
             found = read_date(line[match.end() :], number)
@@ -484,6 +488,11 @@ class _NoteParser:
                 self._scheduled_line = number
             return True
         return False
+
+    def _head_block(self) -> set[int]:
+        """The metadata headings right under the title (see agenda.metadata_lines)."""
+        h1 = next((h.line for h in self.headings if h.level == 1), None)
+        return metadata_lines(self.headings, self.meeting.lines, h1)
 
     def _scheduled(self, heading: Heading, day: dt.date, clock: tuple[int, int, bool]) -> None:
         hour, minute, _ = clock
@@ -585,6 +594,13 @@ class _NoteParser:
                     m.recording = match["url"]
                 elif match:
                     self.report(number, WARNING, "the recording link is not a web address; it is ignored")
+        if m.recording is None and self.community.recording_labels:
+            # "### Youtube [Stream](https://youtu.be/…)": a video link among the metadata headings
+            for number in sorted(self._head_block()):
+                video = _VIDEO_LINK.search(m.lines[number - 1])
+                if video:
+                    m.recording = video["url"]
+                    break
 
     def _check_day(self, number: int, line: str) -> None:
         """ "Meeting start 11:02 a.m. Thursday October 4, 2022" in the notes of 2022-09-15."""

@@ -20,7 +20,10 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*)$")
 _PLACEHOLDER = re.compile(r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.)\W*$", re.I)
 _MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
 # "**Tim Beiko**", "**Marius (Geth)**", "**Hudson**:", "**Danny** [1:19](…): text", "**Hudson:** text"
-_TURN = re.compile(r"^\s*\*\*(?P<name>[^*\n]{1,60}?)\s*:?\s*\*\*\s*(?:\[[^\]\n]*\]\([^)\s]*\))?\s*(?::|$|-\s)")
+# "**Tim beiko:**[cool](…) are we live": a colon inside the bold opens a turn whatever follows
+_TURN = re.compile(
+    r"^\s*\*\*(?P<name>[^*\n]{1,60}?)\s*(?:(?P<colon>:)\s*\*\*|\*\*\s*(?:\[[^\]\n]*\]\([^)\s]*\))?\s*(?::|$|-\s))"
+)
 
 
 class NotPeople:
@@ -86,6 +89,9 @@ def speaker_turns(lines: list[str], numbers: list[int], not_people: NotPeople) -
             continue
         name = match["name"].strip()
         bare = strip_affiliation(name)
+        if len(bare.split()) > 1 and not looks_like_name(bare):
+            bare = " ".join(w[:1].upper() + w[1:] for w in bare.split())  # "Tim beiko"
+            name = bare if looks_like_name(bare) else name
         if bare and looks_like_name(bare) and bare not in not_people:
             turns.append((number, name))
     return turns
