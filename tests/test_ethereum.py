@@ -44,7 +44,7 @@ def test_example_builds_strict_with_decisions_and_eip_pages(example_site: Path) 
     assert 'href="https://youtu.be/KE4VH-lSfHg?t=245"' in meeting or "t=245" in meeting
     assert "Decision 180.12" in meeting and 'href="../../issues/eip/7523/"' in meeting
     log = (example_site / "decisions" / "index.html").read_text(encoding="utf-8")
-    assert 'class="mt-filter"' in log and "Decision 65.1" in log and "Action 105.1" not in log
+    assert 'class="mt-filters"' in log and "Decision 65.1" in log and "Action 105.1" not in log
     assert log.index("2025-01-30") < log.index("2019-07-18")  # newest first
     eip = (example_site / "issues" / "eip" / "1559" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://eips.ethereum.org/EIPS/eip-1559"' in eip
@@ -183,7 +183,7 @@ def test_decisions_and_actions_are_data(acd: Path) -> None:
     ]
     log = next(p for p in site.pages if p.src == "decisions/index.md")
     html = "".join(log.blocks.values())
-    assert "Fork timing" in html and 'class="mt-filter"' in html
+    assert "Fork timing" in html and 'class="mt-filters"' in html
 
 
 def test_eip_references_get_pages_and_a_meeting_number_is_no_issue(acd: Path) -> None:
