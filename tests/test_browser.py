@@ -23,6 +23,8 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright i
 if not Path(CHROMIUM).exists():
     pytest.skip("Chromium is not installed (apt-get install -y chromium)", allow_module_level=True)
 
+pytestmark = pytest.mark.browser
+
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:

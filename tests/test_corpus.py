@@ -15,7 +15,7 @@ from meetings.notes import find_notes, load_meetings
 
 from .conftest import CORPUS, ROOT, broken_links, build, lost_words, needs_corpus, page_text
 
-pytestmark = needs_corpus
+pytestmark = [needs_corpus, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -326,3 +326,14 @@ def test_hostile_data_files_and_front_matter_fail_only_a_strict_build(tmp_path: 
     strict = build(root, strict=True)
     assert strict.returncode != 0
     assert "people.yml:3" in strict.stderr
+
+
+def test_invisible_characters_are_removed_from_what_a_page_shows() -> None:
+    """A direction override reorders what follows it on screen; a zero-width space makes a
+    name look like another. Both are removed from the note's text, with a warning."""
+    text = "# Meeting\n\nAttendees: Paul\u200b Holzinger, Tom Sweeney\n\nApproved \u202egnihtyreve\u202c today.\n"
+    meeting = parse_note(text, "notes/2024-01-02.md", "2024-01-02")
+    shown = "\n".join(meeting.lines)
+    assert "\u200b" not in shown and "\u202e" not in shown and "\u202c" not in shown
+    assert "Paul Holzinger" in meeting.attendees
+    assert [d.line for d in meeting.diagnostics if "invisible characters" in d.message] == [3, 5]

@@ -173,3 +173,16 @@ def test_people_yml_undoes_an_automatic_merge() -> None:
     assert archive.names[("2022-03-01", "Jan Roday")] != archive.names[("2022-01-04", "Jan Rodak")]
     assert archive.names[("2022-03-01", "Leon N")] != archive.names[("2022-02-01", "Leon Nunes")]
     assert archive.names[("2022-03-01", "Lance L")] == archive.names[("2022-01-04", "Lance Lovette")]
+
+
+def test_a_first_name_and_initial_names_only_the_person_whose_surname_fits() -> None:
+    """ "Alex G" and "Alex V" share the key of a bare "Alex": people.yml naming "Alex (axic)"
+    as Alex Beregszaszi must not make them him."""
+    entries = [PersonEntry("Alex Beregszaszi", ["Alex (axic)"]), PersonEntry("Alex Vlasov")]
+    archive = build_archive(
+        [meeting("2021-01-01", ["Alex Beregszaszi", "Alex Vlasov", "Alex G", "Alex V", "Alex B"])],
+        Identities(entries),
+    )
+    ids = {name: archive.names[("2021-01-01", name)] for name in ("Alex G", "Alex V", "Alex B")}
+    assert ids["Alex B"] == "alex-beregszaszi" and ids["Alex V"] == "alex-vlasov"
+    assert ids["Alex G"] not in {"alex-beregszaszi", "alex-vlasov"}

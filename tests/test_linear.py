@@ -191,3 +191,52 @@ def test_look_alike_attendees_are_still_reported() -> None:
         "'Mairin Duffy' and 'Máirín Duffy' look like the same person",
         "'Mohan Boddu' and 'Mohan Bodu' look like the same person",
     ]
+
+
+def test_a_long_attendee_list_is_linked_in_near_linear_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Clustering spellings into people compares each with the few that share a first
+    name, a surname or a form, not with every other: 10,000 names stay near linear."""
+    from meetings.site import Settings, load_site
+
+    def link(count: int) -> Callable[[str], object]:
+        folder = tmp_path / str(count)
+        folder.mkdir()
+        (folder / "2024-01-02.md").write_text("# Podman Community Meeting\n\n" + _attendee_line(count) + "\n")
+        return lambda _: load_site(Settings(root=tmp_path, notes_dir=folder, people_file=None), render=False)
+
+    slow = _seconds(link(8_000), "", 1)
+    if slow >= FLOOR:
+        fast = _seconds(link(2_000), "", 3)
+        assert slow <= MAX_RATIO * fast, (fast, slow)
+
+
+# Another community's shapes, read with its own settings (examples/ethereum-acd/community.yml).
+IN_A_COMMUNITY_NOTE = {
+    "date line": lambda line: ("# Meeting Date/Time: Friday, June 11th, 2021 " + line, "text"),
+    "metadata line": lambda line: ("### Moderator: " + line, "text"),
+    "attendee bullet": lambda line: ("# Attendees", "* " + line, "* Tim Beiko"),
+    "speaker turn": lambda line: ("**" + line + "**", "* says something"),
+    "decision line": lambda line: ("**DECISION 65.1" + line + "**: text",),
+    "decision table": lambda line: ("| Decision Item | Description |", "| --- | --- |", "| 130.1 |" + line + "|"),
+    "agenda heading": lambda line: ("# Topic " + line + " [4:05](https://youtu.be/x?t=245)", "text"),
+    "reference": lambda line: ("EIP-" + line + " and EIP " + line, "text"),
+    "zoom chat": lambda line: ("## Call Chat", "", "From " + line + " to Everyone: (10:04 AM)", "hi"),
+}
+
+
+@pytest.mark.parametrize("place", list(IN_A_COMMUNITY_NOTE))
+def test_another_communitys_recognisers_are_linear(place: str) -> None:
+    from pathlib import Path
+
+    from meetings.community import load_community
+
+    config = Path(__file__).resolve().parent.parent / "examples" / "ethereum-acd" / "community.yml"
+    community, problems = load_community(config, "community.yml")
+    assert not [p for p in problems if p.level == "error"]
+
+    def read(line: str) -> object:
+        text = "\n".join(IN_A_COMMUNITY_NOTE[place](line)) + "\n"
+        return parse_note(text, "notes/Meeting 65.md", "meeting-65", "", frozenset(), community, "65")
+
+    slow = [found for b, a in IN_A_NOTE_AROUND for p in RUNS if (found := _grows_linearly(read, b, p, a))]
+    assert not slow, slow

@@ -82,17 +82,19 @@ def build_archive(
     repo_aliases: dict[str, str] | None = None,
     topics: list[TopicEntry] | None = None,
     max_refs_per_note: int = MAX_REFS_PER_NOTE,
+    generic: tuple[str, ...] = (),
 ) -> Archive:
     """All meetings linked. A note that makes linking fail is linked again as plain text
     (with an error on it) and the archive is made anew, so one note never stops the site;
-    `identities` ends up as the successful pass left it (`meetings people` reads it)."""
+    `identities` ends up as the successful pass left it (`meetings people` reads it).
+    `generic`: a community's agenda titles that name no subject (no topic pages)."""
     pristine = copy.deepcopy(identities)
     faults: dict[str, Diagnostic] = {}
     while True:
         attempt = copy.deepcopy(pristine)
         notes = [_plain(m, faults[m.id]) if m.id in faults else m for m in meetings]
         try:
-            archive = _link(notes, attempt, repo_aliases, topics, max_refs_per_note)
+            archive = _link(notes, attempt, repo_aliases, topics, max_refs_per_note, generic)
         except NoteFault as fault:
             if fault.meeting in faults:  # plain text cannot fail to link; if it does, it is our bug
                 raise
@@ -138,6 +140,7 @@ def _link(
     repo_aliases: dict[str, str] | None,
     topics: list[TopicEntry] | None,
     max_refs_per_note: int,
+    generic: tuple[str, ...] = (),
 ) -> Archive:
     # Repairs go on copies: parsed meetings may be cached and reused by the next build.
     repairs = repair_attendees(meetings)
@@ -189,7 +192,7 @@ def _link(
             _link_people(archive, meeting, person)
 
     text = {m.id: _note_lines(m) for m in archive.meetings}
-    _add_topics(archive, topics or [], text, _people_words(spellings))
+    _add_topics(archive, topics or [], text, _people_words(spellings), {g.casefold() for g in generic})
     _name_meetings(archive)
     _add_person_mentions(archive, text)
     for ident, person_ in archive.people.items():
@@ -234,6 +237,8 @@ def _link_people(
                 "add them to the attendees, or their spelling to people.yml",
             )
         )
+    for line, name in meeting.speakers:  # "**Tim Beiko**" opening a turn: took part
+        person(meeting, name, line)
     for item in meeting.action_items:
         found = person(meeting, item.owner, item.line) if item.owner else None
         if found:
@@ -257,15 +262,25 @@ def _best_spelling(written: Counter[str]) -> str:
 
 
 def _add_topics(
-    archive: Archive, entries: list[TopicEntry], text: dict[str, list[tuple[int, str]]], people_words: set[str]
+    archive: Archive,
+    entries: list[TopicEntry],
+    text: dict[str, list[tuple[int, str]]],
+    people_words: set[str],
+    generic: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> None:
     """Subjects mined from the notes and curated ones, with every place they came up in
     the notes, the chat and the transcripts (`text`: each meeting's `_note_lines`;
-    `people_words`: the words of people's names, never subjects)."""
+    `people_words`: the words of people's names, never subjects; `generic`: the community's
+    own generic headings, never subjects either)."""
     text = {m.id: _subject_lines(m, text[m.id]) for m in archive.meetings}
     curated = [e for e in entries if not e.excluded]
     excluded_names = [e.name for e in entries if e.excluded]
-    known_generic = {s.title for m in archive.meetings for s in m.sections if GENERIC_SECTIONS.match(s.title.strip())}
+    known_generic = {
+        s.title
+        for m in archive.meetings
+        for s in m.sections
+        if GENERIC_SECTIONS.match(s.title.strip()) or s.title.strip().casefold() in generic
+    }
     own_name = {w for m in archive.meetings for w in subjects.words_of(m.title)}
     candidates, folds = subjects.mine(*_mining_text(archive, text), people_words, own_name, known_generic)
     excluded = {subjects.key_of(name, folds) for name in excluded_names}
@@ -637,7 +652,7 @@ def _add_issues(archive: Archive, meeting: Meeting) -> None:
         ident = f"{repo}#{ref.number}"
         issue = archive.issues.get(ident)
         if issue is None:
-            issue = archive.issues[ident] = Issue(repo, ref.number, ref.kind)
+            issue = archive.issues[ident] = Issue(repo, ref.number, ref.kind, url=ref.url, label=ref.label)
         elif issue.kind == "issue" and ref.kind != "issue":
             issue.kind = ref.kind  # a bare "#N" says nothing; a URL knows it is a PR
         if (ident, ref.line) in seen:

@@ -32,13 +32,15 @@ def check_repository(text: str) -> str:
 
 
 class Repository(c.Type):
-    """A GitHub repository written `owner/name`."""
+    """A GitHub repository written `owner/name` (or, with `empty`, "" for none)."""
 
-    def __init__(self, default: str) -> None:
+    def __init__(self, default: str, empty: bool = False) -> None:
         super().__init__(str, default=default)
+        self.empty = empty
 
     def run_validation(self, value: object) -> str:
-        return check_repository(super().run_validation(value))
+        text = super().run_validation(value)
+        return "" if self.empty and not text.strip() else check_repository(text)
 
 
 class RepositoryAliases(c.DictOfItems):
@@ -121,10 +123,13 @@ class MeetingsConfig(base.Config):
     """Canonical names, aliases and chat handles (optional)."""
     topics_file = DataFile(default="topics.yml", holds="topics")
     """Curated topics with their aliases and descriptions (optional)."""
+    community_file = DataFile(default="community.yml", holds="community settings")
+    """How the community writes its notes: file names, date lines, headings, references
+    (optional; without it, notes are read the way the Podman archive writes them)."""
 
     # -- how notes are read ----------------------------------------------------------
-    default_repo = Repository(default=DEFAULT_REPO)
-    """The GitHub repository a bare `#1234` refers to."""
+    default_repo = Repository(default=DEFAULT_REPO, empty=True)
+    """The GitHub repository a bare `#1234` refers to; '' when none does (it stays text)."""
     repo_aliases = RepositoryAliases()
     """Renamed repositories: `new/name: old/name` files both under one issue page."""
     max_refs_per_note = Positive(default=MAX_REFS_PER_NOTE)

@@ -62,6 +62,21 @@ def export_data(archive: Archive, directory_urls: bool = True) -> dict[str, Any]
                 "action_items": [
                     {"owner": person_id(m, a.owner), "text": a.text, "confident": a.confident} for a in m.action_items
                 ],
+                "label": m.label,
+                "decisions": [
+                    {
+                        "kind": d.kind,
+                        "number": d.number,
+                        "subject": d.subject,
+                        "text": d.text,
+                        "owner": person_id(m, d.owner),
+                        "video_seconds": d.video_seconds,
+                        "references": sorted(
+                            {f"{archive.repo(r.repo)}#{r.number}" for r in m.issues if r.line == d.line}
+                        ),
+                    }
+                    for d in m.decisions
+                ],
                 "issues": sorted({f"{archive.repo(r.repo)}#{r.number}" for r in m.issues}),
                 "next_meetings": [{"series": n.series, "date": n.date, "topics": n.topics} for n in m.next_meetings],
                 "diagnostics": [
@@ -99,6 +114,7 @@ def export_data(archive: Archive, directory_urls: bool = True) -> dict[str, Any]
         {
             "id": i.id,
             "kind": i.kind,
+            "label": i.label or i.id,
             "href": i.href,
             "url": url(urls.issue_src(i)),
             "mentions": [{"meeting": x.meeting, "section": x.section, "in_chat": x.in_chat} for x in i.mentions],

@@ -170,10 +170,11 @@ class Identities:
         # Most used spelling first: a rare typo joins a frequent name, never the reverse.
         order = sorted(counts, key=lambda k: (-counts[k], k))
         spelled = {key: found.most_common(1)[0][0] for key, found in spellings.items()}
+        candidates = _CandidateIndex(order)
         for key in order:
             if key in self._by_key:
                 continue
-            target = self._merge_target(key, order, counts)
+            target = self._merge_target(key, candidates.of(key), counts)
             if target:
                 into, why = target
                 self._by_key[key] = self._by_key[into]
@@ -305,12 +306,13 @@ class Identities:
         if written.casefold().rstrip(":") in _NOTE_TAKER:
             return self._me.get(meeting)
         key = name_key(written)
-        if key in self._by_key:
-            return self._by_key[key]
         bare = strip_affiliation(written) or written
+        initial = _INITIAL.match(fold(bare)) if len(key.split()) == 1 else None
+        letter = initial.group(2) if initial else ""
+        # "Alex G" has the key of "Alex": it names that person only if the initial fits
+        if key in self._by_key and (not letter or self._firsts({self._by_key[key]}, letter)):
+            return self._by_key[key]
         if len(key.split()) == 1:
-            initial = _INITIAL.match(fold(bare))
-            letter = initial.group(2) if initial else ""
             fits = self._firsts(self._first_names.get(meeting, {}).get(_nick(key), set()), letter)
             if len(fits) > 1:
                 return None
@@ -376,6 +378,42 @@ class Identities:
         if why:
             self.report.refused[written] = why
         return why
+
+
+MAX_BUCKET = 400  # spellings sharing a first name, surname or form; beyond it no fuzzy matching
+
+
+class _CandidateIndex:
+    """The spellings each merge rule could pair with a key, found through what the rules
+    need to share (the name without spaces, the first name's nickname group, the other
+    words, the first name but for one letter), so clustering is not every key against
+    every other: 10,000 names on one attendee line stay near linear. Buckets larger than
+    MAX_BUCKET (never in a real archive) are passed over rather than searched."""
+
+    def __init__(self, order: list[str]) -> None:
+        self.position = {key: index for index, key in enumerate(order)}
+        self.buckets: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for key in order:
+            for bucket in _buckets(key):
+                self.buckets[bucket].append(key)
+
+    def of(self, key: str) -> list[str]:
+        found: set[str] = set()
+        for bucket in _buckets(key):
+            members = self.buckets.get(bucket, [])
+            if len(members) <= MAX_BUCKET:
+                found.update(members)
+        return sorted(found, key=self.position.__getitem__)
+
+
+def _buckets(key: str) -> list[tuple[str, ...]]:
+    first, rest, nick, compact = _parts(key)
+    if not rest:
+        return []
+    found = [("compact", compact), ("nick", nick), ("rest", *rest)]
+    if len(first) >= 5:  # "one letter wrong in each part": equal but for one deleted letter
+        found += [("first", first)] + [("first", first[:i] + first[i + 1 :]) for i in range(len(first))]
+    return found
 
 
 @functools.lru_cache(maxsize=65536)

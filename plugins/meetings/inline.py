@@ -197,6 +197,15 @@ class _CodeSpans:
         return None
 
 
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each code span of `line`, in linear time."""
+    spans, found, cursor = _CodeSpans(line), [], 0
+    while (span := spans.first_from(cursor)) is not None:
+        found.append(span)
+        cursor = span[1]
+    return found
+
+
 def _piece(m: re.Match[str], default_repo: str, markdown: bool) -> Piece | None:
     kind = m.lastgroup
     if kind in ("bad_text", "bad_url", "bad_text2", "bad_url2"):
@@ -247,6 +256,8 @@ def _piece(m: re.Match[str], default_repo: str, markdown: bool) -> Piece | None:
         repo = f"{m['owner']}/{m['repo_name']}".lower()
         return Piece("issue", start, end, text, target=repo, number=int(m["repo_number"]), issue_kind="issue")
     if kind == "issue":
+        if not default_repo:  # no default repository: "#180" is a meeting's number, not an issue
+            return Piece("text", start, end, text)
         piece = Piece("issue", start, end, text, target=default_repo, number=int(m["number"]))
         piece.issue_kind = "issue"
         return piece

@@ -15,7 +15,16 @@ FIND_CONTENT = '---\ntitle: Search\nsearch:\n  exclude: true\n---\n\n# Search\n\
 PAGEFIND_UI = "pagefind/pagefind-ui.js"
 PAGEFIND_CSS = "pagefind/pagefind-ui.css"
 # The generated pages that belong in the navigation; every other one is reached by links.
-INDEXES = frozenset({"meetings/index.md", "people/index.md", "topics/index.md", "issues/index.md", "timeline/index.md"})
+INDEXES = frozenset(
+    {
+        "meetings/index.md",
+        "people/index.md",
+        "topics/index.md",
+        "issues/index.md",
+        "timeline/index.md",
+        "decisions/index.md",
+    }
+)
 
 
 def theme_dir() -> str:

@@ -115,17 +115,47 @@ class ActionItem:
 
 @dataclass
 class IssueRef:
-    """A reference to an issue, pull request or discussion in a GitHub repository."""
+    """A reference to an issue, pull request or discussion in a GitHub repository, or to a
+    numbered document of a reference series (kind "reference": `repo` is the series' key)."""
 
     repo: str
     number: int
-    kind: str  # "issue", "pull", "discussion"
+    kind: str  # "issue", "pull", "discussion", "reference"
     line: int
     in_chat: bool = False
+    url: str | None = None  # a reference's own address
+    label: str | None = None  # a reference as the community writes it: "EIP-1559"
 
     @property
     def id(self) -> str:
         return f"{self.repo}#{self.number}"
+
+
+@dataclass
+class Decision:
+    """A numbered decision ("**DECISION 65.1.**", a row of a "Decision Item" table) or action
+    ("**ACTION 65.2.**"); `number` as written ("65.1", "3"), `subject` its bold lead if any."""
+
+    line: int
+    number: str | None
+    text: str
+    kind: str = "decision"  # or "action"
+    subject: str | None = None
+    owner: str | None = None  # of an action, when its text names one first
+    video_seconds: int | None = None  # from a time link in its row
+
+
+@dataclass
+class DateHint:
+    """A date line as written, for the dates that need the neighbouring meetings."""
+
+    month: int
+    day: int
+    year: int | None
+    weekday: int | None  # 0 = Monday
+    clock: tuple[int, int] | None
+    line: int = 0
+    utc: bool = False
 
 
 @dataclass
@@ -183,6 +213,10 @@ class Meeting:
     front_matter_lines: int = 0  # lines taken by a YAML front matter block
     video_offset: int = 0  # seconds cut from the start of the recording (chat and transcript times)
     me: str | None = None  # who "Me" is in the chat, from front matter
+    label: str | None = None  # the meeting's number, for notes named by it ("180")
+    date_hint: DateHint | None = None  # the date line as written, when its year needs the neighbours
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (line, name) of "**Name**" turns
+    decisions: list[Decision] = field(default_factory=list)
     plain: bool = False  # a stage failed on this note: it is shown as text, nothing derived
 
     def chat_video_seconds(self, message: ChatMessage) -> int | None:
@@ -270,6 +304,8 @@ class Issue:
     number: int
     kind: str
     mentions: list[Mention] = field(default_factory=list)
+    url: str | None = None  # a reference's own address (kind "reference")
+    label: str | None = None  # "EIP-1559"
 
     @property
     def id(self) -> str:
@@ -277,5 +313,7 @@ class Issue:
 
     @property
     def href(self) -> str:
+        if self.url:
+            return self.url
         path = {"issue": "issues", "pull": "pull", "discussion": "discussions"}[self.kind]
         return f"https://github.com/{self.repo}/{path}/{self.number}"

@@ -13,10 +13,12 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .community import Community
 from .files import read_regular
 from .isolate import failure, plain_meeting
-from .model import ERROR, WARNING, Diagnostic, Meeting
+from .model import ERROR, INFO, WARNING, Diagnostic, Meeting
 from .parse import parse_note, read_note
+from .parse.dateline import settle_years
 from .text import slugify
 
 _SAFE_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]*$")
@@ -30,6 +32,7 @@ class NoteFile:
     source: str  # the path as shown in messages, e.g. "notes/2020-12-01.md"
     attachments: dict[str, Path] = field(default_factory=dict)  # file name -> path
     refused: list[str] = field(default_factory=list)  # attachments not published (their type)
+    number: str | None = None  # the meeting number of a note named by it ("Meeting 180.md")
 
 
 @dataclass
@@ -50,8 +53,11 @@ ATTACHMENT_TYPES = frozenset(
 )
 
 
-def find_notes(notes_dir: Path, label: str) -> tuple[list[NoteFile], list[Diagnostic]]:
-    """The notes in `notes_dir`, sorted by id. `label` is how the folder is named in messages.
+def find_notes(
+    notes_dir: Path, label: str, community: Community | None = None
+) -> tuple[list[NoteFile], list[Diagnostic]]:
+    """The notes in `notes_dir`, sorted by id. `label` is how the folder is named in messages;
+    a `community` whose notes are named by number ("Meeting 180.md") gets ids from its pattern.
 
     The folder is a boundary: only regular files that are really inside it are read.
     Symbolic links, FIFOs, devices and the like are refused with an error, since a
@@ -70,8 +76,14 @@ def find_notes(notes_dir: Path, label: str) -> tuple[list[NoteFile], list[Diagno
             continue
         path = Path(entry.path)
         stem = path.stem
-        ident = stem if _SAFE_ID.match(stem) else slugify(stem)
-        if ident != stem:
+        numbered = community.id_of(stem) if community is not None else None
+        if community is not None and community.numbered and not numbered:
+            # a README or index beside numbered notes is no meeting
+            message = f"{entry.name!r} is not named like a note ({community.file_name}.md); it is not published"
+            problems.append(Diagnostic(source, None, INFO, message))
+            continue
+        ident = numbered[0] if numbered else stem if _SAFE_ID.match(stem) else slugify(stem)
+        if ident != stem and not numbered:
             problems.append(
                 Diagnostic(
                     source,
@@ -81,11 +93,14 @@ def find_notes(notes_dir: Path, label: str) -> tuple[list[NoteFile], list[Diagno
                     "name notes YYYY-MM-DD.md",
                 )
             )
-        candidates.setdefault(ident.casefold(), []).append(NoteFile(ident, path, source))
+        note = NoteFile(ident, path, source, number=numbered[1] if numbered else None)
+        candidates.setdefault(ident.casefold(), []).append(note)
     found: list[NoteFile] = []
     for rivals in candidates.values():
         # The name that is its own page name, in lower case, wins whatever the folder's order.
-        keep, *dropped = sorted(rivals, key=lambda n: (n.path.stem != n.id, n.id != n.id.lower(), n.path.name))
+        keep, *dropped = sorted(
+            rivals, key=lambda n: (n.path.stem != n.id and n.number is None, n.id != n.id.lower(), n.path.name)
+        )
         for note in dropped:
             problems.append(
                 Diagnostic(
@@ -177,21 +192,33 @@ def _attachments(note: NoteFile, folder: Path, label: str, problems: list[Diagno
             note.attachments[entry.name] = Path(entry.path)
 
 
-def load_meetings(notes: list[NoteFile], default_repo: str, cache: ParseCache | None = None) -> list[Meeting]:
-    """Parse every note (or take it from `cache` when its bytes are unchanged)."""
+def load_meetings(
+    notes: list[NoteFile], default_repo: str, cache: ParseCache | None = None, community: Community | None = None
+) -> list[Meeting]:
+    """Parse every note (or take it from `cache` when its bytes are unchanged); a note whose
+    date line lacks its year takes it from the meetings numbered around it."""
+    community = community or Community()
     cache = cache if cache is not None else ParseCache()
     meetings: list[Meeting] = []
     fresh: dict[tuple[str, str], Meeting] = {}
     cache.parsed = 0
     cache.changed = set()
     for note in notes:
-        meeting = _load_one(note, default_repo, cache, fresh)
+        meeting = _load_one(note, default_repo, cache, fresh, community)
         meetings.append(meeting)
     cache.entries = fresh
+    if community.date_labels:
+        meetings = settle_years(meetings, {n.id: n.source for n in notes})
     return meetings
 
 
-def _load_one(note: NoteFile, default_repo: str, cache: ParseCache, fresh: dict[tuple[str, str], Meeting]) -> Meeting:
+def _load_one(
+    note: NoteFile,
+    default_repo: str,
+    cache: ParseCache,
+    fresh: dict[tuple[str, str], Meeting],
+    community: Community,
+) -> Meeting:
     try:
         data = read_regular(note.path, MAX_NOTE_BYTES)
     except OSError as error:
@@ -203,21 +230,23 @@ def _load_one(note: NoteFile, default_repo: str, cache: ParseCache, fresh: dict[
         meeting.diagnostics.append(Diagnostic(note.source, None, ERROR, problem, suggestion))
         return meeting
     digest = hashlib.sha256(data).hexdigest()
-    key = (f"{note.source}|{default_repo}|{','.join(sorted(note.attachments))}", digest)
+    key = (f"{note.source}|{default_repo}|{','.join(sorted(note.attachments))}|{hash(community)}", digest)
     meeting = cache.entries.get(key)
     if meeting is None:
-        meeting = _parse(data, note, default_repo)
+        meeting = _parse(data, note, default_repo, community)
         cache.parsed += 1
         cache.changed.add(note.id)
     fresh[key] = meeting
     return meeting
 
 
-def _parse(data: bytes, note: NoteFile, default_repo: str) -> Meeting:
+def _parse(data: bytes, note: NoteFile, default_repo: str, community: Community) -> Meeting:
     """The meeting of one note; a fault in the parser costs that note its structure, not the site."""
     text, problems = read_note(data, note.source)
     try:
-        meeting = parse_note(text, note.source, note.id, default_repo, frozenset(note.attachments))
+        meeting = parse_note(
+            text, note.source, note.id, default_repo, frozenset(note.attachments), community, note.number
+        )
     except Exception as error:  # noqa: BLE001 (any fault: the note is still published, as text)
         meeting = plain_meeting(note.id, note.source, text)
         meeting.diagnostics.append(failure(note.source, "reading the note", error))

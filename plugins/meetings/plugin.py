@@ -47,6 +47,7 @@ log = get_plugin_logger(__name__)
 # Lists repeated on other pages, and permalinks; transcripts are indexed whole.
 PAGEFIND_EXCLUDE = (f".{REPEATED}", ".headerlink")
 
+
 class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
@@ -248,7 +249,9 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         log.info(f"Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
-        for path in (Path(self.config.notes_dir), Path(self.config.people_file), Path(self.config.topics_file)):
+        for path in map(
+            Path, (self.config.notes_dir, self.config.people_file, self.config.topics_file, self.config.community_file)
+        ):
             if path.exists():
                 server.watch(str(path), recursive=True)
         return server

@@ -17,6 +17,7 @@ import yaml
 
 from .archive import MAX_REFS_PER_NOTE, Archive, build_archive
 from .calendars import calendar_pages
+from .community import Community, load_community
 from .export import export_json
 from .feeds import FeedSite, feed_pages, page_feeds
 from .identity import Identities
@@ -39,7 +40,10 @@ class Settings:
     notes_dir: Path = Path("notes")
     people_file: Path | None = Path("people.yml")
     topics_file: Path | None = Path("topics.yml")
-    default_repo: str = DEFAULT_REPO
+    # how the community writes its notes (community.yml); an absent file is Podman's way
+    community_file: Path | None = Path("community.yml")
+    community: Community | None = None  # given directly (tests, scripts): the file is not read
+    default_repo: str = DEFAULT_REPO  # empty: a bare "#123" is plain text
     repo_aliases: dict[str, str] = field(default_factory=dict)
     max_refs_per_note: int = MAX_REFS_PER_NOTE
     directory_urls: bool = True
@@ -84,7 +88,7 @@ class Settings:
     def with_options(self, options: dict[str, object]) -> Settings:
         """These settings with the plugin's options applied (names as in mkdocs.yml)."""
         changes: dict[str, object] = {}
-        for name in ("notes_dir", "people_file", "topics_file"):
+        for name in ("notes_dir", "people_file", "topics_file", "community_file"):
             if isinstance(options.get(name), str):
                 changes[name] = Path(str(options[name]))
         if isinstance(options.get("default_repo"), str):
@@ -150,9 +154,16 @@ def load_site(
     `render=False` stops at the archive (the commands that print no page)."""
     started = time.perf_counter()
     problems: list[Diagnostic] = []
+    community = settings.community
+    if community is None:
+        community = Community()
+        if settings.community_file is not None:
+            community_file = settings.community_file
+            community, problems = load_community(settings.path(community_file), settings.label(community_file))
     if notes is None:
-        notes, problems = find_notes(settings.path(settings.notes_dir), settings.label(settings.notes_dir))
-    meetings = load_meetings(notes, settings.default_repo, cache)
+        notes, found = find_notes(settings.path(settings.notes_dir), settings.label(settings.notes_dir), community)
+        problems += found
+    meetings = load_meetings(notes, settings.default_repo, cache, community)
     parsed = time.perf_counter()
     entries, topics = [], []
     if settings.people_file is not None:
@@ -162,13 +173,16 @@ def load_site(
         topics, found = load_topics(settings.path(settings.topics_file), settings.label(settings.topics_file))
         problems += found
     identities = Identities(entries)
-    archive = build_archive(meetings, identities, settings.repo_aliases, topics, settings.max_refs_per_note)
+    archive = build_archive(
+        meetings, identities, settings.repo_aliases, topics, settings.max_refs_per_note, community.generic
+    )
     archive_findings(archive)
     linked = time.perf_counter()
     options = SiteOptions(
         default_repo=settings.default_repo,
         directory_urls=settings.directory_urls,
         attachments={n.id: frozenset(n.attachments) for n in notes},
+        references=community.references,
     )
     pages = render_site(archive, options) if render else []
     feeds: dict[str, list[tuple[str, str]]] = {}

@@ -36,7 +36,16 @@ class _Header:
 def parse_chat(lines: list[str], first_line: int) -> list[ChatMessage]:
     """Messages in `lines`; `first_line` is the 1-based line number of lines[0].
     Lines before the first message belong to none (the page shows them above the thread)."""
-    for reader in (_read_zoom_tsv, _read_captions, _read_zoom_from, _read_split, _read_glued, _read_name_colon):
+    readers = (
+        _read_zoom_tsv,
+        _read_captions,
+        _read_zoom_from,
+        _read_zoom_to,
+        _read_split,
+        _read_glued,
+        _read_name_colon,
+    )
+    for reader in readers:
         messages = reader(lines, first_line)
         if messages:
             return messages
@@ -184,6 +193,27 @@ def _read_zoom_from(lines: list[str], first_line: int) -> list[ChatMessage]:
         if match:
             hour, minute = match["time"].split(":")
             messages.append(ChatMessage(first_line + index, match["author"].strip(), f"{int(hour):02d}:{minute}", ""))
+        elif messages and line.strip():
+            messages[-1].text = (messages[-1].text + "\n" + line.strip()).strip()
+    return messages
+
+
+# Zoom's chat as copied from the window: "From Edson Ayllon to Everyone: (10:04 AM)", then the text.
+_ZOOM_TO = re.compile(
+    # atomic, and the author ends at a letter: a long run of spaces is read once, not once per "to"
+    r"^\s*+From\s++(?>(?P<author>.+?)(?<=\S)\s+to\s)(?P<to>[^:]+):\s*+\((?P<hour>\d{1,2}):(?P<minute>[0-5]\d)"
+    r"(?:[\s\u202f]*+(?P<ampm>[AaPp][Mm]))?\)\s*$",
+    re.I,
+)
+
+
+def _read_zoom_to(lines: list[str], first_line: int) -> list[ChatMessage]:
+    messages: list[ChatMessage] = []
+    for index, line in enumerate(lines):
+        match = _ZOOM_TO.match(line)
+        minutes = _to_minutes(int(match["hour"]), int(match["minute"]), match["ampm"]) if match else None
+        if match and minutes is not None:
+            messages.append(ChatMessage(first_line + index, match["author"].strip(), _clock(minutes), ""))
         elif messages and line.strip():
             messages[-1].text = (messages[-1].text + "\n" + line.strip()).strip()
     return messages

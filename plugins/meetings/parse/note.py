@@ -14,11 +14,13 @@ import re
 from markdown_it import MarkdownIt
 
 from .. import inline
+from ..community import Community, any_of
 from ..model import (
     DEFAULT_REPO,
     ERROR,
     INFO,
     WARNING,
+    ActionItem,
     CodeBlock,
     Diagnostic,
     IssueRef,
@@ -31,13 +33,22 @@ from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
+from .agenda import find_agenda, metadata_lines
+from .dateline import read_date, real_date
+from .decisions import find_decisions
 from .names import NameList, is_person, split_names
+from .people_lists import NotPeople, attendee_lists, speaker_turns
 from .raw import find_raw_blocks
+from .references import ReferenceFinder
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
 from .tables import extra_cells
 
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisible, and they break HTML
+# Zero-width spaces and bidirectional overrides make text read otherwise than it is written
+# (a name that looks like another, a line that shows its words in another order). The
+# joiners that emoji and some scripts need (U+200C, U+200D) stay.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\u202a-\u202e\u2066-\u2069\ufeff]")
 
 _ATTENDEES = re.compile(r"^\s*(?:#{1,6}\s*)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?P<inline>.*)$", re.I)
 _START = re.compile(r"^\W*(?:the\s+)?meeting\s+start(?:ed)?\b", re.I)
@@ -54,6 +65,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\[\s]+)\)", re.I)  # the URL stops at the next "["
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
+_VIDEO_LINK = re.compile(r"\]\(\s*(?P<url>https?://(?:www\.)?(?:youtu\.be|youtube\.com|vimeo\.com)/[^)\s]+)\s*\)", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 # Front matter keys and the types their values may have; Jekyll's `layout` (and a few other
@@ -155,21 +167,38 @@ def parse_note(
     meeting_id: str,
     default_repo: str = DEFAULT_REPO,
     attachments: frozenset[str] = frozenset(),
+    community: Community | None = None,
+    label: str | None = None,
 ) -> Meeting:
-    """Read one note. `meeting_id` is the file name without `.md` (it carries the date);
-    `attachments` are the files that sit beside the note (slides)."""
-    return _NoteParser(text, source, meeting_id, default_repo, attachments).parse()
+    """Read one note. `meeting_id` is the file name without `.md` (it carries the date, or,
+    with a community's `file_name`, the number `label`); `attachments` are the files that
+    sit beside the note (slides)."""
+    return _NoteParser(text, source, meeting_id, default_repo, attachments, community or Community(), label).parse()
 
 
 class _NoteParser:
-    def __init__(self, text: str, source: str, meeting_id: str, default_repo: str, attachments: frozenset[str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        source: str,
+        meeting_id: str,
+        default_repo: str,
+        attachments: frozenset[str],
+        community: Community,
+        label: str | None = None,
+    ) -> None:
         self.source = source
         self.default_repo = default_repo
         self.attachments = attachments
+        self.community = community
+        self.references = ReferenceFinder(community.references)
+        self.not_people = NotPeople(community.not_people)
+        self._date_line_number: int | None = None
+        self._attendee_heading: int | None = None
         lines = _newlines(text).split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        self.meeting = Meeting(id=meeting_id, source=source, lines=lines)
+        self.meeting = Meeting(id=meeting_id, source=source, lines=lines, label=label)
         self.headings: list[Heading] = []
         self.front: dict[str, object] = {}
         self._prose: list[int] = []
@@ -211,6 +240,7 @@ class _NoteParser:
         self._inline_pieces()
         self._next_meetings()
         self._action_items()
+        self._community_parts()
         self._checks()
         m.diagnostics.sort(key=lambda d: d.line or 0)
         return m
@@ -218,12 +248,21 @@ class _NoteParser:
     def _repair_encoding(self) -> None:
         lines = self.meeting.lines
         text = "\n".join(lines)
-        if not (_CONTROL.search(text) or looks_misdecoded(text) or max(map(len, lines), default=0) > LONG_LINE):
+        unusual = _CONTROL.search(text) or _INVISIBLE.search(text) or looks_misdecoded(text)
+        if not (unusual or max(map(len, lines), default=0) > LONG_LINE):
             return  # the usual case, found without a look at each line
         for index, line in enumerate(lines):
             if _CONTROL.search(line):
                 lines[index] = line = _CONTROL.sub(" ", line)
                 self.report(index + 1, WARNING, "control characters were replaced by spaces")
+            if _INVISIBLE.search(line):
+                lines[index] = line = _INVISIBLE.sub("", line)
+                self.report(
+                    index + 1,
+                    WARNING,
+                    "invisible characters (zero-width spaces, direction overrides) were removed: "
+                    "they make text read otherwise than it is written",
+                )
             if len(line) > LONG_LINE:
                 self.report(
                     index + 1,
@@ -353,6 +392,8 @@ class _NoteParser:
         m = self.meeting
         h1 = next((h for h in self.headings if h.level == 1), None)
         for heading in self.headings:
+            if 1 in self.community.agenda_levels:
+                break  # the community writes its agenda items as H1 headings
             if heading.level == 1 and heading is not h1 and heading.line > (h1.line if h1 else 0) + 2:
                 # a shell comment pasted into the notes ("# Do these options …", 2023-07-20)
                 m.stray_headings.add(heading.line)
@@ -385,7 +426,12 @@ class _NoteParser:
                 m.video_offset = seconds
 
     def _date_line(self) -> None:
+        if self.community.date_labels and self._labelled_date():
+            return
         m = self.meeting
+        if self.community.numbered and self.meeting.label is not None:
+            self.report(None, WARNING, "no date line was found", "add one such as 'Meeting Date/Time: May 5, 2026'")
+            return
         match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", m.id)
         file_date = None
         if match:
@@ -426,6 +472,42 @@ class _NoteParser:
             break
         m.date = file_date.isoformat() if file_date else m.id
 
+    def _labelled_date(self) -> bool:
+        """The date from a line labelled as the community's notes label it ("Meeting Date/Time:")."""
+        m = self.meeting
+        labels = any_of(self.community.date_labels)
+        head = self._head_block()
+        for number in self.prose_lines()[:60]:  # the date is in the head of the note
+            line = m.lines[number - 1].lstrip("#").strip()
+            match = labels.match(line) if labels else None
+            if not match and number in head and read_date(line, number) is not None:
+                match = re.match("", line)  # "### June 24, 2022, 14:00 UTC" under the title: no label
+            if not match:
+                continue
+            found = read_date(line[match.end() :], number)
+            if found is None:
+                self.report(number, WARNING, "the date line holds no date that could be read", "write e.g. May 5, 2026")
+                continue
+            hint = found.hint
+            self._date_line_number = number
+            day = real_date(hint, hint.year) if hint.year else None
+            if day is None or (hint.weekday is not None and hint.weekday != day.weekday()):
+                m.date_hint = hint  # settled with the neighbouring meetings (dateline.settle_years)
+            if day is None:
+                return True
+            m.date = day.isoformat()
+            if hint.clock:
+                offset = "+00:00" if hint.utc else ""
+                m.scheduled = f"{m.date}T{hint.clock[0]:02d}:{hint.clock[1]:02d}:00{offset}"
+                self._scheduled_line = number
+            return True
+        return False
+
+    def _head_block(self) -> set[int]:
+        """The metadata headings right under the title (see agenda.metadata_lines)."""
+        h1 = next((h.line for h in self.headings if h.level == 1), None)
+        return metadata_lines(self.headings, self.meeting.lines, h1)
+
     def _scheduled(self, heading: Heading, day: dt.date, clock: tuple[int, int, bool]) -> None:
         hour, minute, _ = clock
         written = dates.find_offset(heading.text)
@@ -446,6 +528,19 @@ class _NoteParser:
     def _attendees(self) -> None:
         m = self.meeting
         lines = m.lines
+        if self.community.attendee_headings:
+            heading, listed = attendee_lists(
+                lines, self.prose_lines(), self.community.attendee_headings, self.not_people
+            )
+            if listed:
+                self._attendee_heading = heading
+                m.attendees_line = listed[0][0]
+                for number, name in listed:
+                    if name.casefold() in {a.casefold() for a in m.attendees}:
+                        self.report(number, WARNING, f"{name!r} is listed twice", "remove one")
+                        continue
+                    m.attendees.append(name)
+                return
         for number in self.prose_lines():
             match = _ATTENDEES.match(lines[number - 1])
             if not match:
@@ -485,6 +580,15 @@ class _NoteParser:
                 m.attendees.append(name)
             break
 
+    @property
+    def _recording(self) -> re.Pattern[str] | None:
+        """A link labelled as the community labels its recordings ("[Video of the meeting](url)")."""
+        labels = self.community.recording_labels
+        if not labels:
+            return None
+        body = "|".join(r"\s*".join(map(re.escape, label.split())) for label in labels)
+        return re.compile(rf"\[\s*(?:{body})\s*\]\(\s*(?P<url>https?://[^)\s]+)\s*\)", re.I)
+
     def _start_end_recording(self) -> None:
         m = self.meeting
         for number in self.prose_lines():
@@ -498,12 +602,21 @@ class _NoteParser:
             cut = _CUT.search(line)
             if cut and not self.front.get("video_offset"):
                 m.video_offset = int(cut["minutes"]) * 60 + int(cut["seconds"] or 0)
+            if m.recording is None and self._recording is not None and (labelled := self._recording.search(line)):
+                m.recording = labelled["url"]
             if m.recording is None:
                 match = _RECORDING.search(line)
                 if match and match["url"].lower().startswith(("http://", "https://")):
                     m.recording = match["url"]
                 elif match:
                     self.report(number, WARNING, "the recording link is not a web address; it is ignored")
+        if m.recording is None and self.community.recording_labels:
+            # "### Youtube [Stream](https://youtu.be/…)": a video link among the metadata headings
+            for number in sorted(self._head_block()):
+                video = _VIDEO_LINK.search(m.lines[number - 1])
+                if video:
+                    m.recording = video["url"]
+                    break
 
     def _check_day(self, number: int, line: str) -> None:
         """ "Meeting start 11:02 a.m. Thursday October 4, 2022" in the notes of 2022-09-15."""
@@ -560,7 +673,7 @@ class _NoteParser:
     def _raw_blocks(self) -> None:
         """Pasted chat logs and transcripts, told apart by their content."""
         m = self.meeting
-        for raw in find_raw_blocks(m.lines):
+        for raw in find_raw_blocks(m.lines, any_of(self.community.chat_labels)):
             m.raw_blocks.append(raw.block)
             m.chat += raw.chat
             m.transcript += raw.transcript
@@ -573,6 +686,14 @@ class _NoteParser:
         ends = [h.line for h in self.headings if _NEXT.match(h.text) or CHAT.match(h.text) or TRANSCRIPT.match(h.text)]
         ends += [block.label_line for block in m.raw_blocks]
         body_end = min(ends, default=len(m.lines) + 1)
+        if self.community.agenda_levels:
+            known = {self._date_line_number, self._attendee_heading} | {b.label_line for b in m.raw_blocks}
+            known |= {h.line for h in self.headings if _NEXT.match(h.text)}
+            attendees = any_of(self.community.attendee_headings)
+            known |= {h.line for h in self.headings if attendees and attendees.match(h.text)}
+            title = m.title_line
+            m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, known - {None})
+            return
         m.sections = find_sections(self.headings, m.lines, body_end, self.default_repo)
 
     def _inline_pieces(self) -> None:
@@ -594,10 +715,30 @@ class _NoteParser:
                     m.issues.append(IssueRef(piece.target, piece.number, piece.issue_kind, number))
                 elif piece.kind in ("link", "image"):
                     self._link(number, piece)
+                if self.references and piece.kind in ("text", "link", "issue"):
+                    self._references(piece.label if piece.kind != "text" else piece.text, number)
         for message in m.chat:
             for piece in inline.scan(message.text, self.default_repo, markdown=False):
                 if piece.kind == "issue":
                     m.issues.append(IssueRef(piece.target, piece.number, piece.issue_kind, message.line, in_chat=True))
+                elif piece.kind == "text" and self.references:
+                    self._references(piece.text, message.line, in_chat=True)
+
+    def _references(self, text: str, number: int, in_chat: bool = False) -> None:
+        """ "EIP-1559": a reference page like an issue's, linked to the series' own address."""
+        for found in self.references.find(text):
+            ref = found.reference
+            self.meeting.issues.append(
+                IssueRef(
+                    ref.key,
+                    found.number,
+                    "reference",
+                    number,
+                    in_chat=in_chat,
+                    url=ref.href(found.number),
+                    label=ref.label(found.number),
+                )
+            )
 
     def _mark(self, number: int, piece: inline.Piece) -> None:
         if piece.seconds is None:
@@ -690,6 +831,19 @@ class _NoteParser:
         heading_lines = {h.line for h in self.headings}
         prose = [n for n in self.prose_lines() if n not in heading_lines and n != m.attendees_line and n not in listed]
         m.action_items = sorted(items + prose_actions(m.lines, prose, known), key=lambda a: a.line)
+
+    def _community_parts(self) -> None:
+        """Decisions and actions as data; speaker turns, where the community writes them."""
+        m = self.meeting
+        prose = self.prose_lines()
+        m.decisions = find_decisions(m.lines, prose)
+        listed = {a.line for a in m.action_items}
+        for item in m.decisions:
+            if item.kind == "action" and item.line not in listed:
+                m.action_items.append(ActionItem(item.line, item.owner, item.text))
+        m.action_items.sort(key=lambda a: a.line)
+        if self.community.speaker_turns:
+            m.speakers = speaker_turns(m.lines, prose, self.not_people)
 
     def _checks(self) -> None:
         m = self.meeting

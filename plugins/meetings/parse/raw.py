@@ -37,8 +37,15 @@ def is_label(line: str) -> bool:
     return bool(CHAT.match(text) or TRANSCRIPT.match(text))
 
 
-def find_raw_blocks(lines: list[str]) -> list[RawContent]:
-    labels = [n for n, line in enumerate(lines, 1) if is_label(line) and not _FENCE.match(line)]
+def find_raw_blocks(lines: list[str], chat_labels: re.Pattern[str] | None = None) -> list[RawContent]:
+    """`chat_labels`: the headings a community puts over pasted chat, besides ours."""
+
+    def labelled(line: str) -> bool:
+        if is_label(line):  # our labels are short lines; a community's speech may say "paste in the chat"
+            return chat_labels is None or len(line) <= 80
+        return chat_labels is not None and bool(_HEADING.match(line)) and bool(chat_labels.match(line.lstrip("# ")))
+
+    labels = [n for n, line in enumerate(lines, 1) if labelled(line) and not _FENCE.match(line)]
     found: list[RawContent] = []
     taken_until = 0
     for index, label in enumerate(labels):

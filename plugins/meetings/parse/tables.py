@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-_CODE = re.compile(r"(`+).+?(?<!`)\1(?!`)")  # pipes inside code spans do not split cells
+from ..inline import code_spans
+
 _PIPE = re.compile(r"\\.|\|")  # an escaped pipe is text
 _END_BORDER = re.compile(r"(?<!\\)(?:\\\\)*\|$")
 _DELIMITER_CHARS = set("|:- ")
@@ -23,7 +24,10 @@ def cells(row: str, border: bool) -> int:
     row = row.strip(" ")
     if border:
         row = _END_BORDER.sub("", row[1:] if row.startswith("|") else row)
-    row = _CODE.sub(lambda m: "x" * len(m.group()), row)
+    masked = list(row)
+    for start, end in code_spans(row):  # pipes inside code spans do not split cells
+        masked[start:end] = "x" * (end - start)
+    row = "".join(masked)
     return 1 + sum(1 for m in _PIPE.finditer(row) if m.group() == "|")
 
 

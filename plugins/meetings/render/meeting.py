@@ -20,6 +20,7 @@ from ..parse.tables import widen
 from ..parse.transcript import turn_machinery
 from ..text import LONG_LINE, escape_html, escape_markdown, initials
 from .blocks import Blocks
+from .decisions import meeting_decisions
 from .people import mentions_by_line, person_index, spellings
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
@@ -43,6 +44,8 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     title = meeting_title(meeting)
     blocks = Blocks(page)
     header = ["", blocks.add(_header(meeting, archive, writer)), ""]
+    if meeting.decisions:  # numbered decisions and actions, as data, under the card
+        header += [blocks.add(meeting_decisions(meeting, archive, writer.href)), ""]
     # Our title heads the page (search results, the tab, the pager show it); the note's
     # own title line stays on the page as a line of text under it.
     own = _own_title(meeting)
@@ -129,7 +132,7 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
             presenters=presenters,
             chat_count=len(meeting.chat),
             issues=[
-                {"id": f"{repo}#{number}", "link": writer.href(urls.issue_src((repo, number)))}
+                {"id": _issue_label(archive, repo, number), "link": writer.href(urls.issue_src((repo, number)))}
                 for repo, number in issue_ids
             ],
             next_meetings=meeting.next_meetings,
@@ -138,6 +141,11 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
         )
         .strip()
     )
+
+
+def _issue_label(archive: Archive, repo: str, number: int) -> str:
+    issue = archive.issues.get(f"{repo}#{number}")
+    return (issue.label if issue else None) or f"{repo}#{number}"
 
 
 def _host(url: str | None) -> str:

@@ -14,12 +14,14 @@ from markupsafe import Markup
 from .. import urls
 from ..archive import Archive, main_subjects
 from ..calendars import CALENDAR
+from ..community import Reference
 from ..export import export_json
 from ..feeds import SITE_FEED, person_feed, topic_feed
 from ..isolate import failure
 from ..model import DEFAULT_REPO, Meeting, Mention, Person
 from ..text import escape_markdown, initials
 from .blocks import Blocks, fill_blocks
+from .decisions import DECISIONS_SRC, decisions_log, has_decisions
 from .meeting import color_of, meeting_title, render_meeting, render_plain
 from .schedule import next_meetings
 from .templates import TEMPLATES, front_matter
@@ -42,6 +44,7 @@ class SiteOptions:
     default_repo: str = DEFAULT_REPO
     directory_urls: bool = True
     attachments: dict[str, frozenset[str]] = field(default_factory=dict)  # meeting id -> file names
+    references: tuple[Reference, ...] = ()  # numbered documents the notes cite ("EIP-1559")
 
 
 def attachment_dir(meeting_id: str) -> str:
@@ -93,6 +96,8 @@ def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
     for ident, issue in archive.issues.items():
         pages.append(guarded(urls.issue_src(issue), ident, partial(_issue, archive, ident)))
     pages.append(_issues_index(archive, here("issues/index.md")))
+    if has_decisions(archive):  # a community whose notes number their decisions
+        pages.append(guarded(DECISIONS_SRC, "Decisions", partial(_decisions, archive)))
     pages.append(_timeline(archive, here("timeline/index.md")))
     pages.append(Page("api/archive.json", export_json(archive, options.directory_urls)))
     return pages
@@ -118,6 +123,7 @@ def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
         directory_urls=options.directory_urls,
         repo_aliases=archive.repo_aliases,
         issues=frozenset((archive.repo(ref.repo), ref.number) for ref in meeting.issues),
+        references=options.references,
     )
 
 
@@ -399,6 +405,19 @@ def _topics_index(archive: Archive, here: Here) -> Page:
 def _issue(archive: Archive, ident: str, here: Here) -> Page:
     issue = archive.issues[ident]
     rows = _mention_rows(archive, here, issue.mentions)
+    if issue.kind == "reference":
+        label = issue.label or issue.id
+        meetings = _meeting_count(issue.mentions)
+        return _page(
+            here,
+            "reference.html.j2",
+            label,
+            boost=True,
+            label=label,
+            href=issue.href,
+            mentions=rows,
+            meetings_count=meetings,
+        )
     kind_label = {"issue": "issue", "pull": "pull request", "discussion": "discussion"}[issue.kind]
     return _page(
         here,
@@ -421,7 +440,7 @@ def _issues_index(archive: Archive, here: Here) -> Page:
         last = max(issue.mentions, key=lambda m: archive.meeting(m.meeting).date)
         rows.append(
             {
-                "id": issue.id,
+                "id": issue.label or issue.id,
                 "kind": issue.kind,
                 "link": here.link(urls.issue_src(issue)),
                 "mentions": len(issue.mentions),
@@ -431,6 +450,11 @@ def _issues_index(archive: Archive, here: Here) -> Page:
         )
     rows.sort(key=lambda r: (r["last"]["date"], r["id"]), reverse=True)
     return _page(here, "issues_index.html.j2", "Issues", issues=rows)
+
+
+def _decisions(archive: Archive, here: Here) -> Page:
+    values = decisions_log(archive, here.link)
+    return _page(here, "decisions_index.html.j2", "Decisions", **values)
 
 
 def _timeline(archive: Archive, here: Here) -> Page:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from .. import inline, urls
+from ..community import Reference
+from ..parse.references import ReferenceFinder
 from ..text import escape_html, escape_markdown
 
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:)", re.I)
@@ -68,6 +70,27 @@ class Writer:
     # The issues that have pages, as (repo, number); None links every reference. A note's
     # references beyond the archive's limit stay text, never links to pages that do not exist.
     issues: frozenset[tuple[str, int]] | None = None
+    references: tuple[Reference, ...] = ()  # "EIP-1559" in text links to its reference page
+
+    def __post_init__(self) -> None:
+        self._finder = ReferenceFinder(self.references)
+
+    def _referenced(self, text: str, escape: object) -> str:
+        """Text with each reference linked to its page, the rest escaped by `escape`."""
+        out, pos = [], 0
+        for found in self._finder.find(text):
+            key = (found.reference.key, found.number)
+            if self.issues is not None and key not in self.issues:
+                continue
+            out.append(escape(text[pos : found.start]))  # type: ignore[operator]
+            label = escape(text[found.start : found.end])  # type: ignore[operator]
+            if escape is escape_html:
+                out.append(f'<a href="{escape_html(self.href(urls.issue_src(key)))}">{label}</a>')
+            else:
+                out.append(f"[{label}]({urls.md_link(self.page, urls.issue_src(key))})")
+            pos = found.end
+        out.append(escape(text[pos:]))  # type: ignore[operator]
+        return "".join(out)
 
     def markdown(self, line: str, people: list[tuple[list[str], str]] | None = None) -> str:
         """The line as Markdown; `people` ((spellings, href) each) are linked where the
@@ -122,7 +145,7 @@ class Writer:
     def _md_piece(self, piece: inline.Piece) -> str:
         kind = piece.kind
         if kind == "text":
-            return escape_text(piece.text)
+            return self._referenced(piece.text, escape_text) if self._finder else escape_text(piece.text)
         if kind == "code":
             return code_html(piece.text)
         if kind == "mark":
@@ -168,6 +191,8 @@ class Writer:
         if piece.kind == "issue" and self._linked(piece):
             target = self.href(urls.issue_src((self._repo(piece.target), piece.number)))
             return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>'
+        if piece.kind == "text" and self._finder:
+            return self._referenced(piece.text, escape_html)
         return escape_html(piece.text)
 
 

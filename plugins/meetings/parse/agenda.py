@@ -1,0 +1,115 @@
+"""Agenda items of a community that names its heading levels (community.yml `headings:`).
+
+Each heading of a listed level is an item, unless it is metadata (`### Moderator: …`, or
+any heading of the block right under the title), a container (`# Summary`, `# Agenda`)
+or only a link. A time link in the heading (`[4:05](https://youtu.be/…?t=245)`, also
+`[[8:35](…)] 1. Testing` and `[0.30](…)`) is where the item starts in the recording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..community import Community, any_of
+from ..model import Section
+from ..text import slugify, unlink
+from .sections import Heading, clean_title
+
+# "[4:05](url)", "[[8:35](url)]", "[0.30](url?t=30)", "[1:01:29](url)"
+_TIME_LINK = re.compile(
+    r"\[?\[(?P<label>\d{1,2}(?:[:.]\d{2}){1,2})\]\((?P<url>https?://[^)\s]+)\)\]?",
+)
+_T_PARAM = re.compile(r"[?&#]t=(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?(?![\w])")
+
+
+def link_seconds(text: str) -> tuple[int | None, re.Match[str] | None]:
+    """Seconds of the first time link in `text`: its t= when it has one, else its label."""
+    match = _TIME_LINK.search(text)
+    if not match:
+        return None, None
+    t = _T_PARAM.search(match["url"])
+    if t and any(t.group(g) for g in ("h", "m", "s")):
+        return int(t["h"] or 0) * 3600 + int(t["m"] or 0) * 60 + int(t["s"] or 0), match
+    parts = [int(p) for p in re.split(r"[:.]", match["label"])]
+    if any(p > 59 for p in parts[1:]):
+        return None, match
+    total = 0
+    for part in parts:
+        total = total * 60 + part
+    return total, match
+
+
+def metadata_lines(headings: list[Heading], lines: list[str], title_line: int | None) -> set[int]:
+    """Headings of the block under the title: a run of headings below H1 with only blank
+    lines between them (`### Meeting Duration: …`, `## Due to an error there is no video`)."""
+    found: set[int] = set()
+    if title_line is None:
+        return found
+    by_line = {h.line: h for h in headings}
+    number = title_line + 1
+    while number <= len(lines):
+        text = lines[number - 1].strip()
+        heading = by_line.get(number)
+        if heading is not None:
+            if heading.level == 1:
+                break
+            found.add(number)
+        elif text and not re.fullmatch(r"<!--.*-->", text):
+            break  # text, or a rule ("---", "___"): the content starts
+        number += 1
+    return found
+
+
+def find_agenda(
+    headings: list[Heading],
+    lines: list[str],
+    body_end: int,
+    community: Community,
+    title_line: int | None,
+    not_items: set[int],
+) -> list[Section]:
+    """The agenda items among `headings` before line `body_end`; `not_items` are lines
+    already known to be something else (attendee lists, chat labels, the date line)."""
+    metadata = any_of(community.metadata)
+    containers = any_of(community.containers)
+    block = metadata_lines(headings, lines, title_line)
+    heads: list[tuple[Heading, str, int | None]] = []
+    candidates: list[tuple[Heading, str, int | None]] = []  # items at other levels
+    stops: list[int] = []  # headings that end the item above them
+    for heading in headings:
+        if heading.line == title_line or heading.line >= body_end:
+            continue
+        text = heading.text
+        seconds, link = link_seconds(text)
+        bare = (text[: link.start()] + text[link.end() :]) if link else text
+        title = clean_title(unlink(bare))  # "## 4. [EIP-2565: …](url)"
+        other = (
+            heading.line in block
+            or heading.line in not_items
+            or (metadata is not None and metadata.match(title))
+            or (containers is not None and containers.match(title) and len(title.split()) <= 6)
+            or not re.search(r"[^\W\d_]", title)
+        )
+        if other:
+            stops.append(heading.line)  # "### Attendees" under the last item ends it
+        elif heading.level in community.agenda_levels:
+            heads.append((heading, title, seconds))
+        else:
+            candidates.append((heading, title, seconds))
+    if not heads and candidates:  # a note whose items sit deeper ("### EIP 197: …" under "# Notes")
+        level = min(h.level for h, _, _ in candidates)
+        heads = [c for c in candidates if c[0].level == level]
+    sections: list[Section] = []
+    used: set[str] = set()
+    ends = sorted([h.line for h, _, _ in heads] + stops + [min(body_end, len(lines) + 1)])
+    for heading, title, seconds in heads:
+        end = next(e for e in ends if e > heading.line) - 1
+        ident = base = slugify(title) or "item"
+        number = 2
+        while ident in used:
+            ident, number = f"{base}-{number}", number + 1
+        used.add(ident)
+        section = Section(ident, title, heading.line, end, heading.level)
+        section.video_seconds = seconds
+        sections.append(section)
+    return sections

@@ -1,0 +1,173 @@
+"""Decisions and actions written as numbered items, in the shapes notes give them:
+
+    **DECISION 65.1.** Every EIP without a reference implementation … will be dropped.
+    **ACTION 70.1**:  Alex Beregszaszi and EIP-152 Champions to discuss …
+
+    | Decision Item | Description | Video ref |
+    | 130.1 | Clarify PR for Engine API … | [25:05](https://youtu.be/…?t=1507) |
+    | **Decision 1** | Fee history to be used as default … | [33:51](…) |
+    | **Action 1**   | Full sync to be performed to verify EIP 3607 | … |
+
+    ## Decisions Made              ## ACTION ITEMS
+    - **101.1**: the decision …     * EIP 2565: Benchmark it for Parity …
+
+A table counts when its header names a decision, action or item column (`Decision Item`,
+`Item`, `S No`) and a row's first cell is a number; a row with an empty first cell goes on
+the item above. Bullets count under a Decisions or Actions heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Decision
+from .actions import owner_of
+from .agenda import link_seconds
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?=\s|$)")  # the text is the rest, trimmed in code (no backtracking)
+_DECISION_HEADING = re.compile(r"^\W*(?:summary\W+)?decisions?(?:\s+(?:made|items?))?\W*$", re.I)
+_BOTH_HEADING = re.compile(r"^\W*decisions?\s+(?:made\s+)?(?:and|/|&)\s+actions?(?:\s+items?)?(?:\s+made)?\W*$", re.I)
+_ACTION_HEADING = re.compile(r"^\W*(?:action\s+items?|actions?\s+(?:required|items?))\W*$", re.I)
+_LINE = re.compile(
+    r"^\s*+(?:[*+-]\s++)?\*\*(?P<kind>decisions?|actions?)(?:\s++items?)?\s++(?P<number>\d++(?:\.\d+)*+)\.?\s*+:?\s*+\*\*\s*+[:.]?\s*+(?P<text>.*)$",
+    re.I,
+)
+_NUMBER_CELL = re.compile(r"^\**\s*(?:(?P<kind>decision|action)s?\s+)?(?P<number>\d+(?:\.\d+)*)\.?\s*\**$", re.I)
+# "Decision Item", "Item", "Action/ Decision Item", "S No"
+_HEADER_CELL = re.compile(r"^\W*(?:(?:decision|action)s?\W*)*items?\W*$|^\W*s\.?\s*no\.?\W*$", re.I)
+_BULLET_NUMBER = re.compile(r"^\s*[*+-]\s+\*\*(?P<number>\d+(?:\.\d+)*)\.?\*\*\s*[:.-]?\s*(?P<text>.*)$")
+_BULLET = re.compile(r"^\s*[*+-]\s+(?P<text>\S.*)$")
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
+_BOLD_LEAD = re.compile(r"^\s*\*\*(?P<subject>[^*]{2,120}?)\s*:?\s*\*\*\s*:?\s*(?P<rest>.*)$")
+_CLOCK_CELL = re.compile(r"^\s*(?P<clock>\d{1,2}(?::\d{2}){1,2})\s*$")
+
+
+def _cells(line: str) -> list[str]:
+    text = line.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|"):
+        text = text[:-1]
+    return [c.strip() for c in re.split(r"(?<!\\)\|", text)]
+
+
+def _subject(text: str) -> tuple[str | None, str]:
+    """The bold lead of an item ("**EIP 6780:** Changes …") and the text without its bold."""
+    lead = _BOLD_LEAD.match(text)
+    if lead:
+        return lead["subject"].strip(" :"), text.replace("**", "").strip()
+    return None, text.replace("**", "").strip()
+
+
+def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
+    """Decisions and actions in the lines `numbers` (1-based; prose lines of the note)."""
+    found: list[Decision] = []
+    mode: str | None = None  # "decision", "action" or "both": under such a heading
+    table: str | None = None  # the kind of the table being read, if it is one of ours
+    previous = 0
+    for number in numbers:
+        line = lines[number - 1]
+        if number != previous + 1:
+            table = None
+        previous = number
+        heading = _HEADING.match(line)
+        if heading:
+            text = line[heading.end() :].strip().rstrip("#").strip()
+            mode = (
+                "both"
+                if _BOTH_HEADING.match(text)
+                else "decision"
+                if _DECISION_HEADING.match(text)
+                else "action"
+                if _ACTION_HEADING.match(text)
+                else None
+            )
+            table = None
+            continue
+        item = _LINE.match(line)
+        if item:
+            kind = "action" if item["kind"].lower().startswith("action") else "decision"
+            found.append(_made(number, item["number"], item["text"], kind))
+            continue
+        if not line.strip():
+            table = None
+            continue
+        if re.fullmatch(r"\s*[-_*—–]{3,}\s*", line):
+            mode = table = None  # a rule closes the summary block
+            continue
+        if "|" in line:
+            if _DELIMITER.match(line):
+                continue
+            cells = _cells(line)
+            if table is None:
+                header = " ".join(cells).lower()
+                if cells and _HEADER_CELL.match(cells[0]) or (mode and re.search(r"decision|action", header)):
+                    acts = re.match(r"\W*action", cells[0], re.I) and not re.search("decision", cells[0], re.I)
+                    table = "action" if acts else (mode or "decision")  # "Action/ Decision Item": both
+                    if table == "both":
+                        table = "decision"
+                    continue
+            if table is not None:
+                _row(found, number, cells, table)
+                continue
+        if mode is None:
+            continue
+        bullet = _BULLET_NUMBER.match(line)
+        kind = "action" if mode == "action" else "decision"
+        if bullet:
+            found.append(_made(number, bullet["number"], bullet["text"], kind))
+        elif (plain := _BULLET.match(line)) and not line.startswith((" " * 2, "\t")):
+            found.append(_made(number, None, plain["text"], kind))
+    return _first_of_each(found)
+
+
+def _first_of_each(found: list[Decision]) -> list[Decision]:
+    """A numbered item once: notes list it in their summary and again where it was decided."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for item in found:
+        if item.number is not None:
+            if (item.kind, item.number) in seen:
+                continue
+            seen.add((item.kind, item.number))
+        kept.append(item)
+    return kept
+
+
+def _row(found: list[Decision], number: int, cells: list[str], table: str) -> None:
+    first = cells[0] if cells else ""
+    rest = [c for c in cells[1:] if c]
+    seconds = None
+    words = []
+    for cell in rest:
+        cell_seconds, link = link_seconds(cell)
+        clock = _CLOCK_CELL.match(cell)
+        if link is not None and not (cell[: link.start()] + cell[link.end() :]).strip(" |"):
+            seconds = seconds if seconds is not None else cell_seconds
+            continue  # a cell that is only the time of the item
+        if clock:
+            parts = [int(p) for p in clock["clock"].split(":")]
+            total = 0
+            for part in parts:
+                total = total * 60 + part
+            seconds = seconds if seconds is not None else total
+            continue
+        words.append(cell)
+    text = " ".join(words)
+    cell = _NUMBER_CELL.match(first)
+    if cell:
+        kind = (cell["kind"] or table).lower()
+        made = _made(number, cell["number"], text, "action" if kind == "action" else "decision")
+        made.video_seconds = seconds
+        found.append(made)
+    elif not first.strip(" *") and found and text:
+        found[-1].text = f"{found[-1].text} {text.replace('**', '')}".strip()
+
+
+def _made(line: int, number: str | None, text: str, kind: str) -> Decision:
+    subject, plain = _subject(text.strip())
+    if subject is None:
+        lead = re.match(r"^([A-Z][\w/-]*[\s-]?\d{1,6})\s*:\s+\S", plain)  # "EIP 2537: Clients will …"
+        subject = lead.group(1) if lead else None
+    owner = owner_of(plain) if kind == "action" else None
+    return Decision(line, number, plain, kind, subject, owner)

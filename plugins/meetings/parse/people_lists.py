@@ -1,0 +1,112 @@
+"""Who took part, in the shapes of communities that list one name per line and write the
+talk down as speaker turns (switched on in community.yml):
+
+    # Attendees                      ## Attendance
+    * Tim Beiko                      Christian Reitwiessner (cpp-ethereum/Solidity),
+    * Pooja Ranjan                   Hudson Jameson (Ethereum Foundation),
+
+    **Tim Beiko**                    **Micah Zoltu** [5:28](https://…&t=328s): okay, hello …
+    * welcome to ACD 125 …           **Hudson**: Thanks everybody for joining …
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..community import any_of
+from .names import is_person, looks_like_name, split_names, strip_affiliation
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*)$")
+_PLACEHOLDER = re.compile(r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.)\W*$", re.I)
+_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
+# "**Tim Beiko**", "**Marius (Geth)**", "**Hudson**:", "**Danny** [1:19](…): text", "**Hudson:** text"
+# "**Tim beiko:**[cool](…) are we live": a colon inside the bold opens a turn whatever follows
+_TURN = re.compile(
+    r"^\s*\*\*(?P<name>[^*\n]{1,60}?)\s*(?:(?P<colon>:)\s*\*\*|\*\*\s*(?:\[[^\]\n]*\]\([^)\s]*\))?\s*(?::|$|-\s))"
+)
+
+
+class NotPeople:
+    """Words a community says are never a person (client names, network upgrades)."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = {w.casefold() for w in words}
+
+    def __contains__(self, name: str) -> bool:
+        """The name is such a word, or starts with one ("Geth team"; not "Somnath Erigon")."""
+        folded = name.casefold()
+        return folded in self.words or (folded.split() or [""])[0] in self.words
+
+
+def attendee_lists(
+    lines: list[str], numbers: list[int], headings: tuple[str, ...], not_people: NotPeople
+) -> tuple[int | None, list[tuple[int, str]]]:
+    """(heading line, [(line, name)]) of the first list under an attendee heading."""
+    pattern = any_of(headings)
+    if pattern is None:
+        return None, []
+    prose = set(numbers)
+    for number in numbers:
+        heading = _HEADING.match(lines[number - 1])
+        if not heading or not pattern.match(heading["text"]):
+            continue
+        names: list[tuple[int, str]] = []
+        following = number + 1
+        while following <= len(lines) and following in prose:
+            line = lines[following - 1]
+            if _HEADING.match(line):
+                break
+            if not line.strip():
+                after = next((n for n in range(following + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+                if names and (after is None or not _MARKER.match(lines[after - 1])):
+                    break  # a list may have blank lines between its bullets, not after its end
+                following += 1
+                continue
+            text = _MARKER.sub("", line).strip()
+            # "Carl Larson (/r/ethtrader moderator, EIP-858 author)": no comma inside parentheses splits
+            parts = [p.strip().rstrip(".").strip() for p in _outside_parentheses(text)]
+            for name in [p for p in parts if p] if "(" in text else split_names(text):
+                name = name.strip(" *_")
+                if _PLACEHOLDER.match(name) or len(name) > 80:
+                    continue
+                if is_person(name) and strip_affiliation(name) not in not_people:
+                    names.append((following, name))
+            following += 1
+        if names:
+            return number, names
+    return None, []
+
+
+def speaker_turns(lines: list[str], numbers: list[int], not_people: NotPeople) -> list[tuple[int, str]]:
+    """(line, name) of each turn opened by a bold name."""
+    turns = []
+    for number in numbers:
+        line = lines[number - 1]
+        if not line.lstrip().startswith("**"):
+            continue
+        match = _TURN.match(line)
+        if not match:
+            continue
+        name = match["name"].strip()
+        bare = strip_affiliation(name)
+        if len(bare.split()) > 1 and not looks_like_name(bare):
+            bare = " ".join(w[:1].upper() + w[1:] for w in bare.split())  # "Tim beiko"
+            name = bare if looks_like_name(bare) else name
+        if bare and looks_like_name(bare) and bare not in not_people:
+            turns.append((number, name))
+    return turns
+
+
+def _outside_parentheses(text: str) -> list[str]:
+    """`text` split at its commas, except those inside parentheses ("Alex (axic, EF), Tim"),
+    in one pass (a look-ahead for ")" at every comma would be quadratic)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append(text[start:index])
+            start = index + 1
+    return [*parts, text[start:]]

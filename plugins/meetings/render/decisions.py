@@ -1,0 +1,89 @@
+"""Decisions and actions: the list on a meeting page, and the site-wide decisions log
+(decisions/index.md), newest first, filtered by subject with assets/filter.js."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import urls
+from ..archive import Archive
+from ..model import Decision, Meeting
+from ..topics import TopicEntry, TopicFinder
+from .templates import TEMPLATES
+
+DECISIONS_SRC = "decisions/index.md"
+
+
+def subject_finder(archive: Archive) -> TopicFinder:
+    """The archive's topics, to link the subjects a decision names."""
+    return TopicFinder(TopicEntry(t.name, list(t.aliases)) for t in archive.topics.values())
+
+
+def decision_rows(
+    meeting: Meeting, archive: Archive, link: Callable[[str, str | None], str], finder: TopicFinder
+) -> list[dict[str, object]]:
+    """Each decision and action of `meeting` with the references and topics it mentions;
+    `link(src, anchor)` writes a link from the page being made."""
+    rows = []
+    for item in meeting.decisions:
+        refs = {}
+        for ref in meeting.issues:
+            if ref.line == item.line:
+                ident = f"{archive.repo(ref.repo)}#{ref.number}"
+                issue = archive.issues.get(ident)
+                if issue is not None:
+                    refs[ident] = {"label": issue.label or ident, "link": link(urls.issue_src(issue), None)}
+        topics = {}
+        for ident in finder.find(f"{item.subject or ''} {item.text}"):
+            topic = archive.topics.get(ident)
+            if topic is not None and ident not in topics:
+                topics[ident] = {"name": topic.name, "link": link(urls.topic_src(ident), None)}
+        rows.append(
+            {
+                "number": item.number or "",
+                "kind": item.kind,
+                "subject": item.subject or "",
+                "text": item.text,
+                "owner": _owner(meeting, archive, item, link),
+                "video": urls.video_url(meeting.recording, item.video_seconds),
+                "references": list(refs.values()),
+                "topics": list(topics.values())[:6],
+                "meeting": {
+                    "date": meeting.date,
+                    "title": meeting.title,
+                    "link": link(urls.meeting_src(meeting.id), None),
+                },
+            }
+        )
+    return rows
+
+
+def _owner(
+    meeting: Meeting, archive: Archive, item: Decision, link: Callable[[str, str | None], str]
+) -> dict[str, str] | None:
+    person = archive.person_of(meeting.id, item.owner) if item.owner else None
+    if person is None:
+        return {"name": item.owner, "link": ""} if item.owner else None
+    return {"name": person.name, "link": link(urls.person_src(person.id), None)}
+
+
+def meeting_decisions(meeting: Meeting, archive: Archive, href: Callable[[str], str]) -> str:
+    """The HTML list of the meeting's decisions and actions ("" when it has none)."""
+    if not meeting.decisions:
+        return ""
+    rows = decision_rows(meeting, archive, lambda src, anchor: href(src), subject_finder(archive))
+    return TEMPLATES.get_template("decisions_list.html.j2").render(rows=rows).strip()
+
+
+def has_decisions(archive: Archive) -> bool:
+    return any(m.decisions and not m.plain for m in archive.meetings)
+
+
+def decisions_log(archive: Archive, link: Callable[[str, str | None], str]) -> dict[str, object]:
+    """The values of the decisions log page: every decision and action, newest first."""
+    finder = subject_finder(archive)
+    rows = []
+    for meeting in reversed(archive.meetings):
+        if not meeting.plain:
+            rows += decision_rows(meeting, archive, link, finder)
+    return {"rows": rows, "decisions": sum(r["kind"] == "decision" for r in rows)}
