@@ -209,3 +209,13 @@ def test_one_page_per_human(site) -> None:  # type: ignore[no-untyped-def]
 def test_no_talk_title_or_section_is_a_person(site) -> None:  # type: ignore[no-untyped-def]
     titles = {s.title.casefold() for m in site.archive.meetings for s in m.sections}
     assert not [p.name for p in site.archive.people.values() if p.name.casefold() in titles]
+
+
+def test_a_topic_history_has_one_line_per_meeting_section(site) -> None:  # type: ignore[no-untyped-def]
+    """The agenda list at the top of a note and the section it announces are one line of a
+    topic's history, not two."""
+    for topic in site.archive.topics.values():
+        notes = [(m.meeting, m.section) for m in topic.mentions if not (m.in_chat or m.in_transcript)]
+        assert len(notes) == len(set(notes)), topic.id
+        in_sections = {meeting for meeting, section in notes if section}
+        assert not [m for m, section in notes if section is None and m in in_sections], topic.id

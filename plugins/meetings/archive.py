@@ -411,11 +411,20 @@ def _keep_recurring(archive: Archive, mined: dict[str, subjects.Subject], found:
         for ident, mentions in meeting_topics.mentions.items():
             target = renamed.get(ident, ident if ident in archive.topics else None)
             if target:
-                archive.topics[target].mentions += mentions
+                archive.topics[target].mentions += _one_per_section(mentions)
         for section in meeting_topics.meeting.sections:
             section.topics = list(
                 dict.fromkeys(t for i in section.topics if (t := renamed.get(i, i if i in archive.topics else None)))
             )
+
+
+def _one_per_section(mentions: list[Mention]) -> list[Mention]:
+    """One meeting's mentions of one subject, one per section: the agenda list at the top of
+    a note names what a section covers again, so it counts only when no section does."""
+    in_sections = any(m.section and not (m.in_chat or m.in_transcript) for m in mentions)
+    if not in_sections:
+        return mentions
+    return [m for m in mentions if m.section or m.in_chat or m.in_transcript]
 
 
 def _best_spelling_of(spellings: Counter[str]) -> str:
