@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from icalendar import Calendar
 
-from meetings.calendars import Cadence, learn_cadence
+from meetings.cadence import Cadence
 from meetings.site import Settings, load_site
 
 from .conftest import ROOT, build, make_site
@@ -131,13 +131,16 @@ def test_calendar_holds_past_announced_and_projected_meetings_in_eastern_time(fi
 
 def test_learned_cadences() -> None:
     first_tuesdays = [dt.date(2024, 2, 6), dt.date(2024, 4, 2), dt.date(2024, 6, 4)]
-    assert learn_cadence(first_tuesdays) == Cadence(weekday=1, nth=1, months=2)
+    assert Cadence.learn(first_tuesdays) == Cadence(weekday=1, nth=1, step=2, phase=0)
     third_thursdays = [dt.date(2022, 1, 20), dt.date(2022, 2, 17), dt.date(2022, 3, 17)]
-    cadence = learn_cadence(third_thursdays)
-    assert cadence == Cadence(weekday=3, nth=3, months=1)
+    cadence = Cadence.learn(third_thursdays)
+    assert cadence == Cadence(weekday=3, nth=3, step=1, phase=0)
     assert cadence.after(dt.date(2022, 3, 17)) == dt.date(2022, 4, 21)
-    assert Cadence(weekday=0, nth=-1, months=1).after(dt.date(2024, 1, 29)) == dt.date(2024, 2, 26)
-    assert learn_cadence([dt.date(2024, 1, 1)]) is None
+    assert cadence.describe() == "the third Thursday of every month"
+    last_mondays = Cadence(weekday=0, nth=-1, step=1, phase=0)
+    assert last_mondays.after(dt.date(2024, 1, 29)) == dt.date(2024, 2, 26)
+    assert last_mondays.next_after(dt.date(2024, 1, 29)) == dt.date(2024, 2, 26)
+    assert Cadence.learn([dt.date(2024, 1, 1)], minimum=2) is None
 
 
 class _Head(html.parser.HTMLParser):

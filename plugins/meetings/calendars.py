@@ -11,7 +11,6 @@ a note wrote; without one, the offset the note wrote is used.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -20,6 +19,7 @@ from icalendar import Calendar, Event
 
 from . import urls
 from .archive import Archive
+from .cadence import Cadence
 from .model import Meeting
 from .parse.dates import find_clock
 from .text import slugify
@@ -27,52 +27,11 @@ from .text import slugify
 CALENDAR = "calendar.ics"
 KEEP_PAST = dt.timedelta(days=365)  # past meetings stay in the calendar for a year
 HORIZON = dt.timedelta(days=365)  # projected meetings reach a year past the latest note
-RECENT = 6  # the dates a cadence is learned from
 DEFAULT_MINUTES = 60
 
 
 def series_calendar(series: str) -> str:
     return f"calendars/{slugify(series)}.ics"
-
-
-@dataclass(frozen=True)
-class Cadence:
-    """The nth weekday of every `months`th month (nth -1: the last one)."""
-
-    weekday: int
-    nth: int
-    months: int
-
-    def day_in(self, year: int, month: int) -> dt.date:
-        if self.nth > 0:
-            first = dt.date(year, month, 1)
-            day = first + dt.timedelta(days=(self.weekday - first.weekday()) % 7 + 7 * (self.nth - 1))
-            return day if day.month == month else day - dt.timedelta(days=7)
-        last = (dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)
-        return last - dt.timedelta(days=(last.weekday() - self.weekday) % 7)
-
-    def after(self, day: dt.date) -> dt.date:
-        """The next meeting after one held (or announced) on `day`."""
-        month = day.month - 1 + self.months
-        return self.day_in(day.year + month // 12, month % 12 + 1)
-
-
-def learn_cadence(days: list[dt.date]) -> Cadence | None:
-    """The pattern of the most recent dates; ties go to the most recent date's own."""
-    recent = sorted(set(days))[-RECENT:]
-    if len(recent) < 2:
-        return None
-
-    def commonest(values: list[int]) -> int:
-        counts = Counter(values)
-        best = max(counts.values())
-        return next(v for v in reversed(values) if counts[v] == best)
-
-    weekday = commonest([d.weekday() for d in recent])
-    nths = [(d.day - 1) // 7 + 1 if d.day <= 28 else -1 for d in recent]
-    gaps = [(b.year - a.year) * 12 + b.month - a.month for a, b in zip(recent, recent[1:], strict=False)]
-    gaps = [g for g in gaps if g > 0] or [1]
-    return Cadence(weekday, commonest(nths), commonest(gaps))
 
 
 @dataclass(frozen=True)
@@ -143,7 +102,7 @@ def _upcoming(
             when = _date(line.date or "")
             if line.series == series and when is not None and day < when <= day + dt.timedelta(days=190):
                 announced.append((day, when, line.text))
-    cadence = learn_cadence(days + [when for _, when, _ in announced])
+    cadence = Cadence.learn(days + [when for _, when, _ in announced], minimum=2)
     last_held = max(days, default=None)
     found: list[Occasion] = []
     known = last_held
