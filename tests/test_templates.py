@@ -41,3 +41,26 @@ def test_a_cut_snippet_ends_at_a_word_and_counts_read_right() -> None:
     counts = (count(1, "message"), count(2, "message"), count(1, "person", "people"))
     assert counts == ("1 message", "2 messages", "1 person")
     assert (article("issue"), article("pull request")) == ("an issue", "a pull request")
+
+
+def test_topic_excerpts_keep_their_web_links_and_nothing_else(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from meetings.site import Settings, load_site
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for n, day in enumerate(["2024-01-02", "2024-02-06", "2024-03-05"]):
+        (notes / f"{day}.md").write_text(
+            f"# Podman Community Meeting\n\n## News {n}\n\nNetavark now reads [the docs](https://example.com/docs), "
+            f"[bad](javascript:alert(1)), [slides](./x.pdf), `netavark --help` and <b onclick=x>bold</b> item {n}.\n"
+        )
+    site = load_site(Settings(root=tmp_path, notes_dir=notes, people_file=None, topics_file=None))
+    page = next(p for p in site.pages if p.src == "topics/netavark.md")
+    history = "".join(page.blocks.values())
+    assert '<a href="https://example.com/docs" rel="nofollow noopener">the docs</a>' in history
+    hrefs = re.findall(r'href="([^"]*)"', history)
+    assert not [
+        h for h in hrefs if not h.startswith(("https://example.com/docs", "../../meetings/", "../../feeds/"))
+    ], hrefs
+    assert "&lt;b onclick=x&gt;bold&lt;/b&gt;" in history and "<b " not in history

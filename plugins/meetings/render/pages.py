@@ -11,7 +11,7 @@ from functools import partial
 
 from markupsafe import Markup
 
-from .. import urls
+from .. import inline, urls
 from ..archive import Archive, main_subjects
 from ..calendars import CALENDAR
 from ..community import Reference
@@ -19,7 +19,7 @@ from ..export import export_json
 from ..feeds import SITE_FEED, person_feed, topic_feed
 from ..isolate import failure
 from ..model import DEFAULT_REPO, Meeting, Mention, Person
-from ..text import escape_markdown, initials
+from ..text import escape_html, escape_markdown, initials, unlink
 from .blocks import Blocks, fill_blocks
 from .decisions import DECISIONS_SRC, decisions_log, has_decisions
 from .meeting import color_of, meeting_title, render_meeting, render_plain
@@ -299,7 +299,10 @@ def _people_index(archive: Archive, here: Here) -> Page:
     return _page(here, "people_index.html.j2", "People", people=rows)
 
 
-def _mention_rows(archive: Archive, here: Here, mentions: list[Mention]) -> list[dict[str, object]]:
+def _mention_rows(
+    archive: Archive, here: Here, mentions: list[Mention], linked: bool = False
+) -> list[dict[str, object]]:
+    """`linked`: excerpts from the notes keep their web links (topic pages)."""
     rows = []
     for mention in mentions:
         meeting = archive.meeting(mention.meeting)
@@ -310,7 +313,7 @@ def _mention_rows(archive: Archive, here: Here, mentions: list[Mention]) -> list
                 **_ref(here, meeting, archive, mention.anchor),
                 "section": section.title if section else "",
                 "presenters": _presenters(archive, meeting, section.presenters, here) if section else [],
-                "snippet": _whole_words(mention.snippet),
+                "snippet": _linked_excerpt(meeting, mention) if linked else _whole_words(mention.snippet),
                 "in_chat": mention.in_chat,
                 "in_transcript": mention.in_transcript,
                 "video": urls.video_url(meeting.recording, seconds),
@@ -321,6 +324,50 @@ def _mention_rows(archive: Archive, here: Here, mentions: list[Mention]) -> list
 
 
 SNIPPET = 240  # the archive's longest snippet: one that long was cut
+
+
+_WEB = re.compile(r"https?://[^\s\"'<>`]+", re.I)
+_DECORATION = re.compile(r"^\s*(?:#+|[*+-]|\d+[.)])\s+|\*\*")
+
+
+def _linked_excerpt(meeting: Meeting, mention: Mention) -> str | Markup:
+    """The line a note mentions a subject in, as HTML whose web links still work: every piece
+    of text escaped, a link kept only when it is an http(s) address, cut at a word."""
+    if mention.in_chat or mention.in_transcript or not 0 < mention.line <= len(meeting.lines):
+        return _whole_words(mention.snippet)
+    line = _excerpt_line(meeting, mention)
+    if line is None:
+        return _whole_words(mention.snippet)
+    out: list[str] = []
+    shown = 0
+    for piece in inline.scan(" ".join(line.split()), ""):
+        text = piece.label if piece.kind in ("link", "url") and piece.label else piece.text
+        if piece.kind == "code":
+            text = piece.text.strip("`")
+        if shown + len(text) > SNIPPET:
+            room = text[: SNIPPET - shown].rsplit(" ", 1)[0] if " " in text[: SNIPPET - shown] else ""
+            out.append(escape_html(room).rstrip(" ,;:") + "…")
+            break
+        shown += len(text)
+        target = piece.target.strip() if piece.kind in ("link", "url") else ""
+        if target and _WEB.fullmatch(target):
+            out.append(f'<a href="{escape_html(target)}" rel="nofollow noopener">{escape_html(text)}</a>')
+        else:
+            out.append(escape_html(text))
+    return Markup("".join(out).strip())
+
+
+def _excerpt_line(meeting: Meeting, mention: Mention) -> str | None:
+    """The note line the archive took the mention's snippet from: its own line, or for an
+    agenda title the first text of its section."""
+    start = " ".join(mention.snippet.split())[:30]
+    section = meeting.section(mention.section)
+    last = section.end_line if section and section.line == mention.line else mention.line
+    for number in range(mention.line, min(last, len(meeting.lines)) + 1):
+        line = _DECORATION.sub("", meeting.lines[number - 1])
+        if start and start in " ".join(unlink(line).replace("`", "").split()):
+            return line
+    return None
 
 
 def _whole_words(snippet: str) -> str:
@@ -345,7 +392,7 @@ def _topic(archive: Archive, ident: str, here: Here) -> Page:
         name=topic.name,
         aliases=topic.aliases,
         description=topic.description,
-        mentions=_mention_rows(archive, here, topic.mentions),
+        mentions=_mention_rows(archive, here, topic.mentions, linked=True),
         meetings_count=len(meetings),
         first=_ref(here, meetings[0], archive) if meetings else None,
         last=_ref(here, meetings[-1], archive) if meetings else None,
