@@ -123,19 +123,25 @@ def main() -> int:
         print_draft(actual)
         return 0
     expected = yaml.safe_load((args.expectations or expectations).read_text(encoding="utf-8"))
-    totals = dict.fromkeys(FIELDS, 0.0)
-    for ident, want in expected.items():
-        got = actual.get(ident, {})
-        for field in FIELDS:
-            value = score(field, want[field], got.get(field))
-            totals[field] += value
-            if args.show and value < 1:
-                print(f"{ident} {field}: expected {want[field]}, parsed {got.get(field)}")
+    totals = tally(expected, actual, FIELDS, args.show)
     print(f"{'field':<14} accuracy  ({len(expected)} notes)")
     for field in FIELDS:
         print(f"{field:<14} {totals[field] / len(expected):.3f}")
     worst = min(totals.values()) / len(expected)
     return 0 if worst >= 0.98 else 1
+
+
+def tally(expected: dict, actual: dict, fields: list, show: bool) -> dict[str, float]:
+    """Each field's summed score over the expected notes; with `show`, every miss printed."""
+    totals = dict.fromkeys(fields, 0.0)
+    for ident, want in expected.items():
+        got = actual.get(ident, {})
+        for field in fields:
+            value = score(field, want[field], got.get(field))
+            totals[field] += value
+            if show and value < 1:
+                print(f"{ident} {field}: expected {want[field]}, parsed {got.get(field)}")
+    return totals
 
 
 def other_community(args: argparse.Namespace, config: Path, corpus: Path, path: Path, fields: list, bar: float) -> int:
@@ -154,14 +160,7 @@ def other_community(args: argparse.Namespace, config: Path, corpus: Path, path: 
                 print(f"    - {json.dumps([title, seconds], ensure_ascii=False)}")
         return 0
     expected = yaml.safe_load(path.read_text(encoding="utf-8"))
-    totals = dict.fromkeys(fields, 0.0)
-    for ident, want in expected.items():
-        got = actual.get(ident, {})
-        for field in fields:
-            value = score(field, want[field], got.get(field))
-            totals[field] += value
-            if args.show and value < 1:
-                print(f"{ident} {field}: expected {want[field]}, parsed {got.get(field)}")
+    totals = tally(expected, actual, fields, args.show)
     print(f"{'field':<14} agreement  ({len(expected)} notes of {corpus})")
     for field in fields:
         print(f"{field:<14} {totals[field] / len(expected):.3f}")

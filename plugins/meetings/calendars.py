@@ -21,7 +21,7 @@ from . import urls
 from .archive import Archive
 from .cadence import Cadence
 from .model import Meeting
-from .parse.dates import find_clock
+from .parse.dates import find_clock, iso_date
 from .text import slugify
 
 CALENDAR = "calendar.ics"
@@ -57,7 +57,7 @@ class _Clock:
 def held_at(meeting: Meeting, time_zone: str | None) -> dt.datetime | dt.date | None:
     """When a meeting was held: its scheduled wall-clock time in the community's zone (or
     with the offset the note wrote), its day when the note gives no time, None without a date."""
-    day = _date(meeting.date)
+    day = iso_date(meeting.date)
     scheduled = _datetime(meeting.scheduled)
     if day is None or scheduled is None:
         return day
@@ -67,7 +67,7 @@ def held_at(meeting: Meeting, time_zone: str | None) -> dt.datetime | dt.date | 
 def occasions(archive: Archive, time_zone: str | None) -> list[Occasion]:
     """The calendar's events: the past year's meetings, then each series' upcoming ones."""
     clock = _Clock(time_zone)
-    held = [(m, d) for m in archive.meetings if (d := _date(m.date)) is not None]
+    held = [(m, d) for m in archive.meetings if (d := iso_date(m.date)) is not None]
     if not held:
         return []
     latest = max(d for _, d in held)
@@ -99,7 +99,7 @@ def _upcoming(
     announced: list[tuple[dt.date, dt.date, str]] = []
     for meeting, day in held:
         for line in meeting.next_meetings:
-            when = _date(line.date or "")
+            when = iso_date(line.date or "")
             if line.series == series and when is not None and day < when <= day + dt.timedelta(days=190):
                 announced.append((day, when, line.text))
     cadence = Cadence.learn(days + [when for _, when, _ in announced], minimum=2)
@@ -129,7 +129,7 @@ def calendar_pages(
 ) -> dict[str, bytes]:
     """`calendar.ics` and one calendar per series, by path in the docs tree."""
     found = occasions(archive, time_zone)
-    held = [d for m in archive.meetings if (d := _date(m.date)) is not None]
+    held = [d for m in archive.meetings if (d := iso_date(m.date)) is not None]
     stamp = dt.datetime.combine(max(held), dt.time(), dt.UTC) if held else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     authority = urlsplit(site_url).hostname if site_url else None
     authority = authority or "meetings." + ".".join(reversed(repo.split("/")))
@@ -189,13 +189,6 @@ def _event(occasion: Occasion, stamp: dt.datetime, authority: str, site_url: str
 
 def _sort_key(start: dt.datetime | dt.date) -> str:
     return start.astimezone(dt.UTC).isoformat() if isinstance(start, dt.datetime) else start.isoformat()
-
-
-def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def _datetime(text: str | None) -> dt.datetime | None:

@@ -15,7 +15,7 @@ from .archive import Archive
 from .cadence import Cadence
 from .identity import name_key
 from .model import WARNING, Diagnostic, Meeting
-from .parse.dates import find_date, find_weekday, weekday_as_written
+from .parse.dates import find_date, find_weekday, iso_date, weekday_as_written
 
 WELL_KNOWN = 3  # meetings a person must have been seen in for a near spelling to be a typo of theirs
 MAX_EDITS = 2  # letters added, dropped, changed or swapped
@@ -74,10 +74,10 @@ def _next_meetings(archive: Archive) -> None:
     more than a year away."""
     by_series: dict[str, list[dt.date]] = defaultdict(list)
     for meeting in archive.meetings:
-        if (day := _date(meeting.date)) is not None:
+        if (day := iso_date(meeting.date)) is not None:
             by_series[meeting.series].append(day)
     for meeting in archive.meetings:
-        day = _date(meeting.date)
+        day = iso_date(meeting.date)
         if day is None:
             continue
         for index, finding in enumerate(meeting.diagnostics):
@@ -89,7 +89,7 @@ def _next_meetings(archive: Archive) -> None:
             cadence = Cadence.learn([d for d in by_series.get(series, []) if d <= day])  # as it was then
             due = cadence.next_after(day) if cadence else None
             weekday = find_weekday(upcoming.text) if upcoming else None
-            written = _date(upcoming.date or "") if upcoming else None
+            written = iso_date(upcoming.date or "") if upcoming else None
             suggestion = _suggest(held, due, cadence, written, weekday, day)
             if suggestion is None and finding.suggestion and _within_a_year(finding.suggestion, day):
                 suggestion = finding.suggestion
@@ -130,7 +130,7 @@ def _suggest(
 
 def _date_fixes(text: str, suggestion: str) -> tuple[tuple[str, str], ...]:
     """Rewrite the written date (and its weekday) as the suggested one, in the note's words."""
-    new = _date(suggestion.removeprefix("did you mean ")[:10])
+    new = iso_date(suggestion.removeprefix("did you mean ")[:10])
     _, match = find_date(text)
     if new is None or match is None:
         return ()
@@ -142,12 +142,5 @@ def _date_fixes(text: str, suggestion: str) -> tuple[tuple[str, str], ...]:
 
 
 def _within_a_year(suggestion: str, day: dt.date) -> bool:
-    found = _date(suggestion.removeprefix("did you mean ")[:10])
+    found = iso_date(suggestion.removeprefix("did you mean ")[:10])
     return found is not None and day < found <= day + dt.timedelta(days=366)
-
-
-def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None

@@ -112,7 +112,4 @@ def _when(day: dt.date, hour: int, minute: int) -> str:
 
 
 def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+    return dates.iso_date(text[:10])

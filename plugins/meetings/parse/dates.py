@@ -47,6 +47,14 @@ def without_weekday(text: str) -> str:
     return text[match.end() :] if match else text
 
 
+def iso_date(text: str | None) -> dt.date | None:
+    """ "2020-12-01" as a date; None for anything else (a meeting id that is no date, "")."""
+    try:
+        return dt.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+
+
 def month_number(word: str) -> int | None:
     """1-12 for a month name, its abbreviation or a close misspelling ("Jauary")."""
     word = word.lower().rstrip(".")

@@ -621,7 +621,7 @@ class _NoteParser:
     def _check_day(self, number: int, line: str) -> None:
         """ "Meeting start 11:02 a.m. Thursday October 4, 2022" in the notes of 2022-09-15."""
         written, _ = dates.find_date(line)
-        meeting_date = _as_date(self.meeting.date)
+        meeting_date = dates.iso_date(self.meeting.date)
         if written is None or meeting_date is None:
             return
         weekday = dates.find_weekday(line)
@@ -774,7 +774,7 @@ class _NoteParser:
 
     def _next_meetings(self) -> None:
         m = self.meeting
-        meeting_date = _as_date(m.date)
+        meeting_date = dates.iso_date(m.date)
         for number in self.prose_lines():
             match = _NEXT.match(m.lines[number - 1].lstrip("# ").strip())
             if not match:
@@ -903,13 +903,6 @@ def _is_prose(content: str) -> bool:
     wordy = sum(1 for line in lines if len(line.split()) >= 6 and line[0].isupper())
     shell = sum(1 for line in lines if re.match(r"^[$#>]|^\w+=|[{};]$", line))
     return wordy >= len(lines) / 2 and shell == 0
-
-
-def _as_date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 __all__ = ["parse_note", "read_note"]

@@ -4,7 +4,6 @@ linked, and the pasted chat shown as a thread."""
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 import zlib
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .. import urls
-from ..archive import Archive
+from ..archive import Archive, date_label
 from ..model import ChatMessage, Meeting, Person, RawBlock, Section
 from ..parse.names import strip_affiliation
 from ..parse.tables import widen
@@ -51,7 +50,7 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     own = _own_title(meeting)
     subtitle = ["", blocks.add(f'<p class="mt-note-title">{writer.html(own)}</p>'), ""] if own is not None else []
     body = [f"# {escape_markdown(title)}", *subtitle, *header, *_body(meeting, archive, writer, blocks)]
-    meta = {"title": title, "description": f"Notes of the {meeting.title or 'meeting'}, {_date_label(meeting.date)}"}
+    meta = {"title": title, "description": f"Notes of the {meeting.title or 'meeting'}, {date_label(meeting.date)}"}
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
 
@@ -62,9 +61,9 @@ def meeting_title(meeting: Meeting) -> str:
     if meeting.name:
         return meeting.name
     if _titled_in_front_matter(meeting):  # the maintainers named it themselves
-        return f"{meeting.title}, {_date_label(meeting.date)}"
+        return f"{meeting.title}, {date_label(meeting.date)}"
     series = meeting.series.replace("-", " ").strip().capitalize() or "Community"
-    return f"{series} meeting, {_date_label(meeting.date)}"
+    return f"{series} meeting, {date_label(meeting.date)}"
 
 
 def _own_title(meeting: Meeting) -> str | None:
@@ -93,14 +92,6 @@ def render_plain(meeting: Meeting) -> tuple[str, dict[str, str]]:
     return front_matter({"title": title}) + body, blocks
 
 
-def _date_label(iso: str) -> str:
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
     """The card under the title (date, recording, people, issues) and the pager, as HTML."""
     presenters = []
@@ -121,7 +112,7 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
         TEMPLATES.get_template("meeting_header.html.j2")
         .render(
             date=meeting.date,
-            date_label=_date_label(meeting.date),
+            date_label=date_label(meeting.date),
             started=meeting.started,
             ended=meeting.ended,
             series=meeting.series,

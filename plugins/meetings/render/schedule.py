@@ -8,15 +8,9 @@ import datetime as dt
 
 from ..archive import Archive
 from ..cadence import Cadence
+from ..parse.dates import iso_date
 
 PROJECTED = 24  # dates of the usual rhythm listed after the last known one
-
-
-def _date(text: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text or "")
-    except ValueError:
-        return None
 
 
 def projected(last: dt.date, cadence: Cadence, count: int = PROJECTED) -> list[dt.date]:
@@ -37,14 +31,14 @@ def next_meetings(archive: Archive) -> list[dict[str, object]]:
     announced: dict[str, dict[dt.date, str]] = {}
     times: dict[str, str] = {}
     for meeting in archive.meetings:
-        day = _date(meeting.date)
+        day = iso_date(meeting.date)
         if day is not None:
             held.setdefault(meeting.series, []).append(day)
             start = meeting.scheduled[11:16] if meeting.scheduled else None
             if start:
                 times[meeting.series] = start
         for upcoming in meeting.next_meetings:
-            when = _date(upcoming.date)
+            when = iso_date(upcoming.date)
             if when is not None:
                 announced.setdefault(upcoming.series, {})[when] = meeting.id
     for name in sorted(set(held) | set(announced)):
