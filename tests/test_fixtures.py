@@ -130,3 +130,13 @@ def test_a_mark_opening_the_first_paragraph_times_the_section() -> None:
         ("General Announcements", None, ["Tom Sweeney"]),
         ("Questions?", 3080, []),
     ]
+
+
+def test_an_attendee_label_in_bold_is_an_attendee_list() -> None:
+    from meetings.parse import parse_note
+
+    for label in ("**Attendees:**", "**Attendees**:", "__Attendees:__"):
+        meeting = parse_note(
+            f"# Podman Community Meeting\n\n{label} Tom Sweeney, Paul Holzinger\n", "n.md", "2026-12-01"
+        )
+        assert meeting.attendees == ["Tom Sweeney", "Paul Holzinger"], label

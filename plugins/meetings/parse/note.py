@@ -50,7 +50,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisi
 # joiners that emoji and some scripts need (U+200C, U+200D) stay.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\u202a-\u202e\u2066-\u2069\ufeff]")
 
-_ATTENDEES = re.compile(r"^\s*(?:#{1,6}\s*)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?P<inline>.*)$", re.I)
+# "### Attendees (3 total)", "Attendees: …", and the label in bold: "**Attendees:** …"
+_ATTENDEES = re.compile(
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?:\*\*|__)?\s*(?P<inline>.*)$", re.I
+)
 _START = re.compile(r"^\W*(?:the\s+)?meeting\s+start(?:ed)?\b", re.I)
 _END = re.compile(r"^\W*meeting\s+(?:end|finished|ended(?!\s+after))\b", re.I)
 # "The first 7 minutes and 45 seconds of the meeting's recording were cut, …"
@@ -549,7 +552,7 @@ class _NoteParser:
             digits = re.search(r"\d+", count)
             if digits:
                 m.attendees_declared = int(digits.group())
-            names_line, text = number, match["inline"].strip()
+            names_line, text = number, match["inline"].strip().lstrip(":*_").strip()  # "**Attendees**: …"
             if not text:  # the names are in the next paragraph
                 following = number
                 while following < len(lines) and not lines[following].strip():
