@@ -39,7 +39,7 @@ def notes_folder(corpus: Path | None, count: int, work: Path) -> Path:
     """`count` notes: the corpus, then copies of it ten years on, twenty years on, …"""
     notes = work / "notes"
     if corpus is None:
-        generate(notes, count)
+        generate(count, notes)
         return notes
     notes.mkdir(parents=True)
     originals = sorted(corpus.glob("*.md"))

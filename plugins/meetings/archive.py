@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from . import subjects
 from .identity import Identities, repair_attendees, transcript_speakers
@@ -74,6 +75,42 @@ class Archive:
         before = self.meetings[index - 1] if index > 0 else None
         after = self.meetings[index + 1] if index + 1 < len(self.meetings) else None
         return before, after
+
+    def owner_of(self, spelling: str) -> str | None:
+        """The person a casefolded name or spelling (affiliation left out) belongs to, when it
+        is only theirs: a name two people share links to neither."""
+        return self._owners.get(spelling)
+
+    def named_on_lines(self, meeting: str) -> dict[int, list[str]]:
+        """Line -> people first named in the running text of their section on that line (the
+        archive's person mentions), for one meeting."""
+        return self._named.get(meeting, {})
+
+    def prose_spellings(self, ident: str) -> list[str]:
+        """How prose may write the person, longest first, each one only theirs."""
+        person = self.people[ident]
+        found = {strip_affiliation(s) for s in [person.name, *person.aliases]}
+        mine = (s for s in found if len(s.split()) >= 2 and self.owner_of(s.casefold()) == ident)
+        return sorted(mine, key=len, reverse=True)
+
+    # Tables made once the archive is linked, the first time a page asks.
+    @cached_property
+    def _owners(self) -> dict[str, str]:
+        owners: dict[str, set[str]] = {}
+        for person in self.people.values():
+            for spelling in [person.name, *person.aliases]:
+                key = strip_affiliation(spelling).casefold()
+                if key:
+                    owners.setdefault(key, set()).add(person.id)
+        return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+    @cached_property
+    def _named(self) -> dict[str, dict[int, list[str]]]:
+        table: dict[str, dict[int, list[str]]] = {}
+        for person in self.people.values():
+            for mention in person.mentions:
+                table.setdefault(mention.meeting, {}).setdefault(mention.line, []).append(person.id)
+        return table
 
 
 def build_archive(

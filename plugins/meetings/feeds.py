@@ -15,6 +15,7 @@ from feedgen.feed import FeedGenerator
 from . import urls
 from .archive import Archive
 from .calendars import held_at
+from .memo import PageMemo
 from .model import Meeting
 
 SITE_FEED = "feeds/meetings.xml"
@@ -63,10 +64,15 @@ def meeting_time(meeting: Meeting, time_zone: str | None) -> dt.datetime | None:
     return dt.datetime.combine(held, dt.time(), dt.UTC) if held else None
 
 
-def feed_pages(archive: Archive, site: FeedSite) -> dict[str, bytes]:
-    """Every feed file by its path in the docs tree."""
+def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -> dict[str, bytes]:
+    """Every feed file by its path in the docs tree. With a started `memo` (serve), a person's
+    or topic's feed whose meetings did not change is the last build's."""
+    if memo is None:
+        memo = PageMemo()
+        memo.start(archive, site)
     dated = [(m, t) for m in archive.meetings if (t := meeting_time(m, site.time_zone)) is not None]
     times = {m.id: t for m, t in dated}
+    oldest = max(times.values(), default=EPOCH)  # what an empty feed says it was updated
     files: dict[str, bytes] = {}
     latest = [m.id for m, _ in sorted(dated, key=lambda p: (p[1], p[0].id))][-LATEST:]
     atom = _feed(archive, site, SITE_FEED, f"{site.name}: meetings", "index.md", latest, times)
@@ -74,17 +80,20 @@ def feed_pages(archive: Archive, site: FeedSite) -> dict[str, bytes]:
     files[SITE_RSS] = _feed(archive, site, SITE_RSS, f"{site.name}: meetings", "index.md", latest, times).rss_str(
         pretty=True
     )
+
+    def atom_of(src: str, title: str, page: str, ids: list[str]) -> bytes:
+        key = (title, page, tuple((i, times[i]) for i in ids), oldest)
+        return memo.page(src, key, lambda seen: _feed(seen, site, src, title, page, ids, times).atom_str(pretty=True))
+
     for person in archive.people.values():
         ids = [i for i in person.meetings if i in times][-PER_FEED:]
         src = person_feed(person.id)
-        title = f"{site.name}: meetings with {person.name}"
-        files[src] = _feed(archive, site, src, title, urls.person_src(person.id), ids, times).atom_str(pretty=True)
+        files[src] = atom_of(src, f"{site.name}: meetings with {person.name}", urls.person_src(person.id), ids)
     for ident, topic in archive.topics.items():
         ids = sorted({m.meeting for m in topic.mentions if m.meeting in times}, key=lambda i: (times[i], i))
         src = topic_feed(ident)
         title = f"{site.name}: meetings about {topic.name}"
-        page = urls.topic_src(ident)
-        files[src] = _feed(archive, site, src, title, page, ids[-PER_FEED:], times).atom_str(pretty=True)
+        files[src] = atom_of(src, title, urls.topic_src(ident), ids[-PER_FEED:])
     return files
 
 

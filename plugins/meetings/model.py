@@ -218,6 +218,7 @@ class Meeting:
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (line, name) of "**Name**" turns
     decisions: list[Decision] = field(default_factory=list)
     plain: bool = False  # a stage failed on this note: it is shown as text, nothing derived
+    digest: str = ""  # the note's bytes and parse settings, hashed: how two builds tell it unchanged
 
     def chat_video_seconds(self, message: ChatMessage) -> int | None:
         """Seconds into the recording, estimated from the clock time and the meeting's start."""

@@ -234,6 +234,7 @@ def _load_one(
     meeting = cache.entries.get(key)
     if meeting is None:
         meeting = _parse(data, note, default_repo, community)
+        meeting.digest = hashlib.sha256("|".join(key).encode("utf-8", "surrogatepass")).hexdigest()
         cache.parsed += 1
         cache.changed.add(note.id)
     fresh[key] = meeting

@@ -2,7 +2,8 @@
 
 Hooks used, and why:
 - on_startup: keeps this instance alive across `mkdocs serve` rebuilds, so the parse
-  cache survives and only changed notes are parsed again;
+  cache and the page memo survive: only changed notes are parsed again, and only the
+  pages that read them are made again;
 - on_config: enables the Markdown extensions our pages use and adds our stylesheet;
 - on_files: runs the core (notes -> archive -> pages) and adds every page in memory;
 - on_page_content: sanitises what Markdown made of note text, then puts our blocks in;
@@ -33,6 +34,7 @@ from .config import MeetingsConfig
 from .convert import safe_slugify
 from .feeds import SITE_FEED
 from .layout import FIND_CONTENT, FIND_PAGE, HOME_MARKER, INDEXES, assets, scripts, stylesheets, theme_dir
+from .memo import PageMemo
 from .model import ERROR, WARNING, Diagnostic, Meeting
 from .notes import ParseCache
 from .render.meeting import meeting_title
@@ -51,6 +53,7 @@ PAGEFIND_EXCLUDE = (f".{REPEATED}", ".headerlink")
 class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def __init__(self) -> None:
         self.cache = ParseCache()
+        self.memo = PageMemo()  # pages of the last build, reused by a serve rebuild when unchanged
         self.generated: set[str] = set()
         self.archive: Archive | None = None  # this build's, for the home page block
         self.blocks: dict[str, Page] = {}  # generated pages with HTML to put in after conversion
@@ -96,7 +99,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         settings = Settings(
             root=root, directory_urls=config.use_directory_urls, site_name=config.site_name, site_url=config.site_url
         ).with_options(dict(self.config))
-        site = load_site(settings, self.cache)
+        site = load_site(settings, self.cache, memo=self.memo if self.serving else None)
         archive, pages, notes = site.archive, site.pages, site.notes
         self.archive = archive
         self.blocks = {page.src: page for page in pages if page.blocks}
@@ -125,6 +128,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             f"{len(archive.meetings)} meetings ({self.cache.parsed} parsed), {len(pages)} pages in "
             f"{time.perf_counter() - started:.2f} s (parse {seconds['parse']:.2f} s, "
             f"link {seconds['link']:.2f} s, render {seconds['render']:.2f} s)"
+            + (f"; {self.memo.reused} pages unchanged since the last build" if self.serving else "")
         )
         return files
 

@@ -22,6 +22,7 @@ from .export import export_json
 from .feeds import FeedSite, feed_pages, page_feeds
 from .identity import Identities
 from .lint import archive_findings
+from .memo import PageMemo
 from .model import DEFAULT_REPO, ERROR, Diagnostic
 from .notes import NoteFile, ParseCache, find_notes, load_meetings
 from .people import load_people
@@ -147,9 +148,14 @@ class Site:
 
 
 def load_site(
-    settings: Settings, cache: ParseCache | None = None, notes: list[NoteFile] | None = None, render: bool = True
+    settings: Settings,
+    cache: ParseCache | None = None,
+    notes: list[NoteFile] | None = None,
+    render: bool = True,
+    memo: PageMemo | None = None,
 ) -> Site:
-    """Notes -> meetings -> archive -> pages. `cache` keeps parses across calls (serve);
+    """Notes -> meetings -> archive -> pages. `cache` keeps parses and `memo` pages across
+    calls (serve: a rebuild makes again only what a changed note touches);
     `notes` narrows the archive to some notes of the folder (`meetings check FILE`);
     `render=False` stops at the archive (the commands that print no page)."""
     started = time.perf_counter()
@@ -184,13 +190,19 @@ def load_site(
         attachments={n.id: frozenset(n.attachments) for n in notes},
         references=community.references,
     )
-    pages = render_site(archive, options) if render else []
+    pages: list[Page] = []
     feeds: dict[str, list[tuple[str, str]]] = {}
     if render:
         feed_site = FeedSite(
             settings.site_name, settings.site_url, settings.default_repo, settings.directory_urls, settings.time_zone
         )
-        written = feed_pages(archive, feed_site)
+        memo = memo if memo is not None else PageMemo()
+        memo.start(archive, (options, feed_site, archive.repo_aliases))
+        try:
+            pages = render_site(archive, options, memo)
+            written = feed_pages(archive, feed_site, memo)
+        finally:
+            memo.finish()
         written |= calendar_pages(
             archive,
             settings.time_zone,

@@ -329,7 +329,7 @@ def generic_titles(bodies: dict[str, list[tuple[str, str]]], min_meetings: int =
     for key, sets in found.items():
         if len(meetings[key]) < min_meetings:
             continue
-        pairs = [(a, b) for i, a in enumerate(sets) for b in sets[i + 1 :]][:300]
+        pairs = itertools.islice(itertools.combinations(sets, 2), 300)  # not all n² of them
         alike = [len(a & b) / len(a | b) for a, b in pairs if a | b]
         if not alike or sum(alike) / len(alike) < GENERIC_BODY_LIKENESS:
             generic.add(key)

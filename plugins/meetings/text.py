@@ -70,6 +70,7 @@ def _is_latin(ch: str) -> bool:
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def clean_name(text: str) -> str:
     """A name as it should be compared and shown: NFKC ("Ｍａｔｔ" -> "Matt"), no invisible
     or direction-changing characters, single spaces."""

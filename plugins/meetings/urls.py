@@ -22,7 +22,7 @@ def topic_src(ident: str) -> str:
 
 
 def issue_src(issue: Issue | tuple[str, int]) -> str:
-    repo, number = (issue.repo, issue.number) if isinstance(issue, Issue) else issue
+    repo, number = issue if isinstance(issue, tuple) else (issue.repo, issue.number)
     owner, _, name = repo.partition("/")
     if not name:  # a reference series ("eip"): issues/eip/1559
         return f"issues/{slugify(owner)}/{number}.md"

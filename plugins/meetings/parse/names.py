@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -41,6 +42,7 @@ def looks_like_name(text: str) -> bool:
     return bool(capitals) and not lower
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def strip_affiliation(name: str) -> str:
     """ "Greg Shomo (Northeastern)" -> "Greg Shomo"; "Cesar Talledo - Nestybox" -> "Cesar Talledo"."""
     name = re.sub(r"(?:(?<!\s)\s+)?\([^()]*\)\s*", " ", name)

@@ -20,7 +20,6 @@ from ..parse.transcript import turn_machinery
 from ..text import LONG_LINE, escape_html, escape_markdown, initials
 from .blocks import Blocks
 from .decisions import meeting_decisions
-from .people import mentions_by_line, person_index, spellings
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
@@ -164,7 +163,7 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
     first_chat = next((b.first for b in meeting.raw_blocks if b.kind == "chat"), None)
     words_given = False
     to_turn = section_turns(meeting)
-    named = mentions_by_line(archive, meeting.id)  # people first named in a section's prose
+    named = archive.named_on_lines(meeting.id)  # people first named in a section's prose
     for number in range(meeting.front_matter_lines + 1, len(lines) + 1):
         line = lines[number - 1]
         if number in raw:
@@ -214,7 +213,7 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
             out.append("\\" + writer.markdown(line.lstrip()))
         elif number in named:
             people = [
-                (spellings(archive, ident), urls.md_link(writer.page, urls.person_src(ident)))
+                (archive.prose_spellings(ident), urls.md_link(writer.page, urls.person_src(ident)))
                 for ident in named[number]
             ]
             out.append(writer.markdown(line, [p for p in people if p[0]]))
@@ -439,7 +438,7 @@ def _speaker(archive: Archive, meeting: Meeting, written: str) -> Person | None:
     if person is None:
         person = archive.person_of(meeting.id, strip_affiliation(written))
     if person is None:
-        ident = person_index(archive).get(strip_affiliation(written).casefold())
+        ident = archive.owner_of(strip_affiliation(written).casefold())
         person = archive.people.get(ident) if ident else None
     return person
 

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 from markupsafe import Markup
 
@@ -18,7 +19,8 @@ from ..community import Reference
 from ..export import export_json
 from ..feeds import SITE_FEED, person_feed, topic_feed
 from ..isolate import failure
-from ..model import DEFAULT_REPO, Meeting, Mention, Person
+from ..memo import PageMemo
+from ..model import DEFAULT_REPO, Issue, Meeting, Mention, Person, Topic
 from ..text import escape_html, escape_markdown, initials, unlink
 from .blocks import Blocks, fill_blocks
 from .decisions import DECISIONS_SRC, decisions_log, has_decisions
@@ -68,17 +70,22 @@ class Here:
         return f"{target}#{anchor}" if anchor else target
 
 
-def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
+def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = None) -> list[Page]:
     """Every page. A page that fails to render is replaced by a plain one and an error in
-    `archive.problems` (or on its meeting): the rest of the site is built as usual."""
-    pages = [_meeting_page(meeting, archive, options) for meeting in archive.meetings]
+    `archive.problems` (or on its meeting): the rest of the site is built as usual.
+    With `memo` (started for this archive, kept across `mkdocs serve` rebuilds), a meeting,
+    person, topic or issue page whose inputs did not change since the last build is reused."""
+    if memo is None:
+        memo = PageMemo()
+        memo.start(archive, options)
+    pages = [_meeting_page(meeting, archive, options, memo) for meeting in archive.meetings]
 
     def here(src: str) -> Here:
         return Here(src, options.directory_urls)
 
-    def guarded(src: str, title: str, make: Callable[[Here], Page]) -> Page:
+    def guarded(src: str, title: str, key: object, make: Callable[[Any, Here], Page]) -> Page:
         try:
-            return make(here(src))
+            return memo.page(src, key, lambda watched: make(watched, here(src)))
         except Exception as error:  # noqa: BLE001 (one page's fault is that page's)
             archive.problems.append(failure(src, "rendering this page", error))
             return Page(
@@ -87,27 +94,31 @@ def render_site(archive: Archive, options: SiteOptions) -> list[Page]:
 
     pages.append(_meetings_index(archive, here("meetings/index.md")))
     months = _months(archive)
+    shown_months = repr(months)
     for person in archive.people.values():
-        pages.append(guarded(urls.person_src(person.id), person.name, partial(_person, archive, person, months)))
+        make = partial(_person, person=person, months=months)
+        pages.append(guarded(urls.person_src(person.id), person.name, (repr(person), shown_months), make))
     pages.append(_people_index(archive, here("people/index.md")))
     for ident, topic in archive.topics.items():
-        pages.append(guarded(urls.topic_src(ident), topic.name, partial(_topic, archive, ident)))
+        pages.append(guarded(urls.topic_src(ident), topic.name, repr(topic), partial(_topic, topic=topic)))
     pages.append(_topics_index(archive, here("topics/index.md")))
     for ident, issue in archive.issues.items():
-        pages.append(guarded(urls.issue_src(issue), ident, partial(_issue, archive, ident)))
+        pages.append(guarded(urls.issue_src(issue), ident, repr(issue), partial(_issue, issue=issue)))
     pages.append(_issues_index(archive, here("issues/index.md")))
     if has_decisions(archive):  # a community whose notes number their decisions
-        pages.append(guarded(DECISIONS_SRC, "Decisions", partial(_decisions, archive)))
+        pages.append(guarded(DECISIONS_SRC, "Decisions", None, _decisions))
     pages.append(_timeline(archive, here("timeline/index.md")))
     pages.append(Page("api/archive.json", export_json(archive, options.directory_urls)))
     return pages
 
 
-def _meeting_page(meeting: Meeting, archive: Archive, options: SiteOptions) -> Page:
+def _meeting_page(meeting: Meeting, archive: Archive, options: SiteOptions, memo: PageMemo) -> Page:
     src = urls.meeting_src(meeting.id)
     if not meeting.plain:
         try:
-            return Page(src, *render_meeting(meeting, archive, _writer(meeting, archive, options)))
+            writer = _writer(meeting, archive, options)
+            key = (memo.stamps.meeting(meeting) if memo.stamps else None, writer)
+            return memo.page(src, key, lambda watched: Page(src, *render_meeting(meeting, watched, writer)))
         except Exception as error:  # noqa: BLE001 (the note is still published, as text)
             meeting.diagnostics.append(failure(meeting.source, "rendering its page", error))
     return Page(src, *render_plain(meeting))
@@ -188,7 +199,7 @@ def _meetings_index(archive: Archive, here: Here) -> Page:
     )
 
 
-def _person(archive: Archive, person: Person, months: dict[str, list[str]], here: Here) -> Page:
+def _person(archive: Archive, here: Here, person: Person, months: dict[str, list[str]]) -> Page:
     meetings = [_ref(here, m, archive) for m in person.meetings]
     by_year = [(year, list(items)) for year, items in itertools.groupby(meetings, key=lambda r: r["date"][:4])]
     talks = []
@@ -377,8 +388,8 @@ def _whole_words(snippet: str) -> str:
     return snippet.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
-def _topic(archive: Archive, ident: str, here: Here) -> Page:
-    topic = archive.topics[ident]
+def _topic(archive: Archive, here: Here, topic: Topic) -> Page:
+    ident = topic.id
     meetings = _meetings_of(archive, topic.mentions)
     near = {i for m in topic.mentions if m.section for i in archive.section_issues.get((m.meeting, m.section), ())}
     issues = sorted((archive.issues[i].repo, archive.issues[i].number) for i in near)
@@ -449,8 +460,7 @@ def _topics_index(archive: Archive, here: Here) -> Page:
     return _page(here, "topics_index.html.j2", "Topics", topics=rows)
 
 
-def _issue(archive: Archive, ident: str, here: Here) -> Page:
-    issue = archive.issues[ident]
+def _issue(archive: Archive, here: Here, issue: Issue) -> Page:
     rows = _mention_rows(archive, here, issue.mentions)
     if issue.kind == "reference":
         label = issue.label or issue.id

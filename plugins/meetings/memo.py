@@ -1,0 +1,278 @@
+"""Pages made again only when what they read has changed.
+
+A page is made from its own thing (a meeting, a person, …) and from what it asks the
+archive: "which person is 'Matt' in this meeting?", "what is meeting X?". While a page is
+made, `Watched` writes each question down with its answer. On the next build (a
+`mkdocs serve` rebuild), the page is reused when its own thing is the same and every
+question gets the same answer from the new archive; so after one note changes, only its
+page and the pages that read it are made again.
+
+Answers are stamps: a meeting's stamp is its note's digest and what linking added to it;
+a person, topic or issue seen from another page shows only what names it (`_View`), so
+its stamp is its name, and another page that tried to read more would fail loudly here
+rather than go stale. A page that reads a whole list (an index) is never reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .archive import Archive
+from .model import Meeting
+
+Question = tuple[Any, ...]
+
+# What a page may read of a person, topic or issue that is not its own.
+_SHOWN = {
+    "person": ("id", "name", "aliases", "github"),
+    "topic": ("id", "name", "aliases"),
+    "issue": ("id", "label", "repo", "number", "kind", "href"),
+}
+
+
+class _View:
+    """A person, topic or issue as another page shows it: by what names it."""
+
+    __slots__ = ("_kind", "_of")
+
+    def __init__(self, kind: str, of: object) -> None:
+        self._kind, self._of = kind, of
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _SHOWN[self._kind]:
+            return getattr(self._of, name)
+        raise AttributeError(
+            f"another page's {self._kind} shows only {', '.join(_SHOWN[self._kind])}; "
+            f"reading {name!r} would make this page depend on all of it"
+        )
+
+
+def _shown(kind: str, thing: object | None) -> tuple[object, ...] | None:
+    if thing is None:
+        return None
+    values = (getattr(thing, name) for name in _SHOWN[kind])
+    return tuple(tuple(v) if isinstance(v, list) else v for v in values)
+
+
+class Stamps:
+    """This build's answers to the questions pages ask, each worked out once."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._known: dict[Question, object] = {}
+
+    def answer(self, question: Question) -> object:
+        found = self._known.get(question, _MISSING)
+        if found is _MISSING:
+            found = self._known[question] = getattr(self, "_" + question[0])(*question[1:])
+        return found
+
+    def meeting(self, meeting: Meeting | None) -> object:
+        if meeting is None:
+            return None
+        if not meeting.digest:  # made in this build only (a note shown as text): never the same
+            return object()
+        return (
+            meeting.digest,
+            meeting.id,
+            meeting.date,
+            meeting.series,
+            meeting.name,
+            meeting.plain,
+            tuple(meeting.attendees),
+            len(meeting.issues),
+            tuple((s.id, s.title, tuple(s.topics)) for s in meeting.sections),
+        )
+
+    def _meeting(self, ident: str) -> object:
+        return self.meeting(self.archive._by_id.get(ident))
+
+    def _neighbours(self, ident: str) -> object:
+        if ident not in self.archive._by_id:
+            return None
+        return tuple(self.meeting(m) for m in self.archive.neighbours(ident))
+
+    def _person_of(self, meeting: str, written: str) -> object:
+        return _shown("person", self.archive.person_of(meeting, written))
+
+    def _person(self, ident: str) -> object:
+        return _shown("person", self.archive.people.get(ident))
+
+    def _topic(self, ident: str) -> object:
+        return _shown("topic", self.archive.topics.get(ident))
+
+    def _issue(self, ident: str) -> object:
+        return _shown("issue", self.archive.issues.get(ident))
+
+    def _repo(self, written: str) -> object:
+        return self.archive.repo(written)
+
+    def _spoken(self, meeting: str) -> object:
+        return tuple(self.archive.spoken.get(meeting, ()))
+
+    def _section_issues(self, key: tuple[str, str]) -> object:
+        return frozenset(self.archive.section_issues.get(key, ()))
+
+    def _owner(self, spelling: str) -> object:
+        return self.archive.owner_of(spelling)
+
+    def _named(self, meeting: str) -> object:
+        return tuple((line, tuple(people)) for line, people in sorted(self.archive.named_on_lines(meeting).items()))
+
+    def _spellings(self, ident: str) -> object:
+        return tuple(self.archive.prose_spellings(ident)) if ident in self.archive.people else None
+
+
+_MISSING = object()
+
+
+class _Entities:
+    """people, topics or issues as a page reads them: one looked up by id is a question;
+    going through them all makes the page depend on the whole archive."""
+
+    def __init__(self, watched: Watched, kind: str, table: dict[str, Any]) -> None:
+        self._watched, self._kind, self._table = watched, kind, table
+
+    def get(self, ident: str, default: object = None) -> Any:
+        self._watched.ask((self._kind, ident))
+        found = self._table.get(ident)
+        return _View(self._kind, found) if found is not None else default
+
+    def __getitem__(self, ident: str) -> Any:
+        found = self.get(ident)
+        if found is None:
+            raise KeyError(ident)
+        return found
+
+    def __contains__(self, ident: object) -> bool:
+        return self.get(str(ident)) is not None
+
+    def values(self) -> Any:
+        self._watched.whole = True
+        return self._table.values()
+
+    def items(self) -> Any:
+        self._watched.whole = True
+        return self._table.items()
+
+    def __iter__(self) -> Iterator[str]:
+        self._watched.whole = True
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        self._watched.whole = True
+        return len(self._table)
+
+
+class _Keyed:
+    """A table of the archive read one key at a time (spoken words, a section's issues)."""
+
+    def __init__(self, watched: Watched, kind: str, table: dict[Any, Any]) -> None:
+        self._watched, self._kind, self._table = watched, kind, table
+
+    def get(self, key: Any, default: object = None) -> Any:
+        self._watched.ask((self._kind, key))
+        return self._table.get(key, default)
+
+
+class Watched:
+    """The archive as one page reads it, every question written down with its answer."""
+
+    def __init__(self, archive: Archive, stamps: Stamps) -> None:
+        self._archive, self._stamps = archive, stamps
+        self.asked: dict[Question, object] = {}
+        self.whole = False  # the page read a whole list: it cannot be reused
+        self.repo_aliases = archive.repo_aliases  # part of the options: the same for every page
+        self.problems = archive.problems
+        self.people = _Entities(self, "person", archive.people)
+        self.topics = _Entities(self, "topic", archive.topics)
+        self.issues = _Entities(self, "issue", archive.issues)
+        self.spoken = _Keyed(self, "spoken", archive.spoken)
+        self.section_issues = _Keyed(self, "section_issues", archive.section_issues)
+
+    def ask(self, question: Question) -> None:
+        if question not in self.asked:
+            self.asked[question] = self._stamps.answer(question)
+
+    @property
+    def meetings(self) -> list[Meeting]:
+        self.whole = True
+        return self._archive.meetings
+
+    def meeting(self, ident: str) -> Meeting:
+        self.ask(("meeting", ident))
+        return self._archive.meeting(ident)
+
+    def neighbours(self, ident: str) -> tuple[Meeting | None, Meeting | None]:
+        self.ask(("neighbours", ident))
+        return self._archive.neighbours(ident)
+
+    def person_of(self, meeting: str, written: str) -> Any:
+        self.ask(("person_of", meeting, written))
+        found = self._archive.person_of(meeting, written)
+        return _View("person", found) if found is not None else None
+
+    def repo(self, written: str) -> str:
+        self.ask(("repo", written))
+        return self._archive.repo(written)
+
+    def owner_of(self, spelling: str) -> str | None:
+        self.ask(("owner", spelling))
+        return self._archive.owner_of(spelling)
+
+    def named_on_lines(self, meeting: str) -> dict[int, list[str]]:
+        self.ask(("named", meeting))
+        return self._archive.named_on_lines(meeting)
+
+    def prose_spellings(self, ident: str) -> list[str]:
+        self.ask(("spellings", ident))
+        return self._archive.prose_spellings(ident)
+
+
+@dataclass
+class _Made:
+    key: object  # what the page is made of besides the archive: its own thing, its options
+    asked: dict[Question, object]
+    page: Any
+
+
+@dataclass
+class PageMemo:
+    """The pages of the last build with what each one read; kept across `mkdocs serve`
+    rebuilds by the plugin. `made` and `reused` count the latest build's pages."""
+
+    previous: dict[str, _Made] = field(default_factory=dict)
+    current: dict[str, _Made] = field(default_factory=dict)
+    options: object = None
+    stamps: Stamps | None = None
+    made: int = 0
+    reused: int = 0
+
+    def start(self, archive: Archive, options: object) -> None:
+        """A new build over `archive`; other options than last time reuse nothing."""
+        if options != self.options:
+            self.previous = {}
+        self.options, self.stamps, self.current = options, Stamps(archive), {}
+        self.made = self.reused = 0
+
+    def page(self, src: str, key: object, make: Callable[[Any], Any]) -> Any:
+        """The page at `src`, made by `make(archive)` unless the last build's still holds."""
+        assert self.stamps is not None, "start() first"
+        stamps = self.stamps
+        old = self.previous.get(src)
+        if old is not None and old.key == key and all(stamps.answer(q) == a for q, a in old.asked.items()):
+            self.current[src] = old
+            self.reused += 1
+            return old.page
+        watched = Watched(stamps.archive, stamps)
+        page = make(watched)
+        self.made += 1
+        if not watched.whole:
+            self.current[src] = _Made(key, watched.asked, page)
+        return page
+
+    def finish(self) -> None:
+        """Only this build's pages are kept: a page gone from the site is forgotten."""
+        self.previous, self.current, self.stamps = self.current, {}, None

@@ -1,0 +1,143 @@
+"""A `mkdocs serve` rebuild reuses the pages whose inputs did not change; what it publishes
+must be exactly what a fresh build of the same notes publishes, whatever the edit."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from meetings.memo import PageMemo
+from meetings.notes import ParseCache
+from meetings.site import Settings, load_site
+
+from .conftest import CORPUS, FIXTURES, make_site, needs_corpus
+
+
+def _pages(site: Path, cache: ParseCache | None = None, memo: PageMemo | None = None) -> dict[str, object]:
+    settings, problems = Settings.from_config_file(site / "mkdocs.yml")
+    assert not problems
+    return {page.src: (page.content, page.blocks) for page in load_site(settings, cache, memo=memo).pages}
+
+
+def _replace_line(path: Path, starts: str, new: Callable[[str], str]) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(starts))
+    lines[index] = new(lines[index])
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    with open(path, "a", encoding="utf-8") as note:
+        note.write(text)
+
+
+def _edits(site: Path) -> list[tuple[str, Callable[[], None]]]:
+    notes = site / "notes"
+    seed = notes / "2020-12-01.md"
+    other = sorted(notes.glob("*.md"))[-1]
+    people = site / "people.yml"
+    topics = site / "topics.yml"
+    return [
+        ("a line of prose", lambda: _append(seed, "\nWe agreed to ship Quadlet support for Buildah next.\n")),
+        ("the note's title", lambda: _replace_line(seed, "# ", lambda _: "# Podman Community Meeting, renamed")),
+        ("an attendee", lambda: _replace_line(seed, "Tom Sweeney,", lambda line: line + ", Ada Lovelace")),
+        (
+            "a spelling of a person",
+            lambda: _replace_line(seed, "Tom Sweeney,", lambda line: line.replace("Tom ", "Thom ")),
+        ),
+        ("a chat line", lambda: _append(other, "\n10:42:01 From Ada Lovelace to Everyone: is Netavark the default?\n")),
+        ("a new note", lambda: shutil.copy(FIXTURES / "2021-07-15.md", notes / "2031-07-15.md")),
+        ("a note removed", lambda: (notes / "2031-07-15.md").unlink()),
+        ("people.yml", lambda: _append(people, "  - name: Ada Lovelace\n    aliases: [Ada L]\n")),
+        ("a person's name", lambda: _replace_line(people, "  - name: Dan Walsh", lambda _: "  - name: Daniel J Walsh")),
+        ("topics.yml", lambda: _append(topics, "  - name: Buildah\n    description: Building images.\n")),
+        ("a topic's name", lambda: _replace_line(topics, "  - name: Quadlet", lambda _: "  - name: Quadlet units")),
+        ("nothing", lambda: None),
+    ]
+
+
+def _check_rebuilds(site: Path, share_reused: float) -> None:
+    """`share_reused`: the least share of pages a prose edit of one note must reuse."""
+    cache, memo = ParseCache(), PageMemo()
+    _pages(site, cache, memo)
+    reused = {}
+    for what, edit in _edits(site):
+        edit()
+        rebuilt = _pages(site, cache, memo)
+        fresh = _pages(site)
+        assert rebuilt.keys() == fresh.keys(), what
+        stale = [src for src in fresh if rebuilt[src] != fresh[src]]
+        assert not stale, f"after editing {what}, these pages differ from a fresh build: {stale[:5]}"
+        reused[what] = (memo.reused, memo.made)
+    kept, made = reused["a line of prose"]
+    assert kept >= share_reused * (kept + made), f"a prose edit reused {kept} pages and made {made} again"
+    assert reused["nothing"][1] == 0, f"with nothing changed, no page is made again: {reused['nothing']}"
+
+
+def test_rebuilds_after_each_kind_of_edit_equal_a_fresh_build(tmp_path: Path) -> None:
+    notes = {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")}
+    _check_rebuilds(make_site(tmp_path, notes), share_reused=0.25)  # seven notes: most pages read the edited one
+
+
+@pytest.mark.slow
+@needs_corpus
+def test_rebuilds_of_the_real_archive_equal_a_fresh_build(tmp_path: Path) -> None:
+    notes = {f.name: f.read_bytes() for f in CORPUS.glob("*.md")}
+    _check_rebuilds(make_site(tmp_path, notes), share_reused=0.75)
+
+
+def test_a_page_that_reads_more_of_another_than_its_name_fails_loudly(tmp_path: Path) -> None:
+    """Another page's person is seen by name only: a page that read their meetings would
+    otherwise be reused when those change."""
+    from meetings.memo import Watched
+
+    site = make_site(tmp_path)
+    settings, _ = Settings.from_config_file(site / "mkdocs.yml")
+    archive = load_site(settings, render=False).archive
+    memo = PageMemo()
+    memo.start(archive, None)
+    assert memo.stamps is not None
+    watched = Watched(archive, memo.stamps)
+    person = next(p for p in watched.people.values() if p.meetings)
+    seen = watched.people[person.id]
+    assert seen.name == person.name
+    with pytest.raises(AttributeError, match="meetings"):
+        _ = seen.meetings
+
+
+@pytest.mark.parametrize(
+    ("kind", "table"), [("person", "people"), ("topic", "topics"), ("issue", "issues"), ("meeting", "meetings")]
+)
+def test_a_stamp_changes_with_everything_another_page_shows(tmp_path: Path, kind: str, table: str) -> None:
+    """What another page shows of a person, topic or issue (its view), and what linking adds
+    to a meeting, are in its stamp: a page that shows it is made again when it changes."""
+    from meetings.memo import _SHOWN, Stamps
+
+    notes = {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")}
+    site = make_site(tmp_path, notes)
+    settings, _ = Settings.from_config_file(site / "mkdocs.yml")
+    archive = load_site(settings, render=False).archive
+    things = getattr(archive, table)
+    thing = things[0] if isinstance(things, list) else next(iter(things.values()))
+    fields = _SHOWN.get(kind, ("name", "date", "series", "attendees", "sections"))
+    for name in fields:
+        if isinstance(getattr(type(thing), name, None), property):
+            continue  # worked out from the others (an issue's id from its repository and number)
+        before = Stamps(archive).answer((kind, thing.id))
+        value = getattr(thing, name)
+        if name == "kind":
+            changed = "pull" if value != "pull" else "issue"
+        elif name == "sections":
+            changed = [*value[:-1], type(value[-1])(**{**vars(value[-1]), "topics": ["someone-else"]})]
+        elif isinstance(value, list):
+            changed = [*value, "someone else"]
+        elif isinstance(value, int) and not isinstance(value, bool):
+            changed = value + 1
+        else:
+            changed = f"{value}, changed"
+        setattr(thing, name, changed)
+        assert Stamps(archive).answer((kind, thing.id)) != before, f"a {kind}'s stamp misses its {name}"
+        setattr(thing, name, value)
