@@ -388,7 +388,7 @@ def _meeting_topics(
         found.add(ident, "", message.line, None, snippet, message.anchor, in_chat=True)
     turns = meeting.transcript
     named, said = finder.first_in([t.text for t in turns])
-    said |= subjects.word_set(" ".join({t.speaker for t in turns}).lower())
+    said = said | subjects.word_set(" ".join({t.speaker for t in turns}).lower())
     archive.spoken[meeting.id] = sorted(said)
     for index, ident in named:
         turn = turns[index]

@@ -25,11 +25,13 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 # Words of the language, never a subject however they are written.
 STOPWORDS = frozenset(
@@ -223,8 +225,8 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
     Each pattern runs once per meeting; counting is left to Counter's C loop."""
     texts = {m: "\n".join(map(clean_line, lines)) for m, lines in prose.items()}
     heads = {m: "\n".join(map(clean_line, titles.get(m, []))) for m in prose}
-    words = {m: _WORD.findall(text.casefold()) for m, text in texts.items()}
-    head_words = {m: words_of(text) for m, text in heads.items()}
+    words = {m: _words(text) for m, text in texts.items()}
+    head_words = {m: _words(text) for m, text in heads.items()}
     capitals = {m: _capitals(text) for m, text in texts.items()}
     capital_mid = Counter(w.casefold() for found in capitals.values() for _, w in found)
     count = Counter(itertools.chain(*words.values(), *head_words.values()))
@@ -271,6 +273,17 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
     return counts, folds
 
 
+# A serve rebuild reads the same notes again: what one note's text gives is remembered
+# (the last few thousand texts), so only a changed note is read again.
+_REMEMBERED = 1 << 12
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+@functools.lru_cache(maxsize=_REMEMBERED)
 def _capitals(text: str) -> list[tuple[str, str]]:
     """Words with a capital in mid-sentence, each with the word before it when that is a
     plain word ("Podman Desktop"), else "". The pattern only looks where a capital is."""
@@ -285,7 +298,8 @@ def _capitals(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def _compounds(text: str) -> set[str]:
+@functools.lru_cache(maxsize=_REMEMBERED)
+def _compounds(text: str) -> frozenset[str]:
     """Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns"),
     found from their joints (few) rather than from every word."""
     found = set()
@@ -294,7 +308,7 @@ def _compounds(text: str) -> set[str]:
         ends = [e for e in (text.find(" ", match.end()), text.find("\n", match.end())) if e >= 0]
         token = text[start : min(ends, default=len(text))]
         found.add(token.strip("()[]{}<>\"'`*,;:!?.“”‘’"))
-    return found
+    return frozenset(found)
 
 
 def _kept_lower(counts: _Counts, title: str, folds: dict[str, str]) -> None:
@@ -345,7 +359,7 @@ class SubjectFinder:
         self, keys: Iterable[tuple[tuple[str, ...], str]], folds: dict[str, str], acronyms: set[str] = frozenset()
     ) -> None:
         """`acronyms`: subject ids found only where written in capitals."""
-        self._acronyms = acronyms
+        self._acronyms = frozenset(acronyms)
         plurals: dict[str, list[str]] = defaultdict(list)
         for plural, one in folds.items():
             plurals[one].append(plural)
@@ -360,6 +374,7 @@ class SubjectFinder:
         for key, ident in self.keys.items():
             for form in self._forms(key[0]):
                 self._by_form[form].append((key, ident))
+        self._found = _Found.of((tuple(self.keys.items()), tuple(sorted(folds.items())), self._acronyms))
 
     def _forms(self, word: str) -> list[str]:
         return [word, *self._plurals.get(word, [])]
@@ -383,6 +398,9 @@ class SubjectFinder:
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, subject id) of each subject written in `text`, in order."""
+        return self._found.get(("spans", text), lambda: self._spans(text))
+
+    def _spans(self, text: str) -> list[tuple[int, int, str]]:
         lower = _lower(text)
         used = word_set(lower)
         found = []
@@ -402,6 +420,9 @@ class SubjectFinder:
         """(index of the text, subject id): the first of `texts` that names each subject;
         and the words of the texts (lower case). For long texts such as transcripts: read
         as one, each pattern stops at its first find."""
+        return self._found.get(("first_in", *texts), lambda: self._first_in(texts))
+
+    def _first_in(self, texts: list[str]) -> tuple[list[tuple[int, str]], set[str]]:
         joined = "\n".join(texts)
         lower = _lower(joined)
         starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
@@ -412,6 +433,31 @@ class SubjectFinder:
             if match:
                 found.append((bisect.bisect_right(starts, match.start()) - 1, ident))
         return sorted(found), used
+
+
+class _Found:
+    """What a finder found in each text, kept for the next finder made from the same subjects
+    (a serve rebuild): it looks again only in the texts of a changed note. Only the last
+    finder's finds are kept, so what is remembered is one build's worth."""
+
+    _last: _Found | None = None
+
+    def __init__(self, subjects: object, earlier: dict[tuple[str, ...], Any]) -> None:
+        self.subjects = subjects
+        self.now: dict[tuple[str, ...], Any] = {}
+        self.earlier = earlier
+
+    @classmethod
+    def of(cls, subjects: object) -> _Found:
+        last = cls._last
+        same = last is not None and last.subjects == subjects
+        cls._last = found = cls(subjects, last.now if same and last else {})
+        return found
+
+    def get(self, key: tuple[str, ...], find: Callable[[], Any]) -> Any:
+        if key not in self.now:
+            self.now[key] = self.earlier.pop(key) if key in self.earlier else find()
+        return self.now[key]
 
 
 def _lower(text: str) -> str:
