@@ -93,6 +93,15 @@ class Archive:
         mine = (s for s in found if len(s.split()) >= 2 and self.owner_of(s.casefold()) == ident)
         return sorted(mine, key=len, reverse=True)
 
+    @cached_property
+    def topic_meetings(self) -> dict[str, int]:
+        """Topic id -> how many meetings' notes (not chat or transcripts) mention it; made
+        once its topics are complete (for the meetings' titles)."""
+        return {
+            ident: len({m.meeting for m in topic.mentions if not (m.in_chat or m.in_transcript)})
+            for ident, topic in self.topics.items()
+        }
+
     # Tables made once the archive is linked, the first time a page asks.
     @cached_property
     def _owners(self) -> dict[str, str]:
@@ -521,12 +530,11 @@ def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str]) -> l
         score.update(section.topics)
     for ident, count in titled.items():
         score[ident] += 2 * count
-    weighted = {i: n * math.log(1 + total / max(1, _notes_meetings(archive.topics[i]))) for i, n in score.items()}
+    held = archive.topic_meetings
+    weighted = {i: n * math.log(1 + total / max(1, held[i])) for i, n in score.items()}
     return sorted(weighted, key=lambda i: (-weighted[i], archive.topics[i].name.casefold()))
 
 
-def _notes_meetings(topic: Topic) -> int:
-    return len({m.meeting for m in topic.mentions if not (m.in_chat or m.in_transcript)})
 
 
 def date_label(iso: str) -> str:
