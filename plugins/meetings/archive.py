@@ -535,8 +535,6 @@ def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str]) -> l
     return sorted(weighted, key=lambda i: (-weighted[i], archive.topics[i].name.casefold()))
 
 
-
-
 def date_label(iso: str) -> str:
     """ "2020-12-01" -> "December 1, 2020"; a date that is not one stays as written."""
     try:

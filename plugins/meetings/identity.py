@@ -81,6 +81,7 @@ _INITIAL_FIRST = re.compile(r"^([^\W\d_])\.?\s+([^\W\d_]{3,})$")  # "F. Poirotte
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def name_key(name: str) -> str:
     """ "Anders F Björklund (afbjorklund)" -> "anders bjorklund"."""
     bare = fold(strip_affiliation(clean_name(name)))

@@ -77,6 +77,7 @@ def clean_name(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def fold(text: str) -> str:
     """A key for comparing names: case-, accent- and spacing-insensitive."""
     decomposed = unicodedata.normalize("NFKD", text)

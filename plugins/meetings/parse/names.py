@@ -100,6 +100,7 @@ class NameList:
         return self._by_key.get(key)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def is_person(name: str) -> bool:
     """Not a tile, a placeholder or markup pasted into a list ("<img …>", "[x](y)")."""
     text = name.strip()
