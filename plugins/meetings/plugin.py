@@ -1,12 +1,16 @@
-"""The MkDocs adapter: the only module (with config.py) that imports MkDocs.
+"""The MkDocs adapter: the only module (with config.py and serving.py) that imports MkDocs.
 
 Hooks used, and why:
 - on_startup: keeps this instance alive across `mkdocs serve` rebuilds, so the parse
-  cache and the page memo survive: only changed notes are parsed again, and only the
-  pages that read them are made again;
+  cache, the page memo and the pages' stored results (serving.py) survive: only changed
+  notes are parsed again, only the pages that read them are made again, and MkDocs'
+  work on unchanged pages is reused;
 - on_config: enables the Markdown extensions our pages use and adds our stylesheet;
 - on_files: runs the core (notes -> archive -> pages) and adds every page in memory;
+- on_nav, on_pre_page, on_page_context: under serve only, let a page reuse what the
+  previous build made of it when its inputs are the same (serving.py);
 - on_page_content: sanitises what Markdown made of note text, then puts our blocks in;
+- on_env: the 404 page's list; under serve, which pages replay their stored output;
 - on_post_page: puts the late blocks in, and the feeds' links in the page's head;
 - on_serve: watches the notes folder and people.yml, which live outside docs/.
 """
@@ -26,6 +30,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from . import urls
@@ -41,6 +46,7 @@ from .render.meeting import meeting_title
 from .render.pages import Page, attachment_dir, render_home
 from .render.templates import REPEATED
 from .sanitize import clean_html
+from .serving import Reuse, digest
 from .site import Settings, Site, load_site
 from .text import escape_html
 
@@ -59,12 +65,15 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.blocks: dict[str, Page] = {}  # generated pages with HTML to put in after conversion
         self.page_seconds = 0.0  # time spent in the per-page hooks of this build
         self.serving = False
+        self.reuse: Reuse | None = None  # under `mkdocs serve` only
         self.builds = 0
         self.feeds: dict[str, list[tuple[str, str]]] = {}  # page -> its own feeds (title, path)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance (and its parse cache) across rebuilds."""
         self.serving = command == "serve"
+        # A dirty build skips unchanged pages itself; a plain build never reuses anything.
+        self.reuse = Reuse() if self.serving and not dirty else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         for extension in ("attr_list", "tables"):
@@ -89,6 +98,8 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             )
         self.generated = set()
         self.page_seconds = 0.0
+        if self.reuse is not None:
+            self.reuse.turn()
         return config
 
     # Late, so pages and files that other plugins add are known when we check for clashes.
@@ -168,6 +179,20 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             notes = len({d.file for d in rest})
             log.info(f"{len(rest)} findings in {notes} other notes; see them all with: meetings check")
 
+    # Last, so the nav other plugins changed is the one the theme prints.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.reuse is not None:
+            self.reuse.nav = nav
+        return nav
+
+    def on_pre_page(self, page: MkPage, *, config: MkDocsConfig, files: Files) -> MkPage:
+        if self.reuse is not None:
+            self.reuse.prepare(page, config, files)
+        return page
+
+    # Last, so every global other plugins add is seen when deciding which pages replay.
+    @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         """The 404 page lists the latest meetings."""
         meetings = self.archive.meetings[-5:][::-1] if self.archive else []
@@ -176,7 +201,18 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             for m in meetings
         ]
         env.globals["meetings_search_page"] = "find/" if self.config.search_engine == "pagefind" else ""
+        if self.reuse is not None:
+            self.reuse.bytecode.use(env)
+            self.reuse.choose(config, env.globals, files, self._own_inputs)
+            self.reuse.wrap_search(config)
         return env
+
+    def _own_inputs(self, src: str) -> bytes:
+        """What our hooks add to a page besides its Markdown: blocks and feed links."""
+        made = self.blocks.get(src)
+        blocks = [part for name, html in made.blocks.items() for part in (name, html)] if made else []
+        feeds = [part for feed in self.feeds.get(src, []) for part in feed]
+        return digest([repr((src in self.generated, len(blocks), len(feeds))), *blocks, *feeds])
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         """A hand-written page may hold HOME_MARKER: the latest meetings and topics go there."""
@@ -195,17 +231,32 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if page.file.src_uri not in self.generated or page.file.src_uri == FIND_PAGE:
             return html  # hand-written, or our own search page: nothing from notes to clean
         started = time.perf_counter()
-        # What Markdown made of note text is cleaned; the blocks are HTML we built from
-        # escaped text (render/), which is most of the bytes and needs no second pass.
-        html = clean_html(html)
         made = self.blocks.get(page.file.src_uri)
-        html = made.finish(html, late=False) if made else html
+
+        def finish(html: str) -> str:
+            # What Markdown made of note text is cleaned; the blocks are HTML we built from
+            # escaped text (render/), which is most of the bytes and needs no second pass.
+            html = clean_html(html)
+            return made.finish(html, late=False) if made else html
+
+        src = page.file.src_uri
+        html = self.reuse.content(src, html, self._own_inputs(src), finish) if self.reuse else finish(html)
         self.page_seconds += time.perf_counter() - started
         return html
 
+    def on_page_context(self, context, *, page: MkPage, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
+        if self.reuse is not None:
+            self.reuse.context(context, page)
+        return context
+
+    # First, so that on a replayed page (whose stored output is ours) the plugins after us
+    # run again, as they would on a page rendered anew.
+    @event_priority(100)
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
         """Late blocks (transcripts, quoted lists, the participation strip) go in after search
         has read the page; the feeds that apply to the page are announced in its head."""
+        if self.reuse is not None and self.reuse.replayed(page):
+            return output  # the stored output has them already
         started = time.perf_counter()
         src = page.file.src_uri
         feeds = [(f"{config.site_name}: meetings", SITE_FEED), *self.feeds.get(src, [])]
@@ -220,6 +271,8 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         made = self.blocks.get(src)
         if made is not None:
             output = made.finish(output, late=True)
+        if self.reuse is not None:
+            self.reuse.store(page, output)
         self.page_seconds += time.perf_counter() - started
         return output
 
@@ -227,6 +280,8 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         """Reports the per-page hooks' time; with search_engine: pagefind, indexes the built
         pages (article text, whole transcripts included)."""
         log.info(f"page hooks took {self.page_seconds:.2f} s")  # read by benchmarks/run.py
+        if self.reuse is not None:
+            log.info(self.reuse.summary())
         if self.config.search_engine != "pagefind":
             return
         started = time.perf_counter()

@@ -1,0 +1,149 @@
+"""Under `mkdocs serve`, a rebuild reuses what the previous build made of unchanged pages; the
+site it writes must be, byte for byte, the site a fresh `mkdocs build` writes."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from .conftest import FIXTURES, build, make_site
+
+SERVE_URL = "http://127.0.0.1:8000/"
+EPOCH = "1700000000"
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def _differences(built: Path, fresh: Path) -> list[str]:
+    ours, theirs = _tree(built), _tree(fresh)
+    missing = sorted(set(theirs) - set(ours))
+    extra = sorted(set(ours) - set(theirs))
+    changed = sorted(name for name in set(ours) & set(theirs) if ours[name] != theirs[name])
+    return [f"missing {n}" for n in missing] + [f"extra {n}" for n in extra] + [f"differs {n}" for n in changed]
+
+
+def _config(root: Path, site_dir: Path) -> MkDocsConfig:
+    """As `mkdocs serve` loads it before each build."""
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    config.site_url = SERVE_URL
+    return config
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A site whose URL is the serve URL, so a fresh build and a served one print the same links."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)  # the sitemap's dates, as conftest.build sets them
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    notes = {path.name: path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.md"))}
+    site = tmp_path / "root"
+    site.mkdir()
+    make_site(site, notes=notes)
+    text = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    # A nav entry without a title: its title is the page's heading, so editing that heading
+    # changes the nav printed on every page.
+    text = text.replace("  - Publishing a meeting: publishing.md\n", "  - publishing.md\n")
+    (site / "mkdocs.yml").write_text(f"site_url: {SERVE_URL}\n" + text, encoding="utf-8")
+    # A hand-written page whose links resolve, or not, as meetings come and go.
+    (site / "docs" / "recent.md").write_text(
+        "# Recent\n\nSee [the August cabal](meetings/2021-08-12.md) and [March](meetings/2022-03-17.md).\n",
+        encoding="utf-8",
+    )
+    yield site
+    # MkDocs keeps our plugin's instance for the whole process: leave it as a build finds it.
+    load_config(str(site / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_rebuilds_under_serve_write_what_a_fresh_build_writes(
+    root: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    served = tmp_path / "served"
+    notes = root / "notes"
+    config = _config(root, served)
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["meetings"]
+
+    def check(step: str) -> None:
+        fresh = root / "site"
+        shutil.rmtree(fresh, ignore_errors=True)
+        result = build(root, strict=False)  # recent.md links to a meeting that is not there yet
+        assert result.returncode == 0, result.stderr
+        assert _differences(served, fresh) == [], step
+
+    mkdocs_build(config, serve_url=SERVE_URL)
+    check("first build")
+    pages = plugin.reuse.pages
+
+    edits: list[tuple[str, Callable[[], None]]] = [
+        ("nothing changed", lambda: None),
+        ("a line added to a note's body", lambda: _add_line(notes / "2024-04-16.md")),
+        ("a section heading", lambda: _edit(notes / "2023-07-20.md", "### Passwd handling", "### Password files")),
+        ("a note's title", lambda: _edit(notes / "2023-07-20.md", "title: Podman Community", "title: Podman Team")),
+        (
+            "an attendee's name",
+            lambda: _edit(notes / "2024-04-16.md", "Tom Sweeney, Ada", "Tom Sweeney, Katherine Johnson, Ada"),
+        ),
+        ("a new note", lambda: shutil.copy(FIXTURES / "2021-07-15.md", notes / "2021-08-12.md")),
+        ("a deleted note", lambda: (notes / "2022-03-17.md").unlink()),
+        (
+            "people.yml",
+            lambda: _edit(root / "people.yml", "aliases: [tsweeney]", "aliases: [tsweeney, Katherine Johnson]"),
+        ),
+        (
+            "the heading of a page in the nav",
+            lambda: _edit(root / "docs" / "publishing.md", "# Publishing", "# Writing up"),
+        ),
+        ("mkdocs.yml", lambda: _edit(root / "mkdocs.yml", "site_name: Podman Community", "site_name: Podman")),
+    ]
+    for step, change in edits:
+        change()
+        config = _config(root, served)
+        caplog.clear()
+        mkdocs_build(config, serve_url=SERVE_URL)
+        check(step)
+        # A page reused as it was still reports its broken links on every rebuild.
+        broken = [r.getMessage() for r in caplog.records if "meetings/2021-08-12.md" in r.getMessage()]
+        assert bool(broken) == (not (notes / "2021-08-12.md").exists()), step
+        if step == "nothing changed":  # else this test would pass with nothing reused
+            reuse = plugin.reuse
+            assert (reuse.converted.reused, len(reuse.replay), reuse.searched.reused) == (pages, pages, pages)
+        if step == "a line added to a note's body":
+            assert 0 < len(plugin.reuse.replay) < pages
+
+
+def _add_line(path: Path) -> None:
+    with open(path, "a", encoding="utf-8") as note:
+        note.write("\nOne more line, added while the site is served.\n")
+
+
+def test_a_plain_build_never_reuses_a_page(root: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # MkDocs keeps our plugin's instance within a process: a build after a served one must
+    # not start from what the served one stored.
+    config = _config(root, tmp_path / "served")
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config, serve_url=SERVE_URL)
+    caplog.set_level(logging.INFO)
+    for attempt in range(2):
+        _add_line(root / "notes" / "2024-04-16.md")
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "built"))
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        assert config.plugins["meetings"].reuse is None, attempt
+    assert not [r.getMessage() for r in caplog.records if "reused" in r.getMessage()]
+    page = (tmp_path / "built" / "meetings" / "2024-04-16" / "index.html").read_text(encoding="utf-8")
+    assert page.count("One more line, added while the site is served.") == 2
