@@ -25,6 +25,7 @@ import os
 import re
 import threading
 import types
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -225,11 +226,30 @@ class _Records(logging.Handler):
             self.records.append(record)
 
 
-def _here(value: Any, files: Files) -> Any:
-    """A result that names files of the previous build (links to anchors) names this build's."""
+class _BySource(dict):  # type: ignore[type-arg]
+    """A dict keyed by File (links to anchors), kept by source path: a File of the previous
+    build would keep that build's pages alive, and this build has its own."""
+
+
+def _portable(value: Any) -> Any:
     if isinstance(value, dict) and value and all(isinstance(key, File) for key in value):
-        return {files.get_file_from_path(key.src_uri) or key: links for key, links in value.items()}
+        return _BySource((key.src_uri, links) for key, links in value.items())
     return value
+
+
+def _here(value: Any, files: Files) -> Any:
+    if isinstance(value, _BySource):
+        return {file: links for src, links in value.items() if (file := files.get_file_from_path(src)) is not None}
+    return value
+
+
+def _pack(text: str) -> bytes:
+    """Whole pages are most of what is kept (the nav is in each): compressed, a tenth."""
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 1)
+
+
+def _unpack(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8", "surrogatepass")
 
 
 class Reuse:
@@ -286,7 +306,9 @@ class Reuse:
             finally:
                 logger.removeHandler(handler)
             # Whatever render set, so a newer MkDocs' extra attributes are kept as well.
-            made = {name: value for name, value in vars(page).items() if before.get(name, _MISSING) is not value}
+            made = {
+                name: _portable(value) for name, value in vars(page).items() if before.get(name, _MISSING) is not value
+            }
             self.converted.put(src, key, (made, handler.records))
 
         page.render = render  # type: ignore[method-assign]
@@ -318,7 +340,7 @@ class Reuse:
             if stored is None:
                 self.pending[src] = key
             else:
-                self.replay[src] = stored
+                self.replay[src] = _unpack(stored)
                 page.meta["template"] = STORED_TEMPLATE
 
     def context(self, context: dict[str, Any], page: Page) -> None:
@@ -333,7 +355,7 @@ class Reuse:
         """The end of our on_post_page: the output as later plugins will see it on a replay."""
         key = self.pending.pop(page.file.src_uri, None)
         if key is not None:
-            self.rendered.put(page.file.src_uri, key, output)
+            self.rendered.put(page.file.src_uri, key, _pack(output))
 
     def wrap_search(self, config: MkDocsConfig) -> None:
         """The search plugin reads every page's HTML again on each build; its entries for a
