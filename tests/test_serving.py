@@ -147,3 +147,28 @@ def test_a_plain_build_never_reuses_a_page(root: Path, tmp_path: Path, caplog: p
     assert not [r.getMessage() for r in caplog.records if "reused" in r.getMessage()]
     page = (tmp_path / "built" / "meetings" / "2024-04-16" / "index.html").read_text(encoding="utf-8")
     assert page.count("One more line, added while the site is served.") == 2
+
+
+def test_a_reused_page_checks_its_links_to_anchors_against_this_builds_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    root = make_site(tmp_path, copy_seed=False, notes={"2024-04-16.md": (FIXTURES / "2024-04-16.md").read_text()})
+    _edit(root / "mkdocs.yml", "anchors: ignore", "anchors: warn")
+    (root / "docs" / "links.md").write_text("# Links\n\nSee [the export](api.md#nope).\n", encoding="utf-8")
+    reported = []
+    try:
+        for step in ("first", "unchanged", "anchor added"):
+            if step == "anchor added":  # api.md is converted again; links.md is reused
+                with open(root / "docs" / "api.md", "a", encoding="utf-8") as page:
+                    page.write("\n## Nope\n")
+            config = _config(root, tmp_path / "served")
+            if step == "first":
+                config.plugins.on_startup(command="serve", dirty=False)
+            caplog.clear()
+            mkdocs_build(config, serve_url=SERVE_URL)
+            reported.append(any("'#nope'" in r.getMessage() for r in caplog.records))
+        assert config.plugins["meetings"].reuse.converted.reused > 0
+    finally:
+        load_config(str(root / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)
+    assert reported == [True, True, False]
