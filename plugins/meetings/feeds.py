@@ -81,9 +81,21 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
         pretty=True
     )
 
+    shown: dict[str, tuple[object, ...]] = {}
+
+    def entry_of(ident: str) -> tuple[object, ...]:
+        """What an entry shows of a meeting: its other lines change no feed."""
+        if ident not in shown:
+            meeting = archive.meeting(ident)
+            titles = tuple(s.title for s in meeting.sections)
+            presenters = tuple(_presenters(archive, meeting))
+            shown[ident] = (meeting.title, meeting.date, meeting.series, meeting.recording, titles, presenters)
+        return shown[ident]
+
     def atom_of(src: str, title: str, page: str, ids: list[str]) -> bytes:
-        key = (title, page, tuple((i, times[i]) for i in ids), oldest)
-        return memo.page(src, key, lambda seen: _feed(seen, site, src, title, page, ids, times).atom_str(pretty=True))
+        # The key holds all that the feed reads, so it reads the archive itself, unwatched.
+        key = (title, page, tuple((i, times[i], entry_of(i)) for i in ids), oldest)
+        return memo.page(src, key, lambda _: _feed(archive, site, src, title, page, ids, times).atom_str(pretty=True))
 
     for person in archive.people.values():
         ids = [i for i in person.meetings if i in times][-PER_FEED:]
@@ -147,12 +159,7 @@ def _entry(
     entry.published(when)
     entry.updated(when)
     entry.category(term=meeting.series)
-    presenters = []
-    for section in meeting.sections:
-        for name in section.presenters:
-            person = archive.person_of(meeting.id, name)
-            if person and person.name not in presenters:
-                presenters.append(person.name)
+    presenters = _presenters(archive, meeting)
     for name in presenters:
         entry.author(name=name)
     lines = [f"{meeting.series.title()} meeting, {meeting.date}."]
@@ -164,3 +171,14 @@ def _entry(
     if meeting.recording:
         lines.append(f"Recording: {meeting.recording}")
     entry.summary("\n".join(lines))
+
+
+def _presenters(archive: Archive, meeting: Meeting) -> list[str]:
+    """The names of the people who presented in the meeting, each once."""
+    presenters: list[str] = []
+    for section in meeting.sections:
+        for name in section.presenters:
+            person = archive.person_of(meeting.id, name)
+            if person and person.name not in presenters:
+                presenters.append(person.name)
+    return presenters
