@@ -48,6 +48,7 @@ def _edits(site: Path) -> list[tuple[str, Callable[[], None]]]:
             "a spelling of a person",
             lambda: _replace_line(seed, "Tom Sweeney,", lambda line: line.replace("Tom ", "Thom ")),
         ),
+        ("the latest note's title", lambda: _replace_line(other, "# ", lambda line: line + " (revised)")),
         ("a chat line", lambda: _append(other, "\n10:42:01 From Ada Lovelace to Everyone: is Netavark the default?\n")),
         ("a new note", lambda: shutil.copy(FIXTURES / "2021-07-15.md", notes / "2031-07-15.md")),
         ("a note removed", lambda: (notes / "2031-07-15.md").unlink()),

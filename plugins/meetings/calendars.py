@@ -20,6 +20,7 @@ from icalendar import Calendar, Event
 from . import urls
 from .archive import Archive
 from .cadence import Cadence
+from .memo import PageMemo
 from .model import Meeting
 from .parse.dates import find_clock, iso_date
 from .text import slugify
@@ -125,20 +126,41 @@ def _upcoming(
 
 
 def calendar_pages(
-    archive: Archive, time_zone: str | None, site_name: str, site_url: str | None, directory_urls: bool, repo: str
+    archive: Archive,
+    time_zone: str | None,
+    site_name: str,
+    site_url: str | None,
+    directory_urls: bool,
+    repo: str,
+    memo: PageMemo | None = None,
 ) -> dict[str, bytes]:
-    """`calendar.ics` and one calendar per series, by path in the docs tree."""
+    """`calendar.ics` and one calendar per series, by path in the docs tree. With a started
+    `memo` (serve), a calendar whose events are unchanged is the last build's."""
     found = occasions(archive, time_zone)
     held = [d for m in archive.meetings if (d := iso_date(m.date)) is not None]
     stamp = dt.datetime.combine(max(held), dt.time(), dt.UTC) if held else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     authority = urlsplit(site_url).hostname if site_url else None
     authority = authority or "meetings." + ".".join(reversed(repo.split("/")))
-    files = {CALENDAR: _calendar(f"{site_name}: meetings", found, stamp, authority, site_url, directory_urls)}
+
+    def calendar(path: str, name: str, mine: list[Occasion]) -> bytes:
+        def make(_: object) -> bytes:
+            return _calendar(name, mine, stamp, authority, site_url, directory_urls)
+
+        if memo is None:
+            return make(None)
+        # All that an event reads: the key holds it, so the calendar reads the archive unwatched.
+        shown = [(o.series, o.start, o.minutes, o.confirmed, o.text, _shown(o.meeting)) for o in mine]
+        return memo.page(path, (name, stamp, authority, site_url, directory_urls, tuple(shown)), make)
+
+    files = {CALENDAR: calendar(CALENDAR, f"{site_name}: meetings", found)}
     for series in sorted({o.series for o in found}):
-        mine = [o for o in found if o.series == series]
-        title = f"{site_name}: {series} meetings"
-        files[series_calendar(series)] = _calendar(title, mine, stamp, authority, site_url, directory_urls)
+        path = series_calendar(series)
+        files[path] = calendar(path, f"{site_name}: {series} meetings", [o for o in found if o.series == series])
     return files
+
+
+def _shown(meeting: Meeting | None) -> tuple[str, str, str | None] | None:
+    return (meeting.id, meeting.title, meeting.recording) if meeting is not None else None
 
 
 def _calendar(

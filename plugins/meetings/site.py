@@ -201,16 +201,17 @@ def load_site(
         try:
             pages = render_site(archive, options, memo)
             written = feed_pages(archive, feed_site, memo)
+            written |= calendar_pages(
+                archive,
+                settings.time_zone,
+                settings.site_name,
+                settings.site_url,
+                settings.directory_urls,
+                settings.default_repo,
+                memo,
+            )
         finally:
             memo.finish()
-        written |= calendar_pages(
-            archive,
-            settings.time_zone,
-            settings.site_name,
-            settings.site_url,
-            settings.directory_urls,
-            settings.default_repo,
-        )
         pages += [Page(src, content.decode("utf-8")) for src, content in written.items()]
         feeds = page_feeds(archive, settings.site_name)
     seconds = {"parse": parsed - started, "link": linked - parsed, "render": time.perf_counter() - linked}
