@@ -138,10 +138,12 @@ def generated_site(site: Path) -> tuple[Path, float]:
 
 
 def rebuild_after_one_change(notes: Path) -> dict[str, float]:
-    """The plugin's work in a serve rebuild: the parse cache keeps all but the changed note.
-    Works on a copy, so the notes measured are never written to."""
+    """The plugin's work in a serve rebuild: the parse cache keeps all but the changed note,
+    the page memo the pages that do not read it. Works on a copy, so the notes measured are
+    never written to."""
     from dataclasses import replace
 
+    from meetings.memo import PageMemo
     from meetings.notes import ParseCache
     from meetings.site import Settings, load_site
 
@@ -149,10 +151,10 @@ def rebuild_after_one_change(notes: Path) -> dict[str, float]:
     shutil.copytree(notes, copy)
     notes = copy
     settings = replace(Settings.from_config_file(ROOT / "mkdocs.yml")[0], notes_dir=notes, repo_aliases={})
-    cache = ParseCache()
+    cache, memo = ParseCache(), PageMemo()
 
     def once() -> tuple[float, float, float, int]:
-        seconds = load_site(settings, cache).seconds
+        seconds = load_site(settings, cache, memo=memo).seconds
         return seconds["parse"], seconds["link"], seconds["render"], cache.parsed
 
     first = once()
