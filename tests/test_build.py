@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -169,3 +170,25 @@ def test_every_meeting_page_links_to_its_note_for_editing(tmp_path: Path) -> Non
     assert f'href="{base}people.yml"' in page(site, "people/matt-heon")
     assert f'href="{base}topics.yml"' in page(site, "topics/podman-machine")
     assert f'href="{base}docs/publishing.md"' in page(site, "publishing")  # hand-written pages as usual
+
+
+def test_attachments_with_spaces_in_their_names_are_linked(tmp_path: Path) -> None:
+    """A file uploaded as "Team Slides.pdf" is linked as "Team%20Slides.pdf" (how GitHub writes
+    it): the page links to the published file, whatever characters its name holds."""
+    note = (
+        "# Podman Community Meeting\n## March 2, 2021 11:00 a.m. Eastern (UTC-5)\n\n"
+        "### Attendees\nMatt Heon, Dan Walsh\n\n## Monorepo\n\n"
+        "[Slides](./Team%20Slides.pdf) and [the notes](./Team%20Slides%20%28draft%29.pdf)\n"
+    )
+    site = make_site(tmp_path, {"2021-03-02.md": note}, copy_seed=False)
+    folder = site / "notes" / "2021-03-02"
+    folder.mkdir()
+    for name in ("Team Slides.pdf", "Team Slides (draft).pdf"):
+        (folder / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    page = site / "site" / "meetings" / "2021-03-02" / "index.html"
+    hrefs = re.findall(r'<a href="([^"]*\.pdf)"', page.read_text(encoding="utf-8"))
+    targets = {(page.parent / unquote(h)).resolve() for h in hrefs}
+    assert {p.name for p in targets} == {"Team Slides.pdf", "Team Slides (draft).pdf"}, hrefs
+    assert all(p.is_file() for p in targets), hrefs

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote, unquote
 
 from .. import inline, urls
 from ..community import Reference
@@ -179,9 +180,11 @@ class Writer:
                 return None
             return _TARGET_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", target)
         path = target.split("#")[0].split("?")[0]
-        name = path[2:] if path.startswith("./") else path
+        # "Team%20Slides.pdf" (as GitHub writes an upload's name) is the file "Team Slides.pdf"
+        name = unquote(path[2:] if path.startswith("./") else path)
         if name in self.attachments:
-            return urls.md_link(self.page, f"{self.attachment_dir}/{name}")
+            # Written encoded, so a space or a bracket in the name cannot end the Markdown link.
+            return quote(urls.md_link(self.page, f"{self.attachment_dir}/{name}"), safe="/")
         return None
 
     def _html_piece(self, piece: inline.Piece) -> str:
