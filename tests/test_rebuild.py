@@ -142,3 +142,40 @@ def test_a_stamp_changes_with_everything_another_page_shows(tmp_path: Path, kind
         setattr(thing, name, changed)
         assert Stamps(archive).answer((kind, thing.id)) != before, f"a {kind}'s stamp misses its {name}"
         setattr(thing, name, value)
+
+
+def _check_sequence(site: Path, edits: list[tuple[str, Callable[[], None]]]) -> None:
+    """After each edit in turn, a rebuild that keeps its memo equals a fresh build."""
+    cache, memo = ParseCache(), PageMemo()
+    _pages(site, cache, memo)
+    for what, edit in edits:
+        edit()
+        rebuilt = _pages(site, cache, memo)
+        fresh = _pages(site)
+        assert rebuilt.keys() == fresh.keys(), what
+        stale = [src for src in fresh if rebuilt[src] != fresh[src]]
+        assert not stale, f"after editing {what}, these pages differ from a fresh build: {stale[:5]}"
+
+
+def test_a_time_written_in_another_zone_for_the_same_moment_is_published_as_written(tmp_path: Path) -> None:
+    """With `time_zone: ''` each note's offset is kept as written: the same moment written
+    in another zone changes what feeds and calendars print, though not when the meeting is."""
+    notes = {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")}
+    site = make_site(tmp_path, notes)
+    _replace_line(site / "mkdocs.yml", "      strict_notes:", lambda line: line + "\n      time_zone: ''")
+    latest = site / "notes" / "2026-02-03.md"
+    date_line = next(line for line in latest.read_text(encoding="utf-8").split("\n") if line.startswith("## "))
+    _check_sequence(
+        site,
+        [
+            ("the latest note's time, in UTC", lambda: _replace_line(latest, date_line, lambda _: _in_utc(date_line))),
+            ("a note's time, in UTC", lambda: _replace_line(site / "notes" / "2024-04-16.md", "## April", _in_utc)),
+        ],
+    )
+
+
+def _in_utc(line: str) -> str:
+    """ "## April 16, 2024 11:00 a.m. Eastern (UTC-4)" -> "## April 16, 2024 3:00 p.m. (UTC+0)" """
+    offset = int(line.rsplit("(UTC", 1)[1].rstrip(")"))
+    hour = 11 - offset
+    return line.split(" 11:00")[0] + f" {hour - 12 if hour > 12 else hour}:00 {'p' if hour >= 12 else 'a'}.m. (UTC+0)"

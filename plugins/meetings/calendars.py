@@ -149,7 +149,8 @@ def calendar_pages(
         if memo is None:
             return make(None)
         # All that an event reads: the key holds it, so the calendar reads the archive unwatched.
-        shown = [(o.series, o.start, o.minutes, o.confirmed, o.text, _shown(o.meeting)) for o in mine]
+        # Starts as printed (repr, with their zone): equal datetimes may be written in other zones.
+        shown = [(o.series, repr(o.start), o.minutes, o.confirmed, o.text, _shown(o.meeting)) for o in mine]
         return memo.page(path, (name, stamp, authority, site_url, directory_urls, tuple(shown)), make)
 
     files = {CALENDAR: calendar(CALENDAR, f"{site_name}: meetings", found)}

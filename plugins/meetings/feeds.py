@@ -94,7 +94,8 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
 
     def atom_of(src: str, title: str, page: str, ids: list[str]) -> bytes:
         # The key holds all that the feed reads, so it reads the archive itself, unwatched.
-        key = (title, page, tuple((i, times[i], entry_of(i)) for i in ids), oldest)
+        # Times as printed (repr): two offsets can name one moment, and equal times compare equal.
+        key = (title, page, tuple((i, repr(times[i]), entry_of(i)) for i in ids), repr(oldest))
         return memo.page(src, key, lambda _: _feed(archive, site, src, title, page, ids, times).atom_str(pretty=True))
 
     for person in archive.people.values():
