@@ -108,6 +108,11 @@ def test_rebuilds_under_serve_write_what_a_fresh_build_writes(
             "the heading of a page in the nav",
             lambda: _edit(root / "docs" / "publishing.md", "# Publishing", "# Writing up"),
         ),
+        # The theme shows a page's status beside its entry in the nav, on every page.
+        (
+            "the status of a page in the nav",
+            lambda: _edit(root / "docs" / "publishing.md", "# ", "---\nstatus: new\n---\n\n# "),
+        ),
         ("mkdocs.yml", lambda: _edit(root / "mkdocs.yml", "site_name: Podman Community", "site_name: Podman")),
     ]
     for step, change in edits:

@@ -123,14 +123,16 @@ def toc_print(toc: Iterable[Any]) -> str:
 
 
 def nav_print(nav: Navigation | None) -> bytes:
-    """The whole nav, titles and URLs: the theme prints it on every page."""
+    """The whole nav, titles, URLs and each page's front matter (the theme shows a page's
+    icon, subtitle and status beside its entry): the theme prints it on every page."""
 
     def items(entries: Iterable[Any]) -> str:
         return "[" + ",".join(item(entry) for entry in entries) + "]"
 
     def item(entry: Any) -> str:
         children = items(entry.children) if entry.children else ""
-        return f"({type(entry).__name__},{plain(entry.title)},{plain(getattr(entry, 'url', None))},{children})"
+        meta = plain(getattr(entry, "meta", None))
+        return f"({type(entry).__name__},{plain(entry.title)},{plain(getattr(entry, 'url', None))},{meta},{children})"
 
     return digest([items(nav.items) if nav is not None else "none"])
 
