@@ -177,3 +177,20 @@ def test_a_reused_page_checks_its_links_to_anchors_against_this_builds_pages(
     finally:
         load_config(str(root / "mkdocs.yml")).plugins.on_startup(command="build", dirty=False)
     assert reported == [True, True, False]
+
+
+@pytest.mark.slow
+def test_search_entries_kept_under_serve_follow_the_search_options(root: Path, tmp_path: Path) -> None:
+    """MkDocs' own search plugin indexes whole pages, sections or titles as mkdocs.yml says;
+    entries kept from the last build were made under the options of that build."""
+    _edit(root / "mkdocs.yml", "  name: material", "  name: mkdocs")
+    _edit(root / "mkdocs.yml", "  - search:\n", "  - search:\n      indexing: full\n")
+    served = tmp_path / "served"
+    config = _config(root, served)
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config, serve_url=SERVE_URL)
+    _edit(root / "mkdocs.yml", "indexing: full", "indexing: titles")
+    mkdocs_build(_config(root, served), serve_url=SERVE_URL)
+    result = build(root, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert _differences(served, root / "site") == []

@@ -9,7 +9,8 @@ digest of everything that decided it. Three results are kept:
 - the theme's template output: keyed by everything the theme prints (content, toc, title, meta,
   URLs, previous/next page, the whole nav, the config, the theme's own files); a page whose key
   matches is given a template that prints the stored output;
-- the search plugin's index entries for the page: keyed by content, toc, title, URL and meta.
+- the search plugin's index entries for the page: keyed by content, toc, title, URL, meta
+  and the config.
 
 The theme's compiled templates are kept too (Jinja's bytecode cache, checked against each
 template's source), since every rebuild makes a new Jinja environment.
@@ -362,7 +363,9 @@ class Reuse:
     def wrap_search(self, config: MkDocsConfig) -> None:
         """The search plugin reads every page's HTML again on each build; its entries for a
         page that did not change are taken from the store instead. Only indexes whose
-        internals we know are touched: another version is left alone."""
+        internals we know are touched: another version is left alone. Entries depend on the
+        search plugin's options (MkDocs' own indexes whole pages, sections or titles only)."""
+        options = self._config_key(config)
         for name, plugin in config.plugins.items():
             index = getattr(plugin, "search_index", None)
             kind = f"{type(index).__module__}.{type(index).__qualname__}"
@@ -370,12 +373,14 @@ class Reuse:
             method = getattr(index, "add_entry_from_context", None)
             if entries is None or not isinstance(getattr(index, entries, None), list) or not callable(method):
                 continue
-            index.add_entry_from_context = self._search(name, index, entries, method)  # type: ignore[union-attr]
+            index.add_entry_from_context = self._search(name, index, entries, method, options)  # type: ignore[union-attr]
 
-    def _search(self, name: str, index: Any, entries: str, method: Callable[[Page], None]) -> Callable[[Page], None]:
+    def _search(
+        self, name: str, index: Any, entries: str, method: Callable[[Page], None], options: bytes
+    ) -> Callable[[Page], None]:
         def add_entry_from_context(page: Page) -> None:
             meta = {k: v for k, v in page.meta.items() if not (k == "template" and v == STORED_TEMPLATE)}
-            key = digest([page.url, plain(page.title), plain(meta), page.content or "", toc_print(page.toc)])
+            key = digest([options, page.url, plain(page.title), plain(meta), page.content or "", toc_print(page.toc)])
             src = f"{name}\0{page.file.src_uri}"
             listed: list[dict[str, Any]] = getattr(index, entries)
             stored = self.searched.get(src, key)
