@@ -51,7 +51,9 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     # A nav entry without a title: its title is the page's heading, so editing that heading
     # changes the nav printed on every page.
     text = text.replace("  - Publishing a meeting: publishing.md\n", "  - publishing.md\n")
-    (site / "mkdocs.yml").write_text(f"site_url: {SERVE_URL}\n" + text, encoding="utf-8")
+    # Watched by serve anyway; a site may still list them (what the plugin reads is its own).
+    text = f"site_url: {SERVE_URL}\nwatch: [notes, people.yml]\n" + text
+    (site / "mkdocs.yml").write_text(text, encoding="utf-8")
     # A hand-written page whose links resolve, or not, as meetings come and go.
     (site / "docs" / "recent.md").write_text(
         "# Recent\n\nSee [the August cabal](meetings/2021-08-12.md) and [March](meetings/2022-03-17.md).\n",
@@ -129,6 +131,7 @@ def test_rebuilds_under_serve_write_what_a_fresh_build_writes(
             assert (reuse.converted.reused, len(reuse.replay), reuse.searched.reused) == (pages, pages, pages)
         if step == "a line added to a note's body":
             assert 0 < len(plugin.reuse.replay) < pages
+            assert plugin.reuse.converted.reused > pages // 2
 
 
 def _add_line(path: Path) -> None:
@@ -190,6 +193,33 @@ def test_search_entries_kept_under_serve_follow_the_search_options(root: Path, t
     config.plugins.on_startup(command="serve", dirty=False)
     mkdocs_build(config, serve_url=SERVE_URL)
     _edit(root / "mkdocs.yml", "indexing: full", "indexing: titles")
+    mkdocs_build(_config(root, served), serve_url=SERVE_URL)
+    result = build(root, strict=False)
+    assert result.returncode == 0, result.stderr
+    assert _differences(served, root / "site") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("folder", ["includes", "docs/includes"])
+def test_a_file_that_markdown_reads_besides_the_page_is_read_again_under_serve(
+    root: Path, tmp_path: Path, folder: str
+) -> None:
+    """A Markdown extension may read files of its own (snippets, a list of abbreviations
+    appended to every page), in a folder serve watches or in docs/ beside the pages: an
+    edit of one changes every page that uses it."""
+    includes = root / folder
+    includes.mkdir()
+    (includes / "abbreviations.txt").write_text("*[Quadlet]: systemd units for containers\n", encoding="utf-8")
+    extension = f"  - pymdownx.snippets:\n      base_path: [!relative $config_dir/{folder}]\n"
+    extension += "      auto_append: [abbreviations.txt]\n  - abbr\n"
+    if not folder.startswith("docs/"):  # serve watches docs/ itself
+        _edit(root / "mkdocs.yml", "watch: [notes, people.yml]", f"watch: [notes, people.yml, {folder}]")
+    _edit(root / "mkdocs.yml", "markdown_extensions:\n", f"markdown_extensions:\n{extension}")
+    served = tmp_path / "served"
+    config = _config(root, served)
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config, serve_url=SERVE_URL)
+    _edit(includes / "abbreviations.txt", "systemd units for containers", "systemd units that run containers")
     mkdocs_build(_config(root, served), serve_url=SERVE_URL)
     result = build(root, strict=False)
     assert result.returncode == 0, result.stderr

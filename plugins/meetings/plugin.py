@@ -111,6 +111,9 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             root=root, directory_urls=config.use_directory_urls, site_name=config.site_name, site_url=config.site_url
         ).with_options(dict(self.config))
         site = load_site(settings, self.cache, memo=self.memo if self.serving else None)
+        if self.reuse is not None:
+            data = (settings.notes_dir, settings.people_file, settings.topics_file, settings.community_file)
+            self.reuse.own = [str(settings.path(path)) for path in data if path is not None]
         archive, pages, notes = site.archive, site.pages, site.notes
         self.archive = archive
         self.blocks = {page.src: page for page in pages if page.blocks}

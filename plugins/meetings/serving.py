@@ -5,7 +5,8 @@ survives (it defines on_startup), so it keeps, per page, what the previous build
 digest of everything that decided it. Three results are kept:
 
 - Markdown conversion (`Page.render`): keyed by the page's Markdown, the set of files and their
-  URLs (relative links resolve against them) and the config;
+  URLs (relative links resolve against them), the config, and the other files in docs/ and
+  in the folders mkdocs.yml watches (a Markdown extension may read them);
 - the theme's template output: keyed by everything the theme prints (content, toc, title, meta,
   URLs, previous/next page, the whole nav, the config, the theme's own files); a page whose key
   matches is given a template that prints the stored output;
@@ -84,17 +85,31 @@ def plain(value: object, depth: int = 0) -> str:
     return _ADDRESS.sub("", repr(value))
 
 
-def stamps(paths: Iterable[str]) -> str:
-    """Size and modification time of each file under the given files and folders."""
+def stamps(paths: Iterable[str], skip: Iterable[str] = ()) -> str:
+    """Size and modification time of each file under the given files and folders, but
+    those under `skip`."""
+    skipped = {os.path.abspath(p) for p in skip}
+
+    def kept(path: str) -> bool:
+        path = os.path.abspath(path)
+        while path not in skipped:
+            path, child = os.path.dirname(path), path
+            if path == child:
+                return True
+        return False
+
     found = []
-    for top in paths:
+    for top in filter(kept, paths):
         if os.path.isfile(top):
             walked: Iterable[tuple[str, list[str], list[str]]] = [(os.path.dirname(top), [], [os.path.basename(top)])]
         else:
             walked = os.walk(top) if top and os.path.isdir(top) else []
-        for folder, _, names in walked:
+        for folder, folders, names in walked:
+            folders[:] = [f for f in folders if kept(os.path.join(folder, f))]
             for name in names:
                 path = os.path.join(folder, name)
+                if not kept(path):
+                    continue
                 try:
                     stat = os.stat(path)
                 except OSError:
@@ -264,6 +279,7 @@ class Reuse:
         self.rendered = Store()
         self.searched = Store()
         self.bytecode = Bytecode()
+        self.own: list[str] = []  # the notes and data files: they reach pages only through their Markdown
         self.turn()
 
     def turn(self) -> None:
@@ -285,7 +301,12 @@ class Reuse:
     def prepare(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         """on_pre_page: the page's render looks in the store first."""
         if self.files_key is None:
-            self.files_key = files_print(files)
+            # A Markdown extension may read files besides the page (snippets, abbreviations
+            # appended to every page): any file that serve watches but the pages and the
+            # notes, which reach a page through its Markdown.
+            pages = [f.abs_src_path for f in files.documentation_pages() if f.abs_src_path]
+            read = stamps([config.docs_dir, *config.watch], [*self.own, *pages])
+            self.files_key = digest([files_print(files), read])
         original = page.render
         self.pages += 1
 
