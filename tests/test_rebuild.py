@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -179,3 +180,94 @@ def _in_utc(line: str) -> str:
     offset = int(line.rsplit("(UTC", 1)[1].rstrip(")"))
     hour = 11 - offset
     return line.split(" 11:00")[0] + f" {hour - 12 if hour > 12 else hour}:00 {'p' if hour >= 12 else 'a'}.m. (UTC+0)"
+
+
+def _swap(one: Path, other: Path) -> None:
+    texts = one.read_bytes(), other.read_bytes()
+    one.write_bytes(texts[1])
+    other.write_bytes(texts[0])
+
+
+def _remove_line(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(text, "", 1), encoding="utf-8")
+
+
+def test_rebuilds_after_edits_to_what_the_archive_derives_equal_a_fresh_build(tmp_path: Path) -> None:
+    """Edits whose effect reaches past their note: a subject crossing the number of meetings
+    that makes it a topic, a spelling becoming a person's name, a cited document's series,
+    attachments, two notes trading dates, the options mkdocs.yml gives the plugin."""
+    site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
+    notes, config, topics = site / "notes", site / "mkdocs.yml", site / "topics.yml"
+    subject = "\nWe ran it on Zebrafish today, and Zebrafish was fast.\n"
+    references = 'references:\n  - name: RFC\n    url: "https://www.rfc-editor.org/rfc/rfc{number}"\n'
+    slides = notes / "2024-04-16"
+    edits: list[tuple[str, Callable[[], None]]] = [
+        ("a subject in a first note", lambda: _append(notes / "2020-11-03.md", subject)),
+        ("a subject in a second note", lambda: _append(notes / "2021-07-15.md", subject)),
+        ("a subject in a third note: a topic", lambda: _append(notes / "2022-03-17.md", subject)),
+        ("not_topics", lambda: _append(topics, "not_topics: [Zebrafish]\n")),
+        ("not_topics emptied", lambda: _remove_line(topics, "not_topics: [Zebrafish]\n")),
+        ("a subject in two notes only", lambda: _remove_line(notes / "2022-03-17.md", subject)),
+        ("a second spelling as used as the first", lambda: _respell(notes / "2022-03-17.md")),
+        ("the second spelling most used", lambda: _respell(notes / "2026-02-03.md")),
+        ("a link to slides", lambda: _append(notes / "2024-04-16.md", "\nSee the [slides](./slides.pdf).\n")),
+        ("the slides added", lambda: (slides.mkdir(), (slides / "slides.pdf").write_bytes(b"%PDF-1.4\n"))),
+        ("the slides removed", lambda: (slides / "slides.pdf").unlink()),
+        ("a document cited", lambda: _append(notes / "2023-07-20.md", "\nWe read RFC 7231 again.\n")),
+        ("community.yml", lambda: (site / "community.yml").write_text(references, encoding="utf-8")),
+        ("community.yml removed", lambda: (site / "community.yml").unlink()),
+        ("two notes trading dates", lambda: _swap(notes / "2023-07-20.md", notes / "2024-04-16.md")),
+        ("max_refs_per_note", lambda: _replace_line(config, "      strict_notes:", _and("max_refs_per_note: 1"))),
+        ("site_url", lambda: _append(config, "site_url: https://example.org/meetings/\n")),
+        ("use_directory_urls", lambda: _append(config, "use_directory_urls: false\n")),
+    ]
+    _check_sequence(site, edits)
+
+
+def _and(option: str) -> Callable[[str], str]:
+    """A plugin option added after the line given."""
+    return lambda line: f"{line}\n      {option}"
+
+
+def _respell(path: Path) -> None:
+    """Linus Pauling written with his middle initial throughout the note."""
+    path.write_text(path.read_text(encoding="utf-8").replace("Linus Pauling", "Linus C. Pauling"), encoding="utf-8")
+
+
+def test_a_note_shown_as_text_then_mended_is_rebuilt_as_a_fresh_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A note the parser or linking fails on is published as text (no digest of its parse,
+    or none at all); once mended, its page and those that read it are made again."""
+    from meetings import archive
+    from meetings import notes as notes_module
+
+    parse, link = notes_module.parse_note, archive._link_people
+    faults: list[str] = []
+
+    def failing_parse(text: str, *args: Any, **kwargs: Any) -> Any:
+        if "PARSE-FAULT" in text:
+            faults.append("parse")
+            raise RuntimeError("a fault in the parser")
+        return parse(text, *args, **kwargs)
+
+    def failing_link(table: Any, meeting: Any, person: Any) -> Any:
+        if not meeting.plain and "LINK-FAULT" in meeting.lines:
+            faults.append("link")
+            raise RuntimeError("a fault in linking")
+        return link(table, meeting, person)
+
+    monkeypatch.setattr(notes_module, "parse_note", failing_parse)
+    monkeypatch.setattr(archive, "_link_people", failing_link)
+    site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
+    note = site / "notes" / "2022-03-17.md"
+    _check_sequence(
+        site,
+        [
+            ("a note the parser fails on", lambda: _append(note, "\nPARSE-FAULT\n")),
+            ("the note mended", lambda: _remove_line(note, "\nPARSE-FAULT\n")),
+            ("a note linking fails on", lambda: _append(note, "\nLINK-FAULT\n")),
+            ("the note mended again", lambda: _remove_line(note, "\nLINK-FAULT\n")),
+        ],
+    )
+    assert {"parse", "link"} <= set(faults)
