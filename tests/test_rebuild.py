@@ -271,3 +271,35 @@ def test_a_note_shown_as_text_then_mended_is_rebuilt_as_a_fresh_build(
         ],
     )
     assert {"parse", "link"} <= set(faults)
+
+
+@pytest.mark.slow
+def test_what_serve_keeps_does_not_grow_with_each_edit_of_a_long_note(tmp_path: Path) -> None:
+    """Across rebuilds, only what the latest build used is kept: a long note edited again
+    and again (a transcript pasted as prose, say) must not leave each of its versions behind."""
+    import gc
+    import random
+    import tracemalloc
+
+    pick = random.Random(7)
+    words = ["Buildah", "container", "image", "network", "Quadlet", "rootless", "pod", "volume", "registry"]
+    lines = (" ".join(f"{pick.choice(words)}{pick.randint(0, 5000)}" for _ in range(12)) for _ in range(5000))
+    head = "# Podman Community Meeting\n## January 7, 2025 11:00 a.m. Eastern (UTC-5)\n\n### Notes\n"
+    notes = {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")}
+    notes["2025-01-07.md"] = head + "\n".join(lines) + "\n"
+    site = make_site(tmp_path, notes)
+    settings, _ = Settings.from_config_file(site / "mkdocs.yml")
+    cache, memo = ParseCache(), PageMemo()
+    kept = []
+    tracemalloc.start()
+    try:
+        for edit in range(9):
+            _append(site / "notes" / "2025-01-07.md", f"\nEdit number {edit} while the site is served.\n")
+            load_site(settings, cache, memo=memo)
+            gc.collect()
+            kept.append(tracemalloc.get_traced_memory()[0])
+    finally:
+        tracemalloc.stop()
+    size = (site / "notes" / "2025-01-07.md").stat().st_size
+    grown = kept[-1] - kept[2]
+    assert grown < 10 * size, f"six more edits of a {size:,}-byte note kept {grown:,} more bytes"

@@ -223,6 +223,7 @@ def _why_word(counts: _Counts, word: str) -> str:
 def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_Counts, dict[str, str]]:
     """Counts of the archive's words, plurals folded into their singular, and the folds.
     Each pattern runs once per meeting; counting is left to Counter's C loop."""
+    _REMEMBERED.turn()
     texts = {m: "\n".join(map(clean_line, lines)) for m, lines in prose.items()}
     heads = {m: "\n".join(map(clean_line, titles.get(m, []))) for m in prose}
     words = {m: _words(text) for m, text in texts.items()}
@@ -273,17 +274,40 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
     return counts, folds
 
 
-# A serve rebuild reads the same notes again: what one note's text gives is remembered
-# (the last few thousand texts), so only a changed note is read again.
-_REMEMBERED = 1 << 12
+class _Remembered:
+    """What each text gave the functions it decorates in the latest reading of the archive.
+    A serve rebuild reads the same notes again, so only a changed note is read again; only
+    the latest reading's texts are kept, so a note edited again and again leaves none of
+    its earlier versions behind (a count of texts would keep them, however long)."""
+
+    def __init__(self) -> None:
+        self.earlier: dict[tuple[str, str], Any] = {}
+        self.now: dict[tuple[str, str], Any] = {}
+
+    def turn(self) -> None:
+        """A new reading of the archive: what the last one did not read again is dropped."""
+        self.earlier, self.now = self.now, {}
+
+    def __call__(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
+        @functools.wraps(function)
+        def remembered(text: str) -> Any:
+            key = (function.__name__, text)
+            if key not in self.now:
+                self.now[key] = self.earlier.pop(key) if key in self.earlier else function(text)
+            return self.now[key]
+
+        return remembered
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
+_REMEMBERED = _Remembered()
+
+
+@_REMEMBERED
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
+@_REMEMBERED
 def _capitals(text: str) -> list[tuple[str, str]]:
     """Words with a capital in mid-sentence, each with the word before it when that is a
     plain word ("Podman Desktop"), else "". The pattern only looks where a capital is."""
@@ -298,7 +322,7 @@ def _capitals(text: str) -> list[tuple[str, str]]:
     return found
 
 
-@functools.lru_cache(maxsize=_REMEMBERED)
+@_REMEMBERED
 def _compounds(text: str) -> frozenset[str]:
     """Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns"),
     found from their joints (few) rather than from every word."""
