@@ -3,6 +3,7 @@ must be exactly what a fresh build of the same notes publishes, whatever the edi
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +15,7 @@ from meetings.memo import PageMemo
 from meetings.notes import ParseCache
 from meetings.site import Settings, load_site
 
-from .conftest import CORPUS, FIXTURES, make_site, needs_corpus
+from .conftest import CORPUS, FIXTURES, ROOT, make_site, needs_corpus
 
 
 def _pages(site: Path, cache: ParseCache | None = None, memo: PageMemo | None = None) -> dict[str, object]:
@@ -303,3 +304,33 @@ def test_what_serve_keeps_does_not_grow_with_each_edit_of_a_long_note(tmp_path: 
     size = (site / "notes" / "2025-01-07.md").stat().st_size
     grown = kept[-1] - kept[2]
     assert grown < 10 * size, f"six more edits of a {size:,}-byte note kept {grown:,} more bytes"
+
+
+ETHEREUM = CORPUS.parent / "ethereum-acd"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not ETHEREUM.is_dir(), reason=f"the Ethereum notes are not here ({ETHEREUM})")
+def test_rebuilds_of_a_numbered_archive_equal_a_fresh_build(tmp_path: Path) -> None:
+    """Notes named by number whose date line lacks its year take it from their numbered
+    neighbours, so an edit of one note can move another's date; decisions and EIPs too."""
+    site = tmp_path / "site"
+    shutil.copytree(ROOT / "examples" / "ethereum-acd", site)
+    shutil.copytree(ETHEREUM, site / "notes")
+    _replace_line(site / "mkdocs.yml", "      notes_dir:", lambda _: "      notes_dir: notes")
+    notes = sorted(site.glob("notes/Meeting *.md"), key=lambda p: int(p.stem.split()[-1]))
+    middle = len(notes) // 2
+
+    def without_year(note: Path) -> Callable[[], None]:
+        yearless = lambda line: re.sub(r",? 20\d\d", "", line, count=1)  # noqa: E731
+        return lambda: _replace_line(note, "### Meeting Date/Time:", yearless)
+
+    decision = lambda line: f"| 180.13 | **Holesky** One more decision, on EIP-4844.\n{line}"  # noqa: E731
+    edits: list[tuple[str, Callable[[], None]]] = [
+        ("a date line without its year", without_year(notes[middle])),
+        ("its neighbour's too", without_year(notes[middle - 1])),
+        ("a neighbour removed", lambda: notes[middle + 1].unlink()),
+        ("a decision added", lambda: _replace_line(site / "notes" / "Meeting 180.md", "| 180.2 |", decision)),
+        ("an EIP cited", lambda: _append(notes[3], "\nWe talked about EIP-7702 again.\n")),
+    ]
+    _check_sequence(site, edits)
