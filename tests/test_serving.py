@@ -224,3 +224,24 @@ def test_a_file_that_markdown_reads_besides_the_page_is_read_again_under_serve(
     result = build(root, strict=False)
     assert result.returncode == 0, result.stderr
     assert _differences(served, root / "site") == []
+
+
+def test_a_front_matter_of_shared_lists_is_keyed_at_once() -> None:
+    """YAML aliases make one list appear many times ("x: &a [*a, *a]" nested): what serve
+    keys a page by is written in time and space linear in the distinct lists."""
+    import time
+
+    from meetings.serving import plain
+
+    def nested(levels: int) -> list[object]:
+        shared: list[object] = ["leaf"]
+        for _ in range(levels):
+            shared = [shared, shared]
+        return shared
+
+    started = time.process_time()
+    printed = plain({"x": nested(20)})
+    assert time.process_time() - started < 1.0
+    assert len(printed) < 10_000
+    assert printed == plain({"x": nested(20)})  # the same settings, the same key
+    assert printed != plain({"x": nested(19)})

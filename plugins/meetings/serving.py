@@ -64,20 +64,28 @@ def digest(parts: Iterable[str | bytes]) -> bytes:
     return made.digest()
 
 
-def plain(value: object, depth: int = 0) -> str:
+def plain(value: object, depth: int = 0, seen: dict[int, int] | None = None) -> str:
     """Text that is equal for equal settings in two builds: objects' addresses are left out,
-    functions are named, plugins are their options."""
+    functions are named, plugins are their options. A list or mapping met again (YAML
+    aliases share one) is written as a reference to the first: written out each time,
+    "x: &a [*a, *a]" nested a few dozen levels would take longer than the age of the site."""
+    seen = {} if seen is None else seen
     if depth > 30:
         return type(value).__qualname__
     if value is None or isinstance(value, (str, int, float, bool)):
         return repr(value)
+    if isinstance(value, (Mapping, list, tuple, set, frozenset)):
+        if id(value) in seen:
+            return f"@{seen[id(value)]}"
+        seen[id(value)] = len(seen)
     if isinstance(value, Mapping):
-        return "{" + ",".join(sorted(f"{plain(k, depth + 1)}:{plain(v, depth + 1)}" for k, v in value.items())) + "}"
+        pairs = (f"{plain(k, depth + 1, seen)}:{plain(v, depth + 1, seen)}" for k, v in value.items())
+        return "{" + ",".join(sorted(pairs)) + "}"
     if isinstance(value, (list, tuple, set, frozenset)):
-        items = [plain(item, depth + 1) for item in value]
+        items = [plain(item, depth + 1, seen) for item in value]
         return "[" + ",".join(sorted(items) if isinstance(value, (set, frozenset)) else items) + "]"
     if isinstance(value, BasePlugin):
-        return f"{type(value).__module__}.{type(value).__qualname__}{plain(value.config, depth + 1)}"
+        return f"{type(value).__module__}.{type(value).__qualname__}{plain(value.config, depth + 1, seen)}"
     if isinstance(value, types.ModuleType):  # a hook file
         return f"module {value.__name__} {stamps([getattr(value, '__file__', None) or ''])}"
     if callable(value):
