@@ -25,6 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from meetings.archive import Archive  # noqa: E402
 from meetings.site import Settings, load_site  # noqa: E402
 
 FIELDS = ["date", "series", "attendees", "sections", "chat", "issues", "action_items", "next_meetings"]
@@ -41,10 +42,15 @@ COMMUNITIES = {
 }
 
 
+def _archive(config: Path, corpus: Path) -> Archive:
+    """The archive of the notes in `corpus`, as the site `config` configures reads them."""
+    settings, _ = Settings.from_config_file(config)
+    return load_site(replace(settings, notes_dir=corpus.absolute()), render=False).archive
+
+
 def community_facts(config: Path, corpus: Path) -> dict[str, dict]:
     """What the parser reads from each note of a community configured by `config`."""
-    settings, _ = Settings.from_config_file(config)
-    archive = load_site(replace(settings, notes_dir=corpus.absolute()), render=False).archive
+    archive = _archive(config, corpus)
     out = {}
     for m in archive.meetings:
         out[m.id] = {
@@ -63,8 +69,7 @@ def community_facts(config: Path, corpus: Path) -> dict[str, dict]:
 
 def facts(corpus: Path) -> dict[str, dict]:
     """What the parser reads from each note, in the expectations' shape."""
-    settings, _ = Settings.from_config_file(ROOT / "mkdocs.yml")
-    archive = load_site(replace(settings, notes_dir=corpus.absolute()), render=False).archive
+    archive = _archive(ROOT / "mkdocs.yml", corpus)
     out = {}
     for m in archive.meetings:
         out[m.id] = {

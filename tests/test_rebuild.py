@@ -64,17 +64,7 @@ def _edits(site: Path) -> list[tuple[str, Callable[[], None]]]:
 
 def _check_rebuilds(site: Path, share_reused: float) -> None:
     """`share_reused`: the least share of pages a prose edit of one note must reuse."""
-    cache, memo = ParseCache(), PageMemo()
-    _pages(site, cache, memo)
-    reused = {}
-    for what, edit in _edits(site):
-        edit()
-        rebuilt = _pages(site, cache, memo)
-        fresh = _pages(site)
-        assert rebuilt.keys() == fresh.keys(), what
-        stale = [src for src in fresh if rebuilt[src] != fresh[src]]
-        assert not stale, f"after editing {what}, these pages differ from a fresh build: {stale[:5]}"
-        reused[what] = (memo.reused, memo.made)
+    reused = _check_sequence(site, _edits(site))
     kept, made = reused["a line of prose"]
     assert kept >= share_reused * (kept + made), f"a prose edit reused {kept} pages and made {made} again"
     assert reused["nothing"][1] == 0, f"with nothing changed, no page is made again: {reused['nothing']}"
@@ -146,10 +136,12 @@ def test_a_stamp_changes_with_everything_another_page_shows(tmp_path: Path, kind
         setattr(thing, name, value)
 
 
-def _check_sequence(site: Path, edits: list[tuple[str, Callable[[], None]]]) -> None:
-    """After each edit in turn, a rebuild that keeps its memo equals a fresh build."""
+def _check_sequence(site: Path, edits: list[tuple[str, Callable[[], None]]]) -> dict[str, tuple[int, int]]:
+    """After each edit in turn, a rebuild that keeps its memo equals a fresh build; returns
+    how many pages each rebuild reused and made again."""
     cache, memo = ParseCache(), PageMemo()
     _pages(site, cache, memo)
+    reused = {}
     for what, edit in edits:
         edit()
         rebuilt = _pages(site, cache, memo)
@@ -157,6 +149,8 @@ def _check_sequence(site: Path, edits: list[tuple[str, Callable[[], None]]]) -> 
         assert rebuilt.keys() == fresh.keys(), what
         stale = [src for src in fresh if rebuilt[src] != fresh[src]]
         assert not stale, f"after editing {what}, these pages differ from a fresh build: {stale[:5]}"
+        reused[what] = (memo.reused, memo.made)
+    return reused
 
 
 def test_a_time_written_in_another_zone_for_the_same_moment_is_published_as_written(tmp_path: Path) -> None:

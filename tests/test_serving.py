@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import shutil
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -182,21 +183,27 @@ def test_a_reused_page_checks_its_links_to_anchors_against_this_builds_pages(
     assert reported == [True, True, False]
 
 
+def _served_after(root: Path, served: Path, edit: Callable[[], None]) -> list[str]:
+    """Serve builds into `served`, `edit()` changes a file, serve rebuilds: the files that
+    differ from a fresh `mkdocs build` of the edited site."""
+    config = _config(root, served)
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config, serve_url=SERVE_URL)
+    edit()
+    mkdocs_build(_config(root, served), serve_url=SERVE_URL)
+    result = build(root, strict=False)
+    assert result.returncode == 0, result.stderr
+    return _differences(served, root / "site")
+
+
 @pytest.mark.slow
 def test_search_entries_kept_under_serve_follow_the_search_options(root: Path, tmp_path: Path) -> None:
     """MkDocs' own search plugin indexes whole pages, sections or titles as mkdocs.yml says;
     entries kept from the last build were made under the options of that build."""
     _edit(root / "mkdocs.yml", "  name: material", "  name: mkdocs")
     _edit(root / "mkdocs.yml", "  - search:\n", "  - search:\n      indexing: full\n")
-    served = tmp_path / "served"
-    config = _config(root, served)
-    config.plugins.on_startup(command="serve", dirty=False)
-    mkdocs_build(config, serve_url=SERVE_URL)
-    _edit(root / "mkdocs.yml", "indexing: full", "indexing: titles")
-    mkdocs_build(_config(root, served), serve_url=SERVE_URL)
-    result = build(root, strict=False)
-    assert result.returncode == 0, result.stderr
-    assert _differences(served, root / "site") == []
+    edit = partial(_edit, root / "mkdocs.yml", "indexing: full", "indexing: titles")
+    assert _served_after(root, tmp_path / "served", edit) == []
 
 
 @pytest.mark.slow
@@ -215,15 +222,9 @@ def test_a_file_that_markdown_reads_besides_the_page_is_read_again_under_serve(
     if not folder.startswith("docs/"):  # serve watches docs/ itself
         _edit(root / "mkdocs.yml", "watch: [notes, people.yml]", f"watch: [notes, people.yml, {folder}]")
     _edit(root / "mkdocs.yml", "markdown_extensions:\n", f"markdown_extensions:\n{extension}")
-    served = tmp_path / "served"
-    config = _config(root, served)
-    config.plugins.on_startup(command="serve", dirty=False)
-    mkdocs_build(config, serve_url=SERVE_URL)
-    _edit(includes / "abbreviations.txt", "systemd units for containers", "systemd units that run containers")
-    mkdocs_build(_config(root, served), serve_url=SERVE_URL)
-    result = build(root, strict=False)
-    assert result.returncode == 0, result.stderr
-    assert _differences(served, root / "site") == []
+    abbreviations = includes / "abbreviations.txt"
+    edit = partial(_edit, abbreviations, "systemd units for containers", "systemd units that run containers")
+    assert _served_after(root, tmp_path / "served", edit) == []
 
 
 def test_a_front_matter_of_shared_lists_is_keyed_at_once() -> None:

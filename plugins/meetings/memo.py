@@ -184,8 +184,6 @@ class Watched:
         self._archive, self._stamps = archive, stamps
         self.asked: dict[Question, object] = {}
         self.whole = False  # the page read a whole list: it cannot be reused
-        self.repo_aliases = archive.repo_aliases  # part of the options: the same for every page
-        self.problems = archive.problems
         self.people = _Entities(self, "person", archive.people)
         self.topics = _Entities(self, "topic", archive.topics)
         self.issues = _Entities(self, "issue", archive.issues)

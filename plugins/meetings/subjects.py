@@ -274,27 +274,32 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
     return counts, folds
 
 
-class _Remembered:
-    """What each text gave the functions it decorates in the latest reading of the archive.
-    A serve rebuild reads the same notes again, so only a changed note is read again; only
-    the latest reading's texts are kept, so a note edited again and again leaves none of
-    its earlier versions behind (a count of texts would keep them, however long)."""
+class _Kept:
+    """Results kept from one reading of the archive to the next (a serve rebuild reads the
+    same notes again): only what the latest reading asked for is kept, so a note edited
+    again and again leaves none of its earlier versions behind."""
 
-    def __init__(self) -> None:
-        self.earlier: dict[tuple[str, str], Any] = {}
-        self.now: dict[tuple[str, str], Any] = {}
+    def __init__(self, earlier: dict[Any, Any] | None = None) -> None:
+        self.earlier: dict[Any, Any] = earlier or {}
+        self.now: dict[Any, Any] = {}
 
     def turn(self) -> None:
-        """A new reading of the archive: what the last one did not read again is dropped."""
+        """A new reading of the archive: what the last one did not ask for again is dropped."""
         self.earlier, self.now = self.now, {}
+
+    def get(self, key: Any, make: Callable[[], Any]) -> Any:
+        if key not in self.now:
+            self.now[key] = self.earlier.pop(key) if key in self.earlier else make()
+        return self.now[key]
+
+
+class _Remembered(_Kept):
+    """What each text gave the functions it decorates in the latest reading of the archive."""
 
     def __call__(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
         @functools.wraps(function)
         def remembered(text: str) -> Any:
-            key = (function.__name__, text)
-            if key not in self.now:
-                self.now[key] = self.earlier.pop(key) if key in self.earlier else function(text)
-            return self.now[key]
+            return self.get((function.__name__, text), lambda: function(text))
 
         return remembered
 
@@ -459,29 +464,21 @@ class SubjectFinder:
         return sorted(found), used
 
 
-class _Found:
-    """What a finder found in each text, kept for the next finder made from the same subjects
-    (a serve rebuild): it looks again only in the texts of a changed note. Only the last
-    finder's finds are kept, so what is remembered is one build's worth."""
+class _Found(_Kept):
+    """What a finder found in each text, kept for the next finder made from the same subjects:
+    it looks again only in the texts of a changed note."""
 
     _last: _Found | None = None
 
-    def __init__(self, subjects: object, earlier: dict[tuple[str, ...], Any]) -> None:
+    def __init__(self, subjects: object, earlier: dict[Any, Any]) -> None:
+        super().__init__(earlier)
         self.subjects = subjects
-        self.now: dict[tuple[str, ...], Any] = {}
-        self.earlier = earlier
 
     @classmethod
     def of(cls, subjects: object) -> _Found:
         last = cls._last
-        same = last is not None and last.subjects == subjects
-        cls._last = found = cls(subjects, last.now if same and last else {})
+        cls._last = found = cls(subjects, last.now if last is not None and last.subjects == subjects else {})
         return found
-
-    def get(self, key: tuple[str, ...], find: Callable[[], Any]) -> Any:
-        if key not in self.now:
-            self.now[key] = self.earlier.pop(key) if key in self.earlier else find()
-        return self.now[key]
 
 
 def _lower(text: str) -> str:
