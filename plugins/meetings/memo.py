@@ -132,7 +132,7 @@ class _Entities:
     """people, topics or issues as a page reads them: one looked up by id is a question;
     going through them all makes the page depend on the whole archive."""
 
-    def __init__(self, watched: Watched, kind: str, table: dict[str, Any]) -> None:
+    def __init__(self, watched: _Record, kind: str, table: dict[str, Any]) -> None:
         self._watched, self._kind, self._table = watched, kind, table
 
     def get(self, ident: str, default: object = None) -> Any:
@@ -169,7 +169,7 @@ class _Entities:
 class _Keyed:
     """A table of the archive read one key at a time (spoken words, a section's issues)."""
 
-    def __init__(self, watched: Watched, kind: str, table: dict[Any, Any]) -> None:
+    def __init__(self, watched: _Record, kind: str, table: dict[Any, Any]) -> None:
         self._watched, self._kind, self._table = watched, kind, table
 
     def get(self, key: Any, default: object = None) -> Any:
@@ -177,26 +177,45 @@ class _Keyed:
         return self._table.get(key, default)
 
 
+class _Record:
+    """The questions one page asked, with their answers. Its tables write here rather than
+    to the page's `Watched`: no cycle, so a build's archive is freed when the next build
+    drops it, without waiting for the cycle collector."""
+
+    def __init__(self, stamps: Stamps) -> None:
+        self.stamps = stamps
+        self.asked: dict[Question, object] = {}
+        self.whole = False  # the page read a whole list: it cannot be reused
+
+    def ask(self, question: Question) -> None:
+        if question not in self.asked:
+            self.asked[question] = self.stamps.answer(question)
+
+
 class Watched:
     """The archive as one page reads it, every question written down with its answer."""
 
     def __init__(self, archive: Archive, stamps: Stamps) -> None:
-        self._archive, self._stamps = archive, stamps
-        self.asked: dict[Question, object] = {}
-        self.whole = False  # the page read a whole list: it cannot be reused
-        self.people = _Entities(self, "person", archive.people)
-        self.topics = _Entities(self, "topic", archive.topics)
-        self.issues = _Entities(self, "issue", archive.issues)
-        self.spoken = _Keyed(self, "spoken", archive.spoken)
-        self.section_issues = _Keyed(self, "section_issues", archive.section_issues)
+        self._archive = archive
+        self.record = record = _Record(stamps)
+        self.ask = record.ask
+        self.people = _Entities(record, "person", archive.people)
+        self.topics = _Entities(record, "topic", archive.topics)
+        self.issues = _Entities(record, "issue", archive.issues)
+        self.spoken = _Keyed(record, "spoken", archive.spoken)
+        self.section_issues = _Keyed(record, "section_issues", archive.section_issues)
 
-    def ask(self, question: Question) -> None:
-        if question not in self.asked:
-            self.asked[question] = self._stamps.answer(question)
+    @property
+    def asked(self) -> dict[Question, object]:
+        return self.record.asked
+
+    @property
+    def whole(self) -> bool:
+        return self.record.whole
 
     @property
     def meetings(self) -> list[Meeting]:
-        self.whole = True
+        self.record.whole = True
         return self._archive.meetings
 
     def meeting(self, ident: str) -> Meeting:
