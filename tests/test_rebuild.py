@@ -101,6 +101,40 @@ def test_a_page_that_reads_more_of_another_than_its_name_fails_loudly(tmp_path: 
         _ = seen.meetings
 
 
+def test_pages_that_quote_a_note_are_kept_when_only_other_lines_of_it_change(tmp_path: Path) -> None:
+    """A topic or person page reads a few lines and parts of each meeting it lists: a line
+    added at the end of one of those notes leaves it as it was; the note's own page and its
+    neighbours' (whose pager shows its title) are the only meeting pages made again."""
+    site = make_site(tmp_path)
+    seed = site / "notes" / "2020-12-01.md"
+    cache, memo = ParseCache(), PageMemo()
+    first = _pages(site, cache, memo)
+    before = dict(memo.previous)
+    _append(seed, "\nA closing remark with no subject in it.\n")
+    assert _pages(site, cache, memo) != first
+    made = {src for src, kept in memo.previous.items() if before.get(src) is not kept}
+    quoting = {src for src in first if src.startswith(("topics/", "people/")) and "2020-12-01" in str(first[src])}
+    assert quoting, "the seed note is quoted on topic and person pages"
+    assert not made & quoting, f"made again though the lines they quote did not change: {sorted(made & quoting)}"
+    assert "meetings/2020-12-01.md" in made
+
+
+def test_a_page_that_calls_into_another_meeting_fails_loudly(tmp_path: Path) -> None:
+    """Another page's meeting is read part by part; a method of it would read parts unseen."""
+    from meetings.memo import Watched
+
+    site = make_site(tmp_path)
+    settings, _ = Settings.from_config_file(site / "mkdocs.yml")
+    archive = load_site(settings, render=False).archive
+    memo = PageMemo()
+    memo.start(archive, None)
+    assert memo.stamps is not None
+    seen = Watched(archive, memo.stamps).meeting(archive.meetings[0].id)
+    assert seen.date == archive.meetings[0].date
+    with pytest.raises(AttributeError, match="section_at"):
+        seen.section_at(1)
+
+
 @pytest.mark.parametrize(
     ("kind", "table"), [("person", "people"), ("topic", "topics"), ("issue", "issues"), ("meeting", "meetings")]
 )
@@ -116,10 +150,14 @@ def test_a_stamp_changes_with_everything_another_page_shows(tmp_path: Path, kind
     things = getattr(archive, table)
     thing = things[0] if isinstance(things, list) else next(iter(things.values()))
     fields = _SHOWN.get(kind, ("name", "date", "series", "attendees", "sections"))
+
+    def stamp(stamps: Stamps, thing: Any) -> object:  # a meeting's own page is keyed by its stamp
+        return stamps.meeting(thing) if kind == "meeting" else stamps.answer((kind, thing.id))
+
     for name in fields:
         if isinstance(getattr(type(thing), name, None), property):
             continue  # worked out from the others (an issue's id from its repository and number)
-        before = Stamps(archive).answer((kind, thing.id))
+        before = stamp(Stamps(archive), thing)
         value = getattr(thing, name)
         if name == "kind":
             changed = "pull" if value != "pull" else "issue"
@@ -132,7 +170,7 @@ def test_a_stamp_changes_with_everything_another_page_shows(tmp_path: Path, kind
         else:
             changed = f"{value}, changed"
         setattr(thing, name, changed)
-        assert Stamps(archive).answer((kind, thing.id)) != before, f"a {kind}'s stamp misses its {name}"
+        assert stamp(Stamps(archive), thing) != before, f"a {kind}'s stamp misses its {name}"
         setattr(thing, name, value)
 
 

@@ -86,13 +86,38 @@ class Stamps:
             tuple((s.id, s.title, tuple(s.topics)) for s in meeting.sections),
         )
 
-    def _meeting(self, ident: str) -> object:
-        return self.meeting(self.archive._by_id.get(ident))
+    def _meeting_part(self, ident: str, name: str) -> object:
+        meeting = self.archive._by_id.get(ident)
+        if meeting is None:
+            return _MISSING
+        value = getattr(meeting, name)
+        return value if isinstance(value, str | int | None) else repr(value)
+
+    def _meeting_section(self, ident: str, section: str | None) -> object:
+        meeting = self.archive._by_id.get(ident)
+        return repr(meeting.section(section)) if meeting is not None else _MISSING
+
+    def _meeting_lines(self, ident: str) -> object:
+        meeting = self.archive._by_id.get(ident)
+        return len(meeting.lines) if meeting is not None else _MISSING
+
+    def _meeting_slice(self, ident: str, where: tuple[int | None, int | None, int | None]) -> object:
+        meeting = self.archive._by_id.get(ident)
+        return tuple(meeting.lines[slice(*where)]) if meeting is not None else _MISSING
+
+    def _meeting_line(self, ident: str, index: int) -> object:
+        meeting = self.archive._by_id.get(ident)
+        if meeting is None:
+            return _MISSING
+        try:
+            return meeting.lines[index]
+        except IndexError:
+            return _MISSING
 
     def _neighbours(self, ident: str) -> object:
         if ident not in self.archive._by_id:
             return None
-        return tuple(self.meeting(m) for m in self.archive.neighbours(ident))
+        return tuple(m.id if m else None for m in self.archive.neighbours(ident))
 
     def _person_of(self, meeting: str, written: str) -> object:
         return _shown("person", self.archive.person_of(meeting, written))
@@ -192,6 +217,53 @@ class _Record:
             self.asked[question] = self.stamps.answer(question)
 
 
+class _MeetingView:
+    """Another page's meeting as a page reads it: each part it reads (the date, a section, a
+    line) is a question of its own, so a topic page that quotes line 40 of a note stays as it
+    is when a line is added at the end of it."""
+
+    __slots__ = ("_record", "_meeting", "lines")
+
+    def __init__(self, record: _Record, meeting: Meeting) -> None:
+        self._record, self._meeting = record, meeting
+        self.lines = _LinesView(record, meeting)
+
+    @property
+    def id(self) -> str:
+        return self._meeting.id
+
+    def section(self, ident: str | None) -> Any:
+        self._record.ask(("meeting_section", self._meeting.id, ident))
+        return self._meeting.section(ident)
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._meeting, name)
+        if callable(value):
+            raise AttributeError(f"a page reads another meeting's parts, not {name!r}(): add it to _MeetingView")
+        self._record.ask(("meeting_part", self._meeting.id, name))
+        return value
+
+
+class _LinesView:
+    """A meeting's lines, read one at a time."""
+
+    __slots__ = ("_record", "_meeting")
+
+    def __init__(self, record: _Record, meeting: Meeting) -> None:
+        self._record, self._meeting = record, meeting
+
+    def __len__(self) -> int:
+        self._record.ask(("meeting_lines", self._meeting.id))
+        return len(self._meeting.lines)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            self._record.ask(("meeting_slice", self._meeting.id, (index.start, index.stop, index.step)))
+        else:
+            self._record.ask(("meeting_line", self._meeting.id, index))
+        return self._meeting.lines[index]
+
+
 class Watched:
     """The archive as one page reads it, every question written down with its answer."""
 
@@ -218,13 +290,13 @@ class Watched:
         self.record.whole = True
         return self._archive.meetings
 
-    def meeting(self, ident: str) -> Meeting:
-        self.ask(("meeting", ident))
-        return self._archive.meeting(ident)
+    def meeting(self, ident: str) -> Any:
+        return _MeetingView(self.record, self._archive.meeting(ident))
 
-    def neighbours(self, ident: str) -> tuple[Meeting | None, Meeting | None]:
+    def neighbours(self, ident: str) -> tuple[Any, Any]:
         self.ask(("neighbours", ident))
-        return self._archive.neighbours(ident)
+        before, after = self._archive.neighbours(ident)
+        return tuple(_MeetingView(self.record, m) if m else None for m in (before, after))  # type: ignore[return-value]
 
     def person_of(self, meeting: str, written: str) -> Any:
         self.ask(("person_of", meeting, written))

@@ -344,7 +344,7 @@ _DECORATION = re.compile(r"^\s*(?:#+|[*+-]|\d+[.)])\s+|\*\*")
 def _linked_excerpt(meeting: Meeting, mention: Mention) -> str | Markup:
     """The line a note mentions a subject in, as HTML whose web links still work: every piece
     of text escaped, a link kept only when it is an http(s) address, cut at a word."""
-    if mention.in_chat or mention.in_transcript or not 0 < mention.line <= len(meeting.lines):
+    if mention.in_chat or mention.in_transcript or _note_line(meeting, mention.line) is None:
         return _whole_words(mention.snippet)
     line = _excerpt_line(meeting, mention)
     if line is None:
@@ -374,11 +374,25 @@ def _excerpt_line(meeting: Meeting, mention: Mention) -> str | None:
     start = " ".join(mention.snippet.split())[:30]
     section = meeting.section(mention.section)
     last = section.end_line if section and section.line == mention.line else mention.line
-    for number in range(mention.line, min(last, len(meeting.lines)) + 1):
-        line = _DECORATION.sub("", meeting.lines[number - 1])
+    for number in range(mention.line, last + 1):
+        line = _note_line(meeting, number)
+        if line is None:
+            break
+        line = _DECORATION.sub("", line)
         if start and start in " ".join(unlink(line).replace("`", "").split()):
             return line
     return None
+
+
+def _note_line(meeting: Meeting, number: int) -> str | None:
+    """Line `number` (from 1) of the note; None past its end. (Asked for one line, not for the
+    note's length: a page that quotes a note changes only when the lines it quotes do.)"""
+    if number < 1:
+        return None
+    try:
+        return meeting.lines[number - 1]
+    except IndexError:
+        return None
 
 
 def _whole_words(snippet: str) -> str:
