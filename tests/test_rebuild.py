@@ -82,9 +82,8 @@ def test_rebuilds_of_the_real_archive_equal_a_fresh_build(tmp_path: Path) -> Non
     _check_rebuilds(make_site(tmp_path, notes), share_reused=0.75)
 
 
-def test_a_page_that_reads_more_of_another_than_its_name_fails_loudly(tmp_path: Path) -> None:
-    """Another page's person is seen by name only: a page that read their meetings would
-    otherwise be reused when those change."""
+def _watched(tmp_path: Path) -> tuple[Any, Any]:
+    """The demo archive as one page of it reads it, and the archive."""
     from meetings.memo import Watched
 
     site = make_site(tmp_path)
@@ -93,7 +92,13 @@ def test_a_page_that_reads_more_of_another_than_its_name_fails_loudly(tmp_path: 
     memo = PageMemo()
     memo.start(archive, None)
     assert memo.stamps is not None
-    watched = Watched(archive, memo.stamps)
+    return Watched(archive, memo.stamps), archive
+
+
+def test_a_page_that_reads_more_of_another_than_its_name_fails_loudly(tmp_path: Path) -> None:
+    """Another page's person is seen by name only: a page that read their meetings would
+    otherwise be reused when those change."""
+    watched, archive = _watched(tmp_path)
     person = next(p for p in watched.people.values() if p.meetings)
     seen = watched.people[person.id]
     assert seen.name == person.name
@@ -121,15 +126,8 @@ def test_pages_that_quote_a_note_are_kept_when_only_other_lines_of_it_change(tmp
 
 def test_a_page_that_calls_into_another_meeting_fails_loudly(tmp_path: Path) -> None:
     """Another page's meeting is read part by part; a method of it would read parts unseen."""
-    from meetings.memo import Watched
-
-    site = make_site(tmp_path)
-    settings, _ = Settings.from_config_file(site / "mkdocs.yml")
-    archive = load_site(settings, render=False).archive
-    memo = PageMemo()
-    memo.start(archive, None)
-    assert memo.stamps is not None
-    seen = Watched(archive, memo.stamps).meeting(archive.meetings[0].id)
+    watched, archive = _watched(tmp_path)
+    seen = watched.meeting(archive.meetings[0].id)
     assert seen.date == archive.meetings[0].date
     with pytest.raises(AttributeError, match="section_at"):
         seen.section_at(1)
