@@ -226,7 +226,8 @@ def _remove_line(path: Path, text: str) -> None:
 def test_rebuilds_after_edits_to_what_the_archive_derives_equal_a_fresh_build(tmp_path: Path) -> None:
     """Edits whose effect reaches past their note: a subject crossing the number of meetings
     that makes it a topic, a spelling becoming a person's name, a cited document's series,
-    attachments, two notes trading dates, the options mkdocs.yml gives the plugin."""
+    attachments, a finding that counts another note's attendees, two notes trading dates, the
+    options mkdocs.yml gives the plugin."""
     site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
     notes, config, topics = site / "notes", site / "mkdocs.yml", site / "topics.yml"
     subject = "\nWe ran it on Zebrafish today, and Zebrafish was fast.\n"
@@ -247,12 +248,24 @@ def test_rebuilds_after_edits_to_what_the_archive_derives_equal_a_fresh_build(tm
         ("a document cited", lambda: _append(notes / "2023-07-20.md", "\nWe read RFC 7231 again.\n")),
         ("community.yml", lambda: (site / "community.yml").write_text(references, encoding="utf-8")),
         ("community.yml removed", lambda: (site / "community.yml").unlink()),
+        (
+            "a near spelling of a known person",
+            lambda: _replace_line(notes / "2024-04-16.md", "Tom Sweeney, Ada", _and_name),
+        ),
+        (
+            "that person seen in one meeting less",  # another note's finding says in how many
+            lambda: _replace_line(notes / "2023-07-20.md", "Ada Lovelace, Grace", lambda _: "Ada Lovelace"),
+        ),
         ("two notes trading dates", lambda: _swap(notes / "2023-07-20.md", notes / "2024-04-16.md")),
         ("max_refs_per_note", lambda: _replace_line(config, "      strict_notes:", _and("max_refs_per_note: 1"))),
         ("site_url", lambda: _append(config, "site_url: https://example.org/meetings/\n")),
         ("use_directory_urls", lambda: _append(config, "use_directory_urls: false\n")),
     ]
     _check_sequence(site, edits)
+
+
+def _and_name(line: str) -> str:
+    return line + ", Grace Hoppr"
 
 
 def _and(option: str) -> Callable[[str], str]:

@@ -3,88 +3,116 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from . import urls
 from .archive import Archive
+from .memo import PageMemo
 from .model import Meeting
 
 SCHEMA_VERSION = 1
+EXPORT_SRC = "api/archive.json"
 
 
-def export_data(archive: Archive, directory_urls: bool = True) -> dict[str, Any]:
-    def url(src: str) -> str:
-        return urls.page_url(src, directory_urls)
+def export_json(archive: Archive, directory_urls: bool = True, memo: PageMemo | None = None) -> str:
+    """The document, compact: json's C encoder only serves calls without indent (5x faster on
+    a large archive). Each meeting's entry is encoded on its own and the entries joined, as
+    json would; with `memo` (a serve rebuild), the entries of unchanged meetings are kept."""
+    entries = []
+    for m in archive.meetings:
+        make = partial(_meeting_entry, meeting=m, directory_urls=directory_urls)
+        if memo is None or memo.stamps is None:
+            entries.append(make(archive))
+            continue
+        key = (memo.stamps.meeting(m), m.source, m.scheduled, m.started, m.ended, repr(m.diagnostics), directory_urls)
+        entries.append(memo.page(f"{EXPORT_SRC}#{m.id}", key, make, part=True))
+    parts = {"version": _dumps(SCHEMA_VERSION), "meetings": "[" + ",".join(entries) + "]"}
+    parts |= {name: _dumps(value) for name, value in _tables(archive, directory_urls).items()}
+    return "{" + ",".join(f"{_dumps(name)}:{value}" for name, value in parts.items()) + "}\n"
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _meeting_entry(archive: Archive, meeting: Meeting, directory_urls: bool) -> str:
+    """One meeting's entry; `archive` may be the one a page memo watches."""
+    m = meeting
 
     def person_id(meeting: Meeting, written: str | None) -> str | None:
         person = archive.person_of(meeting.id, written) if written else None
         return person.id if person else None
 
-    meetings = []
-    for m in archive.meetings:
-        attendees = list(dict.fromkeys(p for p in (person_id(m, n) for n in m.attendees) if p))
-        meetings.append(
-            {
-                "id": m.id,
-                "source": m.source,
-                "url": url(urls.meeting_src(m.id)),
-                "title": m.name or m.title,
-                "heading": m.title,
-                "series": m.series,
-                "date": m.date,
-                "scheduled": m.scheduled,
-                "started": m.started,
-                "ended": m.ended,
-                "recording": m.recording,
-                "attendees": attendees,
-                "attendees_declared": m.attendees_declared,
-                "sections": [
-                    {
-                        "id": s.id,
-                        "title": s.title,
-                        "presenters": [p for p in (person_id(m, n) for n in s.presenters) if p],
-                        "video_seconds": s.video_seconds,
-                        "video_url": urls.video_url(m.recording, s.video_seconds),
-                        "topics": s.topics,
-                    }
-                    for s in m.sections
-                ],
-                "chat": [
-                    {
-                        "author": person_id(m, c.author),
-                        "author_as_written": c.author,
-                        "time": c.time,
-                        "text": c.text,
-                        "video_seconds": m.chat_video_seconds(c),
-                    }
-                    for c in m.chat
-                ],
-                "action_items": [
-                    {"owner": person_id(m, a.owner), "text": a.text, "confident": a.confident} for a in m.action_items
-                ],
-                "label": m.label,
-                "decisions": [
-                    {
-                        "kind": d.kind,
-                        "number": d.number,
-                        "subject": d.subject,
-                        "text": d.text,
-                        "owner": person_id(m, d.owner),
-                        "video_seconds": d.video_seconds,
-                        "references": sorted(
-                            {f"{archive.repo(r.repo)}#{r.number}" for r in m.issues if r.line == d.line}
-                        ),
-                    }
-                    for d in m.decisions
-                ],
-                "issues": sorted({f"{archive.repo(r.repo)}#{r.number}" for r in m.issues}),
-                "next_meetings": [{"series": n.series, "date": n.date, "topics": n.topics} for n in m.next_meetings],
-                "diagnostics": [
-                    {"line": d.line, "level": d.level, "message": d.message, "suggestion": d.suggestion}
-                    for d in m.diagnostics
-                ],
-            }
-        )
+    attendees = list(dict.fromkeys(p for p in (person_id(m, n) for n in m.attendees) if p))
+    return _dumps(
+        {
+            "id": m.id,
+            "source": m.source,
+            "url": urls.page_url(urls.meeting_src(m.id), directory_urls),
+            "title": m.name or m.title,
+            "heading": m.title,
+            "series": m.series,
+            "date": m.date,
+            "scheduled": m.scheduled,
+            "started": m.started,
+            "ended": m.ended,
+            "recording": m.recording,
+            "attendees": attendees,
+            "attendees_declared": m.attendees_declared,
+            "sections": [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "presenters": [p for p in (person_id(m, n) for n in s.presenters) if p],
+                    "video_seconds": s.video_seconds,
+                    "video_url": urls.video_url(m.recording, s.video_seconds),
+                    "topics": s.topics,
+                }
+                for s in m.sections
+            ],
+            "chat": [
+                {
+                    "author": person_id(m, c.author),
+                    "author_as_written": c.author,
+                    "time": c.time,
+                    "text": c.text,
+                    "video_seconds": m.chat_video_seconds(c),
+                }
+                for c in m.chat
+            ],
+            "action_items": [
+                {"owner": person_id(m, a.owner), "text": a.text, "confident": a.confident} for a in m.action_items
+            ],
+            "label": m.label,
+            "decisions": [
+                {
+                    "kind": d.kind,
+                    "number": d.number,
+                    "subject": d.subject,
+                    "text": d.text,
+                    "owner": person_id(m, d.owner),
+                    "video_seconds": d.video_seconds,
+                    "references": sorted({f"{archive.repo(r.repo)}#{r.number}" for r in m.issues if r.line == d.line}),
+                }
+                for d in m.decisions
+            ],
+            "issues": sorted({f"{archive.repo(r.repo)}#{r.number}" for r in m.issues}),
+            "next_meetings": [{"series": n.series, "date": n.date, "topics": n.topics} for n in m.next_meetings],
+            "diagnostics": [
+                {"line": d.line, "level": d.level, "message": d.message, "suggestion": d.suggestion}
+                for d in m.diagnostics
+            ],
+        }
+    )
+
+
+def _tables(archive: Archive, directory_urls: bool) -> dict[str, Any]:
+    """People, topics and issues, as the document lists them."""
+
+    def url(src: str) -> str:
+        return urls.page_url(src, directory_urls)
+
     people = [
         {
             "id": p.id,
@@ -121,9 +149,4 @@ def export_data(archive: Archive, directory_urls: bool = True) -> dict[str, Any]
         }
         for i in archive.issues.values()
     ]
-    return {"version": SCHEMA_VERSION, "meetings": meetings, "people": people, "topics": topics, "issues": issues}
-
-
-def export_json(archive: Archive, directory_urls: bool = True) -> str:
-    # Compact: json's C encoder only serves calls without indent (5x faster on a large archive).
-    return json.dumps(export_data(archive, directory_urls), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return {"people": people, "topics": topics, "issues": issues}

@@ -346,18 +346,19 @@ class PageMemo:
         self.options, self.stamps, self.current = options, Stamps(archive), {}
         self.made = self.reused = 0
 
-    def page(self, src: str, key: object, make: Callable[[Any], Any]) -> Any:
-        """The page at `src`, made by `make(archive)` unless the last build's still holds."""
+    def page(self, src: str, key: object, make: Callable[[Any], Any], part: bool = False) -> Any:
+        """The page at `src`, made by `make(archive)` unless the last build's still holds.
+        `part`: a piece of a page (a meeting's entry in the export), not counted as a page."""
         assert self.stamps is not None, "start() first"
         stamps = self.stamps
         old = self.previous.get(src)
         if old is not None and old.key == key and all(stamps.answer(q) == a for q, a in old.asked.items()):
             self.current[src] = old
-            self.reused += 1
+            self.reused += not part
             return old.page
         watched = Watched(stamps.archive, stamps)
         page = make(watched)
-        self.made += 1
+        self.made += not part
         if not watched.whole:
             self.current[src] = _Made(key, watched.asked, page)
         return page

@@ -16,7 +16,7 @@ from .. import inline, urls
 from ..archive import Archive, main_subjects
 from ..calendars import CALENDAR
 from ..community import Reference
-from ..export import export_json
+from ..export import EXPORT_SRC, export_json
 from ..feeds import SITE_FEED, person_feed, topic_feed
 from ..isolate import failure
 from ..memo import PageMemo
@@ -108,7 +108,7 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
     if has_decisions(archive):  # a community whose notes number their decisions
         pages.append(guarded(DECISIONS_SRC, "Decisions", None, _decisions))
     pages.append(_timeline(archive, here("timeline/index.md")))
-    pages.append(Page("api/archive.json", export_json(archive, options.directory_urls)))
+    pages.append(Page(EXPORT_SRC, export_json(archive, options.directory_urls, memo)))
     return pages
 
 
