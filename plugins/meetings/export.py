@@ -25,7 +25,8 @@ def export_json(archive: Archive, directory_urls: bool = True, memo: PageMemo | 
         if memo is None or memo.stamps is None:
             entries.append(make(archive))
             continue
-        key = (memo.stamps.meeting(m), m.source, m.scheduled, m.started, m.ended, repr(m.diagnostics), directory_urls)
+        # The stamp holds the note's text and what linking gave it; findings come from other notes too.
+        key = (memo.stamps.meeting(m), m.source, repr(m.diagnostics), directory_urls)
         entries.append(memo.page(f"{EXPORT_SRC}#{m.id}", key, make, part=True))
     parts = {"version": _dumps(SCHEMA_VERSION), "meetings": "[" + ",".join(entries) + "]"}
     parts |= {name: _dumps(value) for name, value in _tables(archive, directory_urls).items()}

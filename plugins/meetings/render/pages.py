@@ -92,7 +92,7 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
                 src, front_matter({"title": title}) + f"# {escape_markdown(title)}\n\nThis page could not be made.\n"
             )
 
-    pages.append(_meetings_index(archive, here("meetings/index.md")))
+    pages.append(_meetings_index(archive, here("meetings/index.md"), memo))
     months = _months(archive)
     shown_months = repr(months)
     for person in archive.people.values():
@@ -171,32 +171,44 @@ def _presenters(archive: Archive, meeting: Meeting, names: list[str], here: Here
     return [_person_ref(here, p) for p in unique.values()]
 
 
-def _meetings_index(archive: Archive, here: Here) -> Page:
+def _meetings_index(archive: Archive, here: Here, memo: PageMemo) -> Page:
+    """One row per meeting, newest first. Each row is made on its own, so a serve rebuild
+    keeps the rows of the meetings that did not change."""
     rows = []
     for meeting in reversed(archive.meetings):
-        names = [n for s in meeting.sections for n in s.presenters]
-        subjects = main_subjects(archive, meeting, Counter())[:4]
-        rows.append(
-            {
-                "date": meeting.date,
-                "title": meeting_title(meeting),
-                "subjects": [{"name": archive.topics[t].name, "link": here.link(urls.topic_src(t))} for t in subjects],
-                "series": meeting.series,
-                "link": here.link(urls.meeting_src(meeting.id)),
-                "presenters": _presenters(archive, meeting, names, here),
-                "attendees": len(meeting.attendees),
-                "chat": len(meeting.chat),
-                "recording": meeting.recording,
-            }
-        )
+        subjects = tuple((t, archive.topics[t].name) for t in main_subjects(archive, meeting, Counter())[:4])
+        key = (memo.stamps.meeting(meeting) if memo.stamps else None, subjects)  # the stamp holds its text
+        make = partial(_meeting_row_html, meeting=meeting, subjects=subjects, here=here)
+        rows.append(Markup(memo.page(f"{here.src}#{meeting.id}", key, make, part=True)))
+    dates = [m.date for m in archive.meetings]
     return _page(
         here,
         "meetings_index.html.j2",
         "Meetings",
-        meetings=rows,
-        years=sorted({str(r["date"])[:4] for r in rows}, reverse=True),
-        series=sorted({str(r["series"]) for r in rows}),
+        rows=rows,
+        first=dates[0] if dates else "",
+        last=dates[-1] if dates else "",
+        years=sorted({d[:4] for d in dates}, reverse=True),
+        series=sorted({m.series for m in archive.meetings}),
     )
+
+
+def _meeting_row_html(archive: Archive, meeting: Meeting, subjects: tuple[tuple[str, str], ...], here: Here) -> str:
+    """A meeting's row of the index; `subjects`: its main topics (id, name), which weigh it
+    against the whole archive and so are worked out by the caller."""
+    names = [n for s in meeting.sections for n in s.presenters]
+    row = {
+        "date": meeting.date,
+        "title": meeting_title(meeting),
+        "subjects": [{"name": name, "link": here.link(urls.topic_src(t))} for t, name in subjects],
+        "series": meeting.series,
+        "link": here.link(urls.meeting_src(meeting.id)),
+        "presenters": _presenters(archive, meeting, names, here),
+        "attendees": len(meeting.attendees),
+        "chat": len(meeting.chat),
+        "recording": meeting.recording,
+    }
+    return TEMPLATES.get_template("meetings_row.html.j2").render(m=row)
 
 
 def _person(archive: Archive, here: Here, person: Person, months: dict[str, list[str]]) -> Page:
