@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
 from . import urls
 from .archive import Archive
 from .memo import PageMemo
-from .model import Meeting
+from .model import Issue, Meeting, Person, Topic
 
 SCHEMA_VERSION = 1
 EXPORT_SRC = "api/archive.json"
@@ -29,7 +30,7 @@ def export_json(archive: Archive, directory_urls: bool = True, memo: PageMemo | 
         key = (memo.stamps.meeting(m), m.source, repr(m.diagnostics), directory_urls)
         entries.append(memo.page(f"{EXPORT_SRC}#{m.id}", key, make, part=True))
     parts = {"version": _dumps(SCHEMA_VERSION), "meetings": "[" + ",".join(entries) + "]"}
-    parts |= {name: _dumps(value) for name, value in _tables(archive, directory_urls).items()}
+    parts |= _tables(archive, directory_urls, memo)
     return "{" + ",".join(f"{_dumps(name)}:{value}" for name, value in parts.items()) + "}\n"
 
 
@@ -108,14 +109,15 @@ def _meeting_entry(archive: Archive, meeting: Meeting, directory_urls: bool) -> 
     )
 
 
-def _tables(archive: Archive, directory_urls: bool) -> dict[str, Any]:
-    """People, topics and issues, as the document lists them."""
+def _tables(archive: Archive, directory_urls: bool, memo: PageMemo | None) -> dict[str, str]:
+    """People, topics and issues, as the document lists them, encoded; with `memo`, the entry
+    of each one that did not change is the last build's."""
 
     def url(src: str) -> str:
         return urls.page_url(src, directory_urls)
 
-    people = [
-        {
+    def person(p: Person) -> dict[str, Any]:
+        return {
             "id": p.id,
             "name": p.name,
             "aliases": p.aliases,
@@ -123,10 +125,9 @@ def _tables(archive: Archive, directory_urls: bool) -> dict[str, Any]:
             "url": url(urls.person_src(p.id)),
             "meetings": p.meetings,
         }
-        for p in archive.people.values()
-    ]
-    topics = [
-        {
+
+    def topic(t: Topic) -> dict[str, Any]:
+        return {
             "id": t.id,
             "name": t.name,
             "aliases": t.aliases,
@@ -137,10 +138,9 @@ def _tables(archive: Archive, directory_urls: bool) -> dict[str, Any]:
                 for x in t.mentions
             ],
         }
-        for t in archive.topics.values()
-    ]
-    issues = [
-        {
+
+    def issue(i: Issue) -> dict[str, Any]:
+        return {
             "id": i.id,
             "kind": i.kind,
             "label": i.label or i.id,
@@ -148,6 +148,20 @@ def _tables(archive: Archive, directory_urls: bool) -> dict[str, Any]:
             "url": url(urls.issue_src(i)),
             "mentions": [{"meeting": x.meeting, "section": x.section, "in_chat": x.in_chat} for x in i.mentions],
         }
-        for i in archive.issues.values()
-    ]
-    return {"people": people, "topics": topics, "issues": issues}
+
+    def entries(kind: str, things: Iterable[Any], entry: Callable[[Any], dict[str, Any]]) -> str:
+        found = []
+        for thing in things:
+            if memo is None or memo.stamps is None:
+                found.append(_dumps(entry(thing)))
+                continue
+            key = (memo.stamps.own(thing), directory_urls)
+            made = partial(lambda _, thing: _dumps(entry(thing)), thing=thing)
+            found.append(memo.page(f"{EXPORT_SRC}#{kind}:{thing.id}", key, made, part=True))
+        return "[" + ",".join(found) + "]"
+
+    return {
+        "people": entries("person", archive.people.values(), person),
+        "topics": entries("topic", archive.topics.values(), topic),
+        "issues": entries("issue", archive.issues.values(), issue),
+    }

@@ -75,12 +75,6 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
     oldest = max(times.values(), default=EPOCH)  # what an empty feed says it was updated
     files: dict[str, bytes] = {}
     latest = [m.id for m, _ in sorted(dated, key=lambda p: (p[1], p[0].id))][-LATEST:]
-    atom = _feed(archive, site, SITE_FEED, f"{site.name}: meetings", "index.md", latest, times)
-    files[SITE_FEED] = atom.atom_str(pretty=True)
-    files[SITE_RSS] = _feed(archive, site, SITE_RSS, f"{site.name}: meetings", "index.md", latest, times).rss_str(
-        pretty=True
-    )
-
     shown: dict[str, tuple[object, ...]] = {}
 
     def entry_of(ident: str) -> tuple[object, ...]:
@@ -92,21 +86,29 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
             shown[ident] = (meeting.title, meeting.date, meeting.series, meeting.recording, titles, presenters)
         return shown[ident]
 
-    def atom_of(src: str, title: str, page: str, ids: list[str]) -> bytes:
+    def feed_of(src: str, title: str, page: str, ids: list[str], rss: bool = False) -> bytes:
         # The key holds all that the feed reads, so it reads the archive itself, unwatched.
         # Times as printed (repr): two offsets can name one moment, and equal times compare equal.
         key = (title, page, tuple((i, repr(times[i]), entry_of(i)) for i in ids), repr(oldest))
-        return memo.page(src, key, lambda _: _feed(archive, site, src, title, page, ids, times).atom_str(pretty=True))
+
+        def make(_: object) -> bytes:
+            feed = _feed(archive, site, src, title, page, ids, times)
+            return feed.rss_str(pretty=True) if rss else feed.atom_str(pretty=True)
+
+        return memo.page(src, key, make)
+
+    files[SITE_FEED] = feed_of(SITE_FEED, f"{site.name}: meetings", "index.md", latest)
+    files[SITE_RSS] = feed_of(SITE_RSS, f"{site.name}: meetings", "index.md", latest, rss=True)
 
     for person in archive.people.values():
         ids = [i for i in person.meetings if i in times][-PER_FEED:]
         src = person_feed(person.id)
-        files[src] = atom_of(src, f"{site.name}: meetings with {person.name}", urls.person_src(person.id), ids)
+        files[src] = feed_of(src, f"{site.name}: meetings with {person.name}", urls.person_src(person.id), ids)
     for ident, topic in archive.topics.items():
         ids = sorted({m.meeting for m in topic.mentions if m.meeting in times}, key=lambda i: (times[i], i))
         src = topic_feed(ident)
         title = f"{site.name}: meetings about {topic.name}"
-        files[src] = atom_of(src, title, urls.topic_src(ident), ids[-PER_FEED:])
+        files[src] = feed_of(src, title, urls.topic_src(ident), ids[-PER_FEED:])
     return files
 
 

@@ -62,6 +62,8 @@ class Stamps:
     def __init__(self, archive: Archive) -> None:
         self.archive = archive
         self._known: dict[Question, object] = {}
+        self._meetings: dict[str, tuple[Meeting, object]] = {}
+        self._own: dict[int, tuple[object, str]] = {}
 
     def answer(self, question: Question) -> object:
         found = self._known.get(question, _MISSING)
@@ -70,8 +72,23 @@ class Stamps:
         return found
 
     def meeting(self, meeting: Meeting | None) -> object:
+        """A meeting's stamp (its page's key, and the rows and entries made from it)."""
         if meeting is None:
             return None
+        found = self._meetings.get(meeting.id)
+        if found is None or found[0] is not meeting:
+            found = self._meetings[meeting.id] = (meeting, self._meeting_stamp(meeting))
+        return found[1]
+
+    def own(self, thing: object) -> str:
+        """What a person, topic or issue page is made of (its key), worked out once a build."""
+        found = self._own.get(id(thing))
+        if found is None or found[0] is not thing:
+            found = self._own[id(thing)] = (thing, repr(thing))
+        return found[1]
+
+    @staticmethod
+    def _meeting_stamp(meeting: Meeting) -> object:
         if not meeting.digest:  # made in this build only (a note shown as text): never the same
             return object()
         return (

@@ -79,6 +79,7 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
         memo = PageMemo()
         memo.start(archive, options)
     pages = [_meeting_page(meeting, archive, options, memo) for meeting in archive.meetings]
+    own = memo.stamps.own if memo.stamps else repr
 
     def here(src: str) -> Here:
         return Here(src, options.directory_urls)
@@ -97,13 +98,13 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
     shown_months = repr(months)
     for person in archive.people.values():
         make = partial(_person, person=person, months=months)
-        pages.append(guarded(urls.person_src(person.id), person.name, (repr(person), shown_months), make))
+        pages.append(guarded(urls.person_src(person.id), person.name, (own(person), shown_months), make))
     pages.append(_people_index(archive, here("people/index.md")))
     for ident, topic in archive.topics.items():
-        pages.append(guarded(urls.topic_src(ident), topic.name, repr(topic), partial(_topic, topic=topic)))
+        pages.append(guarded(urls.topic_src(ident), topic.name, own(topic), partial(_topic, topic=topic)))
     pages.append(_topics_index(archive, here("topics/index.md")))
     for ident, issue in archive.issues.items():
-        pages.append(guarded(urls.issue_src(issue), ident, repr(issue), partial(_issue, issue=issue)))
+        pages.append(guarded(urls.issue_src(issue), ident, own(issue), partial(_issue, issue=issue)))
     pages.append(_issues_index(archive, here("issues/index.md")))
     if has_decisions(archive):  # a community whose notes number their decisions
         pages.append(guarded(DECISIONS_SRC, "Decisions", None, _decisions))
