@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from meetings import archive, subjects
 from meetings.memo import PageMemo
 from meetings.notes import ParseCache
 from meetings.site import Settings, load_site
@@ -181,12 +183,50 @@ def _check_sequence(site: Path, edits: list[tuple[str, Callable[[], None]]]) -> 
     for what, edit in edits:
         edit()
         rebuilt = _pages(site, cache, memo)
-        fresh = _pages(site)
+        with _nothing_kept():
+            fresh = _pages(site)
         assert rebuilt.keys() == fresh.keys(), what
         stale = [src for src in fresh if rebuilt[src] != fresh[src]]
         assert not stale, f"after editing {what}, these pages differ from a fresh build: {stale[:5]}"
         reused[what] = (memo.reused, memo.made)
     return reused
+
+
+@contextmanager
+def _nothing_kept() -> Iterator[None]:
+    """A build as a new process makes it: without what linking keeps for the next build
+    (put back after, so the rebuilds go on from their own)."""
+    kept = [subjects._REMEMBERED, archive._SUBJECT_LINES]
+    saved = [(k.earlier, k.now) for k in kept], subjects._TALLY, subjects._Found._last
+    for k in kept:
+        k.earlier, k.now = {}, {}
+    subjects._TALLY, subjects._Found._last = subjects._Tally(), None
+    try:
+        yield
+    finally:
+        for k, (earlier, now) in zip(kept, saved[0], strict=True):
+            k.earlier, k.now = earlier, now
+        subjects._TALLY, subjects._Found._last = saved[1], saved[2]
+
+
+def test_rebuilds_after_edits_to_what_subjects_are_mined_from_equal_a_fresh_build(tmp_path: Path) -> None:
+    """A subject's meetings counted from a heading alone, and a plural learned from one note
+    that folds the words of the notes left as they were."""
+    site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
+    notes = site / "notes"
+    used = "\nWe ran `zebras check` and `zebras list` again.\n"
+    _check_sequence(
+        site,
+        [
+            ("a command in a first note", lambda: _append(notes / "2020-11-03.md", used)),
+            ("a command in a second note", lambda: _append(notes / "2021-07-15.md", used)),
+            ("a heading naming it in a third", lambda: _append(notes / "2022-03-17.md", "\n### Zebras\n")),
+            ("the heading gone", lambda: _remove_line(notes / "2022-03-17.md", "\n### Zebras\n")),
+            ("a command in a third note", lambda: _append(notes / "2023-07-20.md", used)),
+            ("its singular in a fourth", lambda: _append(notes / "2024-04-16.md", "\nOne zebra is enough.\n")),
+            ("the singular gone", lambda: _remove_line(notes / "2024-04-16.md", "\nOne zebra is enough.\n")),
+        ],
+    )
 
 
 def test_a_time_written_in_another_zone_for_the_same_moment_is_published_as_written(tmp_path: Path) -> None:
@@ -377,3 +417,19 @@ def test_rebuilds_of_a_numbered_archive_equal_a_fresh_build(tmp_path: Path) -> N
         ("an EIP cited", lambda: _append(notes[3], "\nWe talked about EIP-7702 again.\n")),
     ]
     _check_sequence(site, edits)
+
+
+def test_a_line_that_stops_being_the_attendee_list_is_read_for_subjects_again() -> None:
+    """The same lines read with another line as the attendee list (a community's settings
+    changed how the note is read): what linking kept for the first reading is not reused."""
+    from dataclasses import replace
+
+    from meetings.parse.note import parse_note
+
+    text = (FIXTURES / "2021-07-15.md").read_text(encoding="utf-8")
+    meeting = parse_note(text, "notes/2021-07-15.md", "2021-07-15")
+    lines = archive._note_lines(meeting)
+    listed = archive._subject_lines(meeting, lines)
+    assert meeting.attendees_line not in {n for n, _ in listed}
+    unlisted = archive._subject_lines(replace(meeting, attendees_line=None), lines)
+    assert meeting.attendees_line in {n for n, _ in unlisted}

@@ -318,6 +318,7 @@ def _add_topics(
     the notes, the chat and the transcripts (`text`: each meeting's `_note_lines`;
     `people_words`: the words of people's names, never subjects; `generic`: the community's
     own generic headings, never subjects either)."""
+    _SUBJECT_LINES.turn()
     text = {m.id: _subject_lines(m, text[m.id]) for m in archive.meetings}
     curated = [e for e in entries if not e.excluded]
     excluded_names = [e.name for e in entries if e.excluded]
@@ -424,7 +425,14 @@ def _subject_lines(meeting: Meeting, lines: list[tuple[int, str]]) -> list[tuple
     presenter line of its own (they name people and give dates)."""
     skip = {meeting.attendees_line, meeting.title_line}
     skip |= {s.presenter_line for s in meeting.sections if s.presenter_line != s.line}
-    return [(n, line) for n, line in lines if n not in skip and not _meta_line(line.lstrip(" #"))]
+    # Kept by its inputs: a serve rebuild reads the lines of unchanged notes again.
+    key = (frozenset(skip), tuple(lines))
+    return _SUBJECT_LINES.get(
+        key, lambda: [(n, line) for n, line in lines if n not in skip and not _meta_line(line.lstrip(" #"))]
+    )
+
+
+_SUBJECT_LINES = subjects._Kept()
 
 
 def _meta_line(text: str) -> bool:

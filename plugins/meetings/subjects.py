@@ -222,56 +222,158 @@ def _why_word(counts: _Counts, word: str) -> str:
 
 def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_Counts, dict[str, str]]:
     """Counts of the archive's words, plurals folded into their singular, and the folds.
-    Each pattern runs once per meeting; counting is left to Counter's C loop."""
+    Each meeting's share is kept with the totals: a serve rebuild reads only the meetings whose
+    lines changed, and those whose words' folds changed."""
     _REMEMBERED.turn()
-    texts = {m: "\n".join(map(clean_line, lines)) for m, lines in prose.items()}
-    heads = {m: "\n".join(map(clean_line, titles.get(m, []))) for m in prose}
-    words = {m: _words(text) for m, text in texts.items()}
-    head_words = {m: _words(text) for m, text in heads.items()}
-    capitals = {m: _capitals(text) for m, text in texts.items()}
-    capital_mid = Counter(w.casefold() for found in capitals.values() for _, w in found)
-    count = Counter(itertools.chain(*words.values(), *head_words.values()))
+    return _TALLY.read({m: (tuple(lines), tuple(titles.get(m, []))) for m, lines in prose.items()})
+
+
+@dataclass
+class _Share:
+    """What one meeting's prose and headings add to the counts: `words` and `capital_mid` as
+    written (the folds are learned from their totals), the rest folded, with the words whose
+    folds were looked up to make it."""
+
+    key: tuple[tuple[str, ...], tuple[str, ...]]  # its prose lines and headings
+    words: Counter[str]
+    capital_mid: Counter[str]
+    folded: dict[str, Counter[Any]] | None = None
+    looked_up: set[str] = field(default_factory=set)
+
+
+# The counts of `_Counts` that are sums of each meeting's share once folded.
+_FOLDED = (
+    "meetings capital_alone all_capitals kept_lower code code_pairs repo pairs pair_meetings pair_capital"
+    " compounds file_like"
+).split()
+
+
+class _Tally:
+    """The archive's counts as sums of each meeting's share, updated by taking out the shares
+    of changed meetings and adding their new ones. Counters drop the words no meeting uses, so
+    the totals equal a fresh count; nothing read from them depends on their order."""
+
+    def __init__(self) -> None:
+        self.shares: dict[str, _Share] = {}
+        self.words: Counter[str] = Counter()
+        self.capital_mid: Counter[str] = Counter()
+        self.folded: dict[str, Counter[Any]] = {name: Counter() for name in _FOLDED}
+        self.folds: dict[str, str] = {}
+
+    def read(self, keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[_Counts, dict[str, str]]:
+        """The counts of the meetings whose prose and headings are `keys` (the counters are the
+        totals themselves: read them only)."""
+        try:
+            return self._read(keys)
+        except BaseException:
+            self.__init__()  # type: ignore[misc]  # totals left half-updated are forgotten
+            raise
+
+    def _read(self, keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[_Counts, dict[str, str]]:
+        for meeting in [m for m, share in self.shares.items() if keys.get(m) != share.key]:
+            share = self.shares.pop(meeting)
+            _take(self.words, share.words)
+            _take(self.capital_mid, share.capital_mid)
+            self._take_folded(share)
+        fresh = [m for m in keys if m not in self.shares]
+        for meeting in fresh:
+            prose, heads = keys[meeting]
+            text, head = "\n".join(map(clean_line, prose)), "\n".join(map(clean_line, heads))
+            words = Counter(_words(text))
+            words.update(_words(head))
+            capital_mid = Counter(w.casefold() for _, w in _capitals(text))
+            self.shares[meeting] = _Share(keys[meeting], words, capital_mid)
+            self.words.update(words)
+            self.capital_mid.update(capital_mid)
+        folds = _folds(self.words, self.capital_mid)
+        changed = {w for w in folds.keys() | self.folds.keys() if folds.get(w) != self.folds.get(w)}
+        self.folds = folds
+        for share in self.shares.values():
+            if share.folded is None or not changed.isdisjoint(share.looked_up):
+                if share.folded is not None:
+                    self._take_folded(share)
+                share.folded, share.looked_up = _folded_share(*share.key, folds)
+                for name, counter in share.folded.items():
+                    self.folded[name].update(counter)
+        self.shares = {m: self.shares[m] for m in keys}  # the meetings' order, as a fresh tally has it
+        counts = _Counts(**{n: c for n, c in self.folded.items() if n != "file_like"})
+        counts.file_like = set(self.folded["file_like"])
+        get = folds.get
+        for word, n in self.words.items():
+            counts.count[get(word, word)] += n
+        for word, n in self.capital_mid.items():
+            counts.capital_mid[get(word, word)] += n
+        return counts, dict(folds)
+
+    def _take_folded(self, share: _Share) -> None:
+        for name, counter in (share.folded or {}).items():
+            _take(self.folded[name], counter)
+
+
+def _take(total: Counter[Any], part: Counter[Any]) -> None:
+    """`total` less `part`, without the keys left at zero (as if never counted)."""
+    for key, n in part.items():
+        left = total[key] - n
+        if left:
+            total[key] = left
+        else:
+            del total[key]
+
+
+def _folds(count: Counter[str], capital_mid: Counter[str]) -> dict[str, str]:
+    """Plural -> singular, for plurals whose singular is used too, in the words' order."""
     known = set(count) - STOPWORDS
-    folds = {w: one for w in count if (one := singular(w)) != w and one in known}
+    folds = {w: one for w in sorted(count) if (one := singular(w)) != w and one in known}
     for word in list(folds):  # "Windows" is not a plural of "window": a name keeps its form
         if capital_mid[word] * 2 > count[word] and capital_mid[folds[word]] * 2 <= count[folds[word]]:
             del folds[word]
-    get = folds.get
-    counts = _Counts()
-    for word, n in count.items():
-        counts.count[get(word, word)] += n
-    for word, n in capital_mid.items():
-        counts.capital_mid[get(word, word)] += n
-    for found in capitals.values():
-        for before, word in found:
-            key = get(word.casefold(), word.casefold())
-            if before[:1].islower():
-                counts.capital_alone[key] += 1
-            if word.isupper() or (word[:-1].isupper() and word.endswith("s")):
-                counts.all_capitals[key] += 1
-    for meeting, text in texts.items():
-        found = [get(w, w) for w in words[meeting]] if folds else words[meeting]
-        counts.meetings.update(set(found).union(get(w, w) for w in head_words[meeting]))
-        # Neighbouring words, across punctuation too: a close enough count, and cheap.
-        pairs = list(zip(found, found[1:], strict=False))
-        counts.pairs.update(pairs)
-        counts.pair_meetings.update(set(pairs))
-        named = ((a.casefold(), b.casefold()) for a, b in capitals[meeting] if a)
-        counts.pair_capital.update((get(a, a), get(b, b)) for a, b in named)
-        written = _compounds(text) | _compounds(heads[meeting])
-        compounds = {tuple(get(w, w) for w in words_of(c)) for c in written}
-        counts.compounds.update(k for k in compounds if 2 <= len(k) <= 3)
-        counts.file_like.update(tuple(get(w, w) for w in words_of(c)) for c in written if re.search(r"[./_]", c))
-        for span in _CODE.findall(text):
-            parts = span.casefold().split()[:2]
-            if parts and parts[0].isalpha():
-                counts.code[get(parts[0], parts[0])] += 1
-                if len(parts) == 2 and parts[1].isalpha():
-                    counts.code_pairs[(parts[0], get(parts[1], parts[1]))] += 1
-        counts.repo.update(m.casefold() for m in _GITHUB.findall("\n".join(prose[meeting])))
-        for title in titles.get(meeting, []):
-            _kept_lower(counts, title, folds)
-    return counts, folds
+    return folds
+
+
+def _folded_share(
+    prose: tuple[str, ...], heads: tuple[str, ...], folds: dict[str, str]
+) -> tuple[dict[str, Counter[Any]], set[str]]:
+    """One meeting's share of the folded counts, and the words whose folds it looked up."""
+    looked_up: set[str] = set()
+
+    def get(word: str, default: str) -> str:
+        looked_up.add(word)
+        return folds.get(word, default)
+
+    text, head = "\n".join(map(clean_line, prose)), "\n".join(map(clean_line, heads))
+    share = _Counts()
+    for before, word in _capitals(text):
+        key = get(word.casefold(), word.casefold())
+        if before[:1].islower():
+            share.capital_alone[key] += 1
+        if word.isupper() or (word[:-1].isupper() and word.endswith("s")):
+            share.all_capitals[key] += 1
+    found = [get(w, w) for w in _words(text)]
+    share.meetings.update(set(found).union(get(w, w) for w in _words(head)))
+    # Neighbouring words, across punctuation too: a close enough count, and cheap.
+    pairs = list(zip(found, found[1:], strict=False))
+    share.pairs.update(pairs)
+    share.pair_meetings.update(set(pairs))
+    named = ((a.casefold(), b.casefold()) for a, b in _capitals(text) if a)
+    share.pair_capital.update((get(a, a), get(b, b)) for a, b in named)
+    written = _compounds(text) | _compounds(head)
+    compounds = {tuple(get(w, w) for w in words_of(c)) for c in written}
+    share.compounds.update(k for k in compounds if 2 <= len(k) <= 3)
+    file_like = Counter({tuple(get(w, w) for w in words_of(c)) for c in written if re.search(r"[./_]", c)})
+    for span in _CODE.findall(text):
+        parts = span.casefold().split()[:2]
+        if parts and parts[0].isalpha():
+            share.code[get(parts[0], parts[0])] += 1
+            if len(parts) == 2 and parts[1].isalpha():
+                share.code_pairs[(parts[0], get(parts[1], parts[1]))] += 1
+    share.repo.update(m.casefold() for m in _GITHUB.findall("\n".join(prose)))
+    for title in heads:
+        _kept_lower(share, title, get)
+    folded = {name: getattr(share, name) for name in _FOLDED if name != "file_like"}
+    return {**folded, "file_like": file_like}, looked_up
+
+
+_TALLY = _Tally()
 
 
 class _Kept:
@@ -340,7 +442,7 @@ def _compounds(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _kept_lower(counts: _Counts, title: str, folds: dict[str, str]) -> None:
+def _kept_lower(counts: _Counts, title: str, get: Callable[[str, str], str]) -> None:
     """Words written lower-case in a Title Case heading ("crun Update", "quadlet - Alex")."""
     words = [w for w in _WORD.findall(title) if w[0].isalpha() and w.casefold() not in STOPWORDS]
     capitals = sum(w[0].isupper() for w in words)
@@ -348,7 +450,7 @@ def _kept_lower(counts: _Counts, title: str, folds: dict[str, str]) -> None:
         return
     for word in words:
         if word[0].islower() and capitals * 3 >= (len(words) - 1) * 2:
-            counts.kept_lower[folds.get(word.casefold(), word.casefold())] += 1
+            counts.kept_lower[get(word.casefold(), word.casefold())] += 1
 
 
 def _title_key(text: str) -> str:
