@@ -266,8 +266,8 @@ def _remove_line(path: Path, text: str) -> None:
 def test_rebuilds_after_edits_to_what_the_archive_derives_equal_a_fresh_build(tmp_path: Path) -> None:
     """Edits whose effect reaches past their note: a subject crossing the number of meetings
     that makes it a topic, a spelling becoming a person's name, a cited document's series,
-    attachments, a finding that counts another note's attendees, two notes trading dates, the
-    options mkdocs.yml gives the plugin."""
+    attachments, a finding that counts another note's attendees, a person's name as another
+    note spells it more often, two notes trading dates, the options mkdocs.yml gives the plugin."""
     site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
     notes, config, topics = site / "notes", site / "mkdocs.yml", site / "topics.yml"
     subject = "\nWe ran it on Zebrafish today, and Zebrafish was fast.\n"
@@ -296,12 +296,27 @@ def test_rebuilds_after_edits_to_what_the_archive_derives_equal_a_fresh_build(tm
             "that person seen in one meeting less",  # another note's finding says in how many
             lambda: _replace_line(notes / "2023-07-20.md", "Ada Lovelace, Grace", lambda _: "Ada Lovelace"),
         ),
+        ("a presenter named in one note", lambda: _replace_line(notes / "2024-04-16.md", "Widgets were", _gadgets)),
+        ("their name written twice otherwise in another's chat", lambda: _chat(notes / "2026-02-03.md", 2)),
+        ("once", lambda: _chat(notes / "2026-02-03.md", 1)),  # the first note's page shows the other spelling
         ("two notes trading dates", lambda: _swap(notes / "2023-07-20.md", notes / "2024-04-16.md")),
         ("max_refs_per_note", lambda: _replace_line(config, "      strict_notes:", _and("max_refs_per_note: 1"))),
         ("site_url", lambda: _append(config, "site_url: https://example.org/meetings/\n")),
         ("use_directory_urls", lambda: _append(config, "use_directory_urls: false\n")),
     ]
     _check_sequence(site, edits)
+
+
+def _gadgets(line: str) -> str:
+    return f"{line}\n\n#### Gadgets - Zed Quill\nGadgets too."
+
+
+def _chat(note: Path, times: int) -> None:
+    """`times` lines of the chat by "zed quill" (a spelling used more often is a person's name)."""
+    lines = [line for line in note.read_text(encoding="utf-8").split("\n") if "zed quill" not in line]
+    at = lines.index("00:11:53\tTom Sweeney (Red Hat LLC):\tPlease turn on video.")
+    lines[at:at] = [f"00:11:0{n}\tzed quill:\tA question about gadgets." for n in range(times)]
+    note.write_text("\n".join(lines), encoding="utf-8")
 
 
 def _and_name(line: str) -> str:

@@ -56,6 +56,20 @@ def _shown(kind: str, thing: object | None) -> tuple[object, ...] | None:
     return tuple(tuple(v) if isinstance(v, list) else v for v in values)
 
 
+def _people_shown(archive: Archive) -> dict[str, object]:
+    return {ident: _shown("person", person) for ident, person in archive.people.items()}
+
+
+@dataclass
+class _Sources:
+    """A build's answers and what they were worked out from."""
+
+    answers: dict[Question, object]
+    names: dict[tuple[str, str], str]  # (meeting, as written) -> person id
+    people: dict[str, object]  # person id -> what other pages show of them
+    meetings: dict[str, object]  # meeting id -> stamp
+
+
 class Stamps:
     """This build's answers to the questions pages ask, each worked out once."""
 
@@ -64,6 +78,36 @@ class Stamps:
         self._known: dict[Question, object] = {}
         self._meetings: dict[str, tuple[Meeting, object]] = {}
         self._own: dict[int, tuple[object, str]] = {}
+
+    def carry(self, last: _Sources) -> None:
+        """Take the last build's answers whose sources are unchanged rather than work them out
+        again (most of a rebuild's questions): which person each written name is, when no
+        name was linked otherwise and no person shows otherwise; the parts of a meeting whose
+        stamp (its note's digest and what linking gave it) is the same."""
+        people = last.names == self.archive.names and last.people == _people_shown(self.archive)
+        same: dict[str, bool] = {}
+
+        def same_meeting(ident: str) -> bool:
+            if ident not in same:
+                meeting = self.archive._by_id.get(ident)
+                same[ident] = meeting is not None and last.meetings.get(ident, _MISSING) == self.meeting(meeting)
+            return same[ident]
+
+        for question, answer in last.answers.items():
+            kind = question[0]
+            if kind == "person_of":
+                carried = people
+            elif kind.startswith("meeting_"):  # a part of the meeting; its findings come from other notes
+                carried = question[2:] != ("diagnostics",) and same_meeting(question[1])
+            else:
+                carried = kind == "repo"  # from the repository aliases, options of the memo
+            if carried:
+                self._known[question] = answer
+
+    def sources(self) -> _Sources:
+        """What `carry` compares the next build with."""
+        meetings = {ident: stamp for ident, (_, stamp) in self._meetings.items()}
+        return _Sources(self._known, dict(self.archive.names), _people_shown(self.archive), meetings)
 
     def answer(self, question: Question) -> object:
         found = self._known.get(question, _MISSING)
@@ -353,14 +397,17 @@ class PageMemo:
     current: dict[str, _Made] = field(default_factory=dict)
     options: object = None
     stamps: Stamps | None = None
+    sources: _Sources | None = None  # the last build's answers, for the next to take unchanged ones
     made: int = 0
     reused: int = 0
 
     def start(self, archive: Archive, options: object) -> None:
         """A new build over `archive`; other options than last time reuse nothing."""
         if options != self.options:
-            self.previous = {}
+            self.previous, self.sources = {}, None
         self.options, self.stamps, self.current = options, Stamps(archive), {}
+        if self.sources is not None:
+            self.stamps.carry(self.sources)
         self.made = self.reused = 0
 
     def page(self, src: str, key: object, make: Callable[[Any], Any], part: bool = False) -> Any:
@@ -382,4 +429,5 @@ class PageMemo:
 
     def finish(self) -> None:
         """Only this build's pages are kept: a page gone from the site is forgotten."""
+        self.sources = self.stamps.sources() if self.stamps is not None else None
         self.previous, self.current, self.stamps = self.current, {}, None
