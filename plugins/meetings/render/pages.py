@@ -102,13 +102,13 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
     pages.append(_people_index(archive, here("people/index.md")))
     for ident, topic in archive.topics.items():
         pages.append(guarded(urls.topic_src(ident), topic.name, own(topic), partial(_topic, topic=topic)))
-    pages.append(_topics_index(archive, here("topics/index.md")))
+    pages.append(_topics_index(archive, here("topics/index.md"), memo))
     for ident, issue in archive.issues.items():
         pages.append(guarded(urls.issue_src(issue), ident, own(issue), partial(_issue, issue=issue)))
     pages.append(_issues_index(archive, here("issues/index.md")))
     if has_decisions(archive):  # a community whose notes number their decisions
         pages.append(guarded(DECISIONS_SRC, "Decisions", None, _decisions))
-    pages.append(_timeline(archive, here("timeline/index.md")))
+    pages.append(_timeline(archive, here("timeline/index.md"), memo))
     pages.append(Page(EXPORT_SRC, export_json(archive, options.directory_urls, memo)))
     return pages
 
@@ -469,22 +469,26 @@ def _topic_people(
     return [_person_ref(here, archive.people[i]) for i in ranked]
 
 
-def _topics_index(archive: Archive, here: Here) -> Page:
-    rows = []
-    for topic in archive.topics.values():
-        meetings = _meetings_of(archive, topic.mentions)
-        rows.append(
-            {
-                "name": topic.name,
-                "link": here.link(urls.topic_src(topic.id)),
-                "people": _topic_people(archive, topic.mentions, here)[:4],
-                "mentions": len(topic.mentions),
-                "meetings": len(meetings),
-                "last": _ref(here, meetings[-1], archive) if meetings else None,
-            }
-        )
+def _topics_index(archive: Archive, here: Here, memo: PageMemo) -> Page:
+    own = memo.stamps.own if memo.stamps else repr
+    rows = [
+        memo.page(f"{here.src}#{t.id}", own(t), partial(_topic_row, topic=t, here=here), part=True)
+        for t in archive.topics.values()
+    ]
     rows.sort(key=lambda r: (-r["meetings"], -r["mentions"], str(r["name"]).casefold()))
     return _page(here, "topics_index.html.j2", "Topics", topics=rows)
+
+
+def _topic_row(archive: Archive, topic: Topic, here: Here) -> dict[str, object]:
+    meetings = _meetings_of(archive, topic.mentions)
+    return {
+        "name": topic.name,
+        "link": here.link(urls.topic_src(topic.id)),
+        "people": _topic_people(archive, topic.mentions, here)[:4],
+        "mentions": len(topic.mentions),
+        "meetings": len(meetings),
+        "last": _ref(here, meetings[-1], archive) if meetings else None,
+    }
 
 
 def _issue(archive: Archive, here: Here, issue: Issue) -> Page:
@@ -541,14 +545,23 @@ def _decisions(archive: Archive, here: Here) -> Page:
     return _page(here, "decisions_index.html.j2", "Decisions", **values)
 
 
-def _timeline(archive: Archive, here: Here) -> Page:
+def _timeline(archive: Archive, here: Here, memo: PageMemo) -> Page:
+    own = memo.stamps.own if memo.stamps else repr
     first_year: dict[str, str] = {}
     for topic in archive.topics.values():
-        dates = [archive.meeting(m.meeting).date for m in topic.mentions if not m.in_chat]
-        if dates and _meeting_count(topic.mentions) >= 2:
-            first_year[topic.id] = min(dates)[:4]
+        year = memo.page(f"{here.src}#{topic.id}", own(topic), partial(_first_year, topic=topic), part=True)
+        if year:
+            first_year[topic.id] = year
     years = []
-    rows = [_meeting_row(here, archive, m) for m in archive.meetings]
+    rows = [
+        memo.page(
+            f"{here.src}#{m.id}",
+            memo.stamps.meeting(m) if memo.stamps else None,
+            partial(_meeting_row, here, meeting=m),
+            part=True,
+        )
+        for m in archive.meetings
+    ]
     for year, items in itertools.groupby(rows, key=lambda r: r["date"][:4]):
         raised = [t for t, first in first_year.items() if first == year]
         topics = sorted(raised, key=lambda t: archive.topics[t].name.casefold())
@@ -560,6 +573,12 @@ def _timeline(archive: Archive, here: Here) -> Page:
             }
         )
     return _page(here, "timeline.html.j2", "Timeline", years=years)
+
+
+def _first_year(archive: Archive, topic: Topic) -> str | None:
+    """The year a topic first came up in the notes, if it came up in two meetings or more."""
+    dates = [archive.meeting(m.meeting).date for m in topic.mentions if not m.in_chat]
+    return min(dates)[:4] if dates and _meeting_count(topic.mentions) >= 2 else None
 
 
 def _meeting_row(here: Here, archive: Archive, meeting: Meeting) -> dict[str, object]:
