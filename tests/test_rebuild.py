@@ -229,6 +229,31 @@ def test_rebuilds_after_edits_to_what_subjects_are_mined_from_equal_a_fresh_buil
     )
 
 
+def test_rebuilds_after_edits_that_make_an_agenda_title_generic_or_not_equal_a_fresh_build(tmp_path: Path) -> None:
+    """A title that recurs over bodies with little in common names no subject; one body
+    written like another's makes it a subject, and written apart again a generic title."""
+    site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
+    notes = site / "notes"
+    words = ["apples bananas cherries damsons elders figs", "gannets herons ibises jays kites larks"]
+    words.append("marlins narwhals orcas pikes quahogs rays")
+    third = notes / "2023-07-20.md"
+    for note, said in zip(["2021-07-15.md", "2022-03-17.md", third.name], words, strict=True):
+        section = f"### Zebrakit\n\nWe tried Zebrakit with {said}.\n\n"
+        _replace_line(notes / note, "### Next Meeting:", lambda line, section=section: section + line)
+
+    def topic() -> bool:
+        return "topics/zebrakit.md" in _pages(site)
+
+    assert not topic(), "three bodies with little in common: a generic title"
+    edits = [
+        ("a body written like another", lambda: third.write_text(third.read_text().replace(words[2], words[0]))),
+        ("written apart again", lambda: third.write_text(third.read_text().replace(words[0], words[2]))),
+    ]
+    _check_sequence(site, [*edits, *edits])
+    edits[0][1]()
+    assert topic(), "two bodies alike: the title names a subject"
+
+
 def test_a_time_written_in_another_zone_for_the_same_moment_is_published_as_written(tmp_path: Path) -> None:
     """With `time_zone: ''` each note's offset is kept as written: the same moment written
     in another zone changes what feeds and calendars print, though not when the meeting is."""

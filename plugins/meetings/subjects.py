@@ -453,14 +453,21 @@ def _kept_lower(counts: _Counts, title: str, get: Callable[[str, str], str]) -> 
             counts.kept_lower[get(word.casefold(), word.casefold())] += 1
 
 
+@_REMEMBERED
 def _title_key(text: str) -> str:
     return " ".join(w for w in words_of(text) if not w.isdigit())
+
+
+@_REMEMBERED
+def _body_words(body: str) -> frozenset[str]:
+    """The words of the start of an agenda item's body, for likeness."""
+    return frozenset(words_of(body)) - STOPWORDS
 
 
 def generic_titles(bodies: dict[str, list[tuple[str, str]]], min_meetings: int = MIN_MEETINGS) -> set[str]:
     """Agenda titles (folded) that recur in `min_meetings` meetings over bodies with little
     in common: "Open Forum/Questions?", "Demos", "Upcoming"."""
-    found: dict[str, list[set[str]]] = defaultdict(list)
+    found: dict[str, list[frozenset[str]]] = defaultdict(list)
     meetings: dict[str, set[str]] = defaultdict(set)
     for meeting, sections in bodies.items():
         for title, _ in sections:
@@ -469,16 +476,22 @@ def generic_titles(bodies: dict[str, list[tuple[str, str]]], min_meetings: int =
         for title, body in sections:
             key = _title_key(title)
             if key and len(meetings[key]) >= min_meetings:
-                found[key].append(set(words_of(body[:3000])) - STOPWORDS)
+                found[key].append(_body_words(body[:3000]))
     generic = set()
     for key, sets in found.items():
         if len(meetings[key]) < min_meetings:
             continue
-        pairs = itertools.islice(itertools.combinations(sets, 2), 300)  # not all n² of them
-        alike = [len(a & b) / len(a | b) for a, b in pairs if a | b]
-        if not alike or sum(alike) / len(alike) < GENERIC_BODY_LIKENESS:
+        # Kept by the bodies' words: a rebuild compares again only where a body changed.
+        if _REMEMBERED.get(("_unalike", tuple(sets)), lambda sets=sets: _unalike(sets)):
             generic.add(key)
     return generic
+
+
+def _unalike(sets: list[frozenset[str]]) -> bool:
+    """The bodies of one recurring title have little in common."""
+    pairs = itertools.islice(itertools.combinations(sets, 2), 300)  # not all n² of them
+    alike = [len(a & b) / len(a | b) for a, b in pairs if a | b]
+    return not alike or sum(alike) / len(alike) < GENERIC_BODY_LIKENESS
 
 
 class SubjectFinder:
