@@ -385,7 +385,61 @@ def _meeting_topics(
     lines: list[tuple[int, str]],
 ) -> _MeetingTopics:
     """One meeting's subjects: in the lines of its notes, its chat and its transcript.
-    Each part is searched as one text, the place of a find mapped back to its line."""
+    Each part is searched as one text, the place of a find mapped back to its line.
+    What an unchanged note gave is kept with the finder's finds (the same subjects find the
+    same in the same note: its digest is its text): a serve rebuild only replays it."""
+    if not meeting.digest:  # made in this build only
+        return _find_meeting_topics(archive, meeting, finder, mined, lines)
+    made: list[_MeetingTopics] = []
+
+    def find() -> _KeptTopics:
+        made.append(_find_meeting_topics(archive, meeting, finder, mined, lines))
+        return _KeptTopics.of(made[0], archive)
+
+    kept: _KeptTopics = finder.kept(("meeting topics", meeting.digest), find)
+    return made[0] if made else kept.replay(archive, meeting, mined)
+
+
+@dataclass(frozen=True)
+class _KeptTopics:
+    """What finding one meeting's subjects gave, to be given again to a later build's copy
+    of the same meeting: the spellings met, the mentions (never changed once made), the
+    topics of each section (by its place) and the words said."""
+
+    spelled: tuple[tuple[str, str], ...]
+    mentions: tuple[tuple[str, tuple[Mention, ...]], ...]
+    sections: tuple[tuple[int, tuple[str, ...]], ...]
+    spoken: tuple[str, ...]
+
+    @classmethod
+    def of(cls, found: _MeetingTopics, archive: Archive) -> _KeptTopics:
+        meeting = found.meeting
+        return cls(
+            tuple(found.spelled),
+            tuple((ident, tuple(mentions)) for ident, mentions in found.mentions.items()),
+            tuple((i, tuple(s.topics)) for i, s in enumerate(meeting.sections) if s.topics),
+            tuple(archive.spoken[meeting.id]),
+        )
+
+    def replay(self, archive: Archive, meeting: Meeting, mined: dict[str, subjects.Subject]) -> _MeetingTopics:
+        found = _MeetingTopics(archive, meeting, mined)
+        for ident, spelled in self.spelled:
+            found.spell(ident, spelled)
+        for ident, mentions in self.mentions:
+            found.mentions[ident] = list(mentions)
+        for index, topics in self.sections:
+            meeting.sections[index].topics = list(topics)
+        archive.spoken[meeting.id] = list(self.spoken)
+        return found
+
+
+def _find_meeting_topics(
+    archive: Archive,
+    meeting: Meeting,
+    finder: subjects.SubjectFinder,
+    mined: dict[str, subjects.Subject],
+    lines: list[tuple[int, str]],
+) -> _MeetingTopics:
     found = _MeetingTopics(archive, meeting, mined)
     kept = [(n, subjects.clean_line(line)) for n, line in lines]
     for index, start, end, ident in _finds(finder, [line for _, line in kept]):
@@ -617,6 +671,15 @@ class _MeetingTopics:
         self.archive, self.meeting, self.mined = archive, meeting, mined
         self.seen: set[tuple[str, str | None, str]] = set()
         self.mentions: dict[str, list[Mention]] = defaultdict(list)
+        self.spelled: list[tuple[str, str]] = []  # (subject id, as written), in the order met
+
+    def spell(self, ident: str, spelled: str) -> None:
+        """A mined subject written this way in this meeting's notes."""
+        self.spelled.append((ident, spelled))
+        subject = self.mined.get(ident)
+        if subject is not None:
+            subject.spellings[spelled] += 1
+            subject.meetings.add(self.meeting.id)
 
     def add(
         self,
@@ -630,10 +693,8 @@ class _MeetingTopics:
         in_transcript: bool = False,
         seconds: int | None = None,
     ) -> None:
-        subject = self.mined.get(ident)
-        if subject is not None and spelled:
-            subject.spellings[spelled] += 1
-            subject.meetings.add(self.meeting.id)
+        if spelled:
+            self.spell(ident, spelled)
         where = "chat" if in_chat else "transcript" if in_transcript else "notes"
         key = (ident, section.id if section else None, where)
         if key in self.seen:

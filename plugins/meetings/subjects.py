@@ -520,6 +520,11 @@ class SubjectFinder:
                 self._by_form[form].append((key, ident))
         self._found = _Found.of((tuple(self.keys.items()), tuple(sorted(folds.items())), self._acronyms))
 
+    def kept(self, key: Any, make: Callable[[], Any]) -> Any:
+        """`make()`, a result of what this finder finds, kept by `key` (which must hold all
+        else it depends on) for the next finder made from the same subjects."""
+        return self._found.get(key, make)
+
     def _forms(self, word: str) -> list[str]:
         return [word, *self._plurals.get(word, [])]
 
