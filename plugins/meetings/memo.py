@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .archive import Archive
@@ -62,9 +63,8 @@ def _people_shown(archive: Archive) -> dict[str, object]:
 
 @dataclass
 class _Sources:
-    """A build's answers and what they were worked out from."""
+    """What a build's answers were worked out from."""
 
-    answers: dict[Question, object]
     names: dict[tuple[str, str], str]  # (meeting, as written) -> person id
     people: dict[str, object]  # person id -> what other pages show of them
     meetings: dict[str, object]  # meeting id -> stamp
@@ -73,41 +73,47 @@ class _Sources:
 class Stamps:
     """This build's answers to the questions pages ask, each worked out once."""
 
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
+    def __init__(self, archive: Archive, last: _Sources | None = None) -> None:
+        self.archive, self.last = archive, last
         self._known: dict[Question, object] = {}
         self._meetings: dict[str, tuple[Meeting, object]] = {}
         self._own: dict[int, tuple[object, str]] = {}
 
-    def carry(self, last: _Sources) -> None:
-        """Take the last build's answers whose sources are unchanged rather than work them out
-        again (most of a rebuild's questions): which person each written name is, when no
-        name was linked otherwise and no person shows otherwise; the parts of a meeting whose
-        stamp (its note's digest and what linking gave it) is the same."""
-        people = last.names == self.archive.names and last.people == _people_shown(self.archive)
-        same: dict[str, bool] = {}
+    @cached_property
+    def people_same(self) -> bool:
+        """Whether every written name names the person it named in the last build, and every
+        person shows as then: the answers to all "who is this name" questions are the same."""
+        last = self.last
+        return last is not None and last.names == self.archive.names and last.people == _people_shown(self.archive)
 
-        def same_meeting(ident: str) -> bool:
-            if ident not in same:
-                meeting = self.archive._by_id.get(ident)
-                same[ident] = meeting is not None and last.meetings.get(ident, _MISSING) == self.meeting(meeting)
-            return same[ident]
+    @cached_property
+    def changed_meetings(self) -> set[str]:
+        """The meetings whose stamp is not the last build's: the only ones whose parts may
+        read otherwise now (a stamp holds the note's text and what linking gave it)."""
+        last = self.last.meetings if self.last is not None else {}
+        return {i for i, stamp in last.items() if i not in self.archive._by_id or stamp != self._stamp_of(i)}
 
-        for question, answer in last.answers.items():
-            kind = question[0]
-            if kind == "person_of":
-                carried = people
-            elif kind.startswith("meeting_"):  # a part of the meeting; its findings come from other notes
-                carried = question[2:] != ("diagnostics",) and same_meeting(question[1])
-            else:
-                carried = kind == "repo"  # from the repository aliases, options of the memo
-            if carried:
-                self._known[question] = answer
+    def _stamp_of(self, ident: str) -> object:
+        return self.meeting(self.archive._by_id[ident])
 
     def sources(self) -> _Sources:
-        """What `carry` compares the next build with."""
-        meetings = {ident: stamp for ident, (_, stamp) in self._meetings.items()}
-        return _Sources(self._known, dict(self.archive.names), _people_shown(self.archive), meetings)
+        """What the next build compares itself with."""
+        meetings = {m.id: self.meeting(m) for m in self.archive.meetings}
+        return _Sources(dict(self.archive.names), _people_shown(self.archive), meetings)
+
+    def hold(self, answers: _Answers) -> bool:
+        """Whether every answer a page of the last build was made from is the same now.
+        Most are known to be from what changed in the archive, without asking them again."""
+        if answers.people and not self.people_same and not self._same(answers.people):
+            return False
+        meetings = answers.meetings
+        if meetings and not meetings.keys().isdisjoint(self.changed_meetings):
+            if not all(self._same(meetings[m]) for m in self.changed_meetings if m in meetings):
+                return False
+        return self._same(answers.asked)
+
+    def _same(self, asked: dict[Question, object]) -> bool:
+        return all(self.answer(question) == answer for question, answer in asked.items())
 
     def answer(self, question: Question) -> object:
         found = self._known.get(question, _MISSING)
@@ -271,11 +277,42 @@ class _Record:
     def __init__(self, stamps: Stamps) -> None:
         self.stamps = stamps
         self.asked: dict[Question, object] = {}
+        self.people: dict[Question, object] = {}  # who a written name is
+        self.meetings: dict[str, dict[Question, object]] = {}  # parts of other meetings, by meeting
         self.whole = False  # the page read a whole list: it cannot be reused
 
     def ask(self, question: Question) -> None:
-        if question not in self.asked:
-            self.asked[question] = self.stamps.answer(question)
+        meeting = _meeting_asked(question)
+        if meeting is not None:
+            asked = self.meetings.setdefault(meeting, {})
+        else:
+            asked = self.people if question[0] == "person_of" else self.asked
+        if question not in asked:
+            asked[question] = self.stamps.answer(question)
+
+    def answers(self) -> _Answers:
+        return _Answers(self.asked, self.people, self.meetings)
+
+
+def _meeting_asked(question: Question) -> str | None:
+    """The meeting whose stamp decides the answer to `question`, if one does: a part of it
+    (not its findings, which come from other notes too), or the issues of one of its sections
+    (from its text and the repository aliases, an option of the memo)."""
+    kind = question[0]
+    if kind.startswith("meeting_") and question[2:] != ("diagnostics",):
+        return str(question[1])
+    if kind == "section_issues":
+        return str(question[1][0])
+    return None
+
+
+@dataclass(frozen=True)
+class _Answers:
+    """What one page asked, with the answers, as `_Record` sorted them."""
+
+    asked: dict[Question, object]
+    people: dict[Question, object]
+    meetings: dict[str, dict[Question, object]]
 
 
 class _MeetingView:
@@ -339,10 +376,6 @@ class Watched:
         self.section_issues = _Keyed(record, "section_issues", archive.section_issues)
 
     @property
-    def asked(self) -> dict[Question, object]:
-        return self.record.asked
-
-    @property
     def whole(self) -> bool:
         return self.record.whole
 
@@ -384,7 +417,7 @@ class Watched:
 @dataclass
 class _Made:
     key: object  # what the page is made of besides the archive: its own thing, its options
-    asked: dict[Question, object]
+    answers: _Answers
     page: Any
 
 
@@ -397,7 +430,7 @@ class PageMemo:
     current: dict[str, _Made] = field(default_factory=dict)
     options: object = None
     stamps: Stamps | None = None
-    sources: _Sources | None = None  # the last build's answers, for the next to take unchanged ones
+    sources: _Sources | None = None  # what the last build's answers were worked out from
     made: int = 0
     reused: int = 0
 
@@ -405,9 +438,7 @@ class PageMemo:
         """A new build over `archive`; other options than last time reuse nothing."""
         if options != self.options:
             self.previous, self.sources = {}, None
-        self.options, self.stamps, self.current = options, Stamps(archive), {}
-        if self.sources is not None:
-            self.stamps.carry(self.sources)
+        self.options, self.stamps, self.current = options, Stamps(archive, self.sources), {}
         self.made = self.reused = 0
 
     def page(self, src: str, key: object, make: Callable[[Any], Any], part: bool = False) -> Any:
@@ -416,7 +447,7 @@ class PageMemo:
         assert self.stamps is not None, "start() first"
         stamps = self.stamps
         old = self.previous.get(src)
-        if old is not None and old.key == key and all(stamps.answer(q) == a for q, a in old.asked.items()):
+        if old is not None and old.key == key and stamps.hold(old.answers):
             self.current[src] = old
             self.reused += not part
             return old.page
@@ -424,7 +455,7 @@ class PageMemo:
         page = make(watched)
         self.made += not part
         if not watched.whole:
-            self.current[src] = _Made(key, watched.asked, page)
+            self.current[src] = _Made(key, watched.record.answers(), page)
         return page
 
     def finish(self) -> None:
