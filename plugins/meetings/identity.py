@@ -470,7 +470,13 @@ def transcript_speakers(meeting: Meeting) -> list[str]:
     """Speakers of the transcript written as full names ("Daniel Walsh"), once each; room
     devices and presentation tiles are left out."""
     found = dict.fromkeys(t.speaker for t in meeting.transcript if t.speaker)
-    return [s for s in found if len(strip_affiliation(s).split()) >= 2 and looks_like_name(strip_affiliation(s))]
+    return [s for s in found if _full_name_speaker(s)]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same speakers come back in every transcript and build
+def _full_name_speaker(speaker: str) -> bool:
+    bare = strip_affiliation(speaker)
+    return len(bare.split()) >= 2 and looks_like_name(bare)
 
 
 def repair_attendees(meetings: list[Meeting]) -> dict[str, tuple[list[str], list[Diagnostic]]]:
