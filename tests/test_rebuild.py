@@ -26,6 +26,20 @@ def _pages(site: Path, cache: ParseCache | None = None, memo: PageMemo | None = 
     return {page.src: (page.content, page.blocks) for page in load_site(settings, cache, memo=memo).pages}
 
 
+@contextmanager
+def _nothing_kept() -> Iterator[None]:
+    """Builds as a new process makes them: what earlier builds kept for a rebuild is not
+    read, and is back afterwards for the next rebuild."""
+    from meetings import identity
+
+    kept = identity._LEARNED
+    identity._LEARNED = identity._Learned()
+    try:
+        yield
+    finally:
+        identity._LEARNED = kept
+
+
 def _replace_line(path: Path, starts: str, new: Callable[[str], str]) -> None:
     lines = path.read_text(encoding="utf-8").split("\n")
     index = next(i for i, line in enumerate(lines) if line.startswith(starts))
@@ -331,6 +345,70 @@ def _and(option: str) -> Callable[[str], str]:
 def _respell(path: Path) -> None:
     """Linus Pauling written with his middle initial throughout the note."""
     path.write_text(path.read_text(encoding="utf-8").replace("Linus Pauling", "Linus C. Pauling"), encoding="utf-8")
+
+
+WHO_IS_WHO = {
+    "2025-03-04.md": """---
+me: Ada Lovelace
+---
+# Podman Community Meeting Notes
+## March 4, 2025 11:00 a.m. Eastern (UTC-5)
+
+### Attendees
+Ada Lovelace, Grace Hopper, Tom Sweeney
+
+### Meeting Notes
+
+#### Widget guide
+Grace asked whether Katherine Johnson could review the guide.
+
+### Raw Meeting Chat:
+
+```
+00:05:46\tMe:\tHello from the one taking notes.
+00:06:10\tcountess:\tHello.
+00:07:00\tAda:\tHi all.
+```
+""",
+    "2025-04-01.md": """# Podman Community Meeting Notes
+## April 1, 2025 11:00 a.m. Eastern (UTC-4)
+
+### Attendees
+Ada Byron, Grace Hopper, Tom Sweeney
+
+### Meeting Notes
+
+#### Widget guide
+Ada Byron showed the guide.
+""",
+}
+
+
+def test_rebuilds_after_edits_to_who_is_who_equal_a_fresh_build(tmp_path: Path) -> None:
+    """Edits that change who a name is without changing the names written: the note taker
+    ("Me"), a handle whose chat message is a full name, a bare first name whose note is
+    renamed (the people of that meeting decide it); and a name written in one note's prose
+    that another note's attendee list makes a person."""
+    notes: dict[str, str | bytes] = {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")}
+    site = make_site(tmp_path, {**notes, **WHO_IS_WHO})
+    note, other = site / "notes" / "2025-03-04.md", site / "notes" / "2025-04-01.md"
+    edits: list[tuple[str, Callable[[], None]]] = [
+        ("the note taker", lambda: _replace_line(note, "me: ", lambda _: "me: Grace Hopper")),
+        (
+            "a handle's message a full name",
+            lambda: _replace_line(note, "00:06:10", lambda _: "00:06:10\tcountess:\tAda Lovelace"),
+        ),
+        (
+            "a name in prose made a person",
+            lambda: _replace_line(other, "Ada Byron,", lambda line: line + ", Katherine Johnson"),
+        ),
+        (
+            "a person named in prose",
+            lambda: _replace_line(note, "Grace asked", lambda line: line + " Ada Byron agreed."),
+        ),
+        ("the note renamed", lambda: note.rename(note.with_name("2025-03-05.md"))),
+    ]
+    _check_sequence(site, edits)
 
 
 def test_a_note_shown_as_text_then_mended_is_rebuilt_as_a_fresh_build(

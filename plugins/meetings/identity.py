@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import os
+import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -149,10 +150,22 @@ class Identities:
     # -- learning from the whole archive ------------------------------------------------
 
     def learn(self, meetings: list[Meeting]) -> None:
-        """Cluster the full names written anywhere, then index handles and first names."""
+        """Cluster the full names written anywhere, then index handles and first names.
+        Given what the latest learning was given, its result is read back instead."""
+        names_of = {m.id: _names_of(m) for m in meetings}
+        # All that learning reads: the state so far (people.yml's), then in order each
+        # meeting's id, names, note taker and chat lines (a chat line may introduce a handle).
+        given = [(m.id, m.me, names_of[m.id], [(c.author, c.text) for c in m.chat]) for m in meetings]
+        key = (pickle.dumps(self.__dict__), given)
+        if key == _LEARNED.key:
+            self.__dict__.update(pickle.loads(_LEARNED.state))
+            return
+        self._learn(meetings, names_of)
+        _LEARNED.key, _LEARNED.state = key, pickle.dumps(self.__dict__)
+
+    def _learn(self, meetings: list[Meeting], names_of: dict[str, list[str]]) -> None:
         counts: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
-        names_of = {m.id: _names_of(m) for m in meetings}
         for meeting in meetings:
             for name in names_of[meeting.id]:
                 self._know(name)
@@ -379,6 +392,19 @@ class Identities:
         if why:
             self.report.refused[written] = why
         return why
+
+
+class _Learned:
+    """What the latest learning started from and ended in. A serve rebuild after an edit of
+    prose gives learning the same names again, and reads its state back (in about a tenth of
+    the time). Kept as pickled bytes, so no build can change what the next one reads back,
+    and one state only, so nothing grows with each edit."""
+
+    key: tuple[bytes, list[object]] | None = None
+    state: bytes = b""
+
+
+_LEARNED = _Learned()
 
 
 MAX_BUCKET = 400  # spellings sharing a first name, surname or form; beyond it no fuzzy matching
