@@ -30,14 +30,15 @@ def _pages(site: Path, cache: ParseCache | None = None, memo: PageMemo | None = 
 def _nothing_kept() -> Iterator[None]:
     """Builds as a new process makes them: what earlier builds kept for a rebuild is not
     read, and is back afterwards for the next rebuild."""
-    from meetings import identity
+    from meetings import archive, identity
+    from meetings.subjects import _Kept
 
-    kept = identity._LEARNED
-    identity._LEARNED = identity._Learned()
+    kept = identity._LEARNED, archive._NOTE_LINES, archive._PERSON_MENTIONS
+    identity._LEARNED, archive._NOTE_LINES, archive._PERSON_MENTIONS = identity._Learned(), _Kept(), _Kept()
     try:
         yield
     finally:
-        identity._LEARNED = kept
+        identity._LEARNED, archive._NOTE_LINES, archive._PERSON_MENTIONS = kept
 
 
 def _replace_line(path: Path, starts: str, new: Callable[[str], str]) -> None:
