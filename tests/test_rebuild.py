@@ -412,6 +412,24 @@ def test_rebuilds_after_edits_to_who_is_who_equal_a_fresh_build(tmp_path: Path) 
     _check_sequence(site, edits)
 
 
+def test_who_is_who_after_a_rebuild_is_reported_as_after_a_fresh_build(tmp_path: Path) -> None:
+    """`meetings people` lists the same merges and look-alikes after a rebuild that read back
+    what it had learned as after a fresh build."""
+    notes: dict[str, str | bytes] = {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")}
+    other = WHO_IS_WHO["2025-04-01.md"].replace("Tom Sweeney\n", "Tom Sweeney, M\u0430tt Heon\n")  # a Cyrillic "а"
+    notes["2025-04-01.md"] = other + "\n#### Next Steps\n  * T\u043em Sweeney: look at it.\n"  # and "о"
+    site = make_site(tmp_path, {**notes, "2025-03-04.md": WHO_IS_WHO["2025-03-04.md"]})
+    settings, _ = Settings.from_config_file(site / "mkdocs.yml")
+    cache = ParseCache()
+    load_site(settings, cache, render=False)
+    _append(site / "notes" / "2025-03-04.md", "\nWe agreed to ship Quadlet support next.\n")
+    rebuilt = load_site(settings, cache, render=False).identities.report
+    with _nothing_kept():
+        fresh = load_site(settings, render=False).identities.report
+    assert rebuilt.merges and rebuilt.refused
+    assert (rebuilt.merges, rebuilt.near_misses, rebuilt.refused) == (fresh.merges, fresh.near_misses, fresh.refused)
+
+
 def test_a_note_shown_as_text_then_mended_is_rebuilt_as_a_fresh_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
