@@ -160,15 +160,17 @@ class Identities:
         # meeting's id, names, note taker and chat lines (a chat line may introduce a handle).
         given = [(m.id, m.me, names_of[m.id], [(c.author, c.text) for c in m.chat]) for m in meetings]
         key = (pickle.dumps(self.__dict__), given)
-        if key == _LEARNED.key:
-            self.__dict__.update(pickle.loads(_LEARNED.state))
-            self._earlier = _LEARNED.resolved  # found from this same state: true again
+        kept = _LEARNED.kept
+        if kept is not None and kept[0] == key:
+            state = kept[1]
+            self.__dict__.update(pickle.loads(state))
+            self._earlier = kept[2]  # found from this same state: true again
         else:
             self._learn(meetings, names_of)
+            state = pickle.dumps({k: v for k, v in self.__dict__.items() if k not in _PER_BUILD})
             self._earlier = {}
-            _LEARNED.key = key
-            _LEARNED.state = pickle.dumps({k: v for k, v in self.__dict__.items() if k not in _PER_BUILD})
-        self._resolved = _LEARNED.resolved = {}  # only what this build asks is kept for the next
+        self._resolved = {}  # only what this build asks is kept for the next
+        _LEARNED.kept = (key, state, self._resolved)  # one assignment: never a key with another's state
 
     def _learn(self, meetings: list[Meeting], names_of: dict[str, list[str]]) -> None:
         counts: Counter[str] = Counter()
@@ -428,9 +430,8 @@ class _Learned:
     `resolve` found from that state: true as long as the state is read back."""
 
     def __init__(self) -> None:
-        self.key: tuple[bytes, list[object]] | None = None
-        self.state = b""
-        self.resolved: dict[tuple[str, str], _Resolved] = {}  # what the latest build's `resolve` found
+        # what learning was given, the state it ended in, what the latest build's `resolve` found
+        self.kept: tuple[tuple[bytes, list[object]], bytes, dict[tuple[str, str], _Resolved]] | None = None
 
 
 _LEARNED = _Learned()
