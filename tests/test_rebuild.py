@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from meetings import archive, subjects
+from meetings import archive, identity, subjects
 from meetings.memo import PageMemo
 from meetings.notes import ParseCache
 from meetings.site import Settings, load_site
@@ -24,21 +24,6 @@ def _pages(site: Path, cache: ParseCache | None = None, memo: PageMemo | None = 
     settings, problems = Settings.from_config_file(site / "mkdocs.yml")
     assert not problems
     return {page.src: (page.content, page.blocks) for page in load_site(settings, cache, memo=memo).pages}
-
-
-@contextmanager
-def _nothing_kept() -> Iterator[None]:
-    """Builds as a new process makes them: what earlier builds kept for a rebuild is not
-    read, and is back afterwards for the next rebuild."""
-    from meetings import archive, identity
-    from meetings.subjects import _Kept
-
-    kept = identity._LEARNED, archive._NOTE_LINES, archive._PERSON_MENTIONS
-    identity._LEARNED, archive._NOTE_LINES, archive._PERSON_MENTIONS = identity._Learned(), _Kept(), _Kept()
-    try:
-        yield
-    finally:
-        identity._LEARNED, archive._NOTE_LINES, archive._PERSON_MENTIONS = kept
 
 
 def _replace_line(path: Path, starts: str, new: Callable[[str], str]) -> None:
@@ -211,17 +196,19 @@ def _check_sequence(site: Path, edits: list[tuple[str, Callable[[], None]]]) -> 
 def _nothing_kept() -> Iterator[None]:
     """A build as a new process makes it: without what linking keeps for the next build
     (put back after, so the rebuilds go on from their own)."""
-    kept = [subjects._REMEMBERED, archive._SUBJECT_LINES]
+    kept = [subjects._REMEMBERED, archive._SUBJECT_LINES, archive._NOTE_LINES, archive._PERSON_MENTIONS]
     saved = [(k.earlier, k.now) for k in kept], subjects._TALLY, subjects._Found._last
     for k in kept:
         k.earlier, k.now = {}, {}
     subjects._TALLY, subjects._Found._last = subjects._Tally(), None
+    learned, identity._LEARNED = identity._LEARNED, identity._Learned()
     try:
         yield
     finally:
         for k, (earlier, now) in zip(kept, saved[0], strict=True):
             k.earlier, k.now = earlier, now
         subjects._TALLY, subjects._Found._last = saved[1], saved[2]
+        identity._LEARNED = learned
 
 
 def test_rebuilds_after_edits_to_what_subjects_are_mined_from_equal_a_fresh_build(tmp_path: Path) -> None:
