@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from meetings import archive, subjects
+from meetings import archive, identity, subjects
 from meetings.memo import PageMemo
 from meetings.notes import ParseCache
 from meetings.site import Settings, load_site
@@ -196,17 +196,19 @@ def _check_sequence(site: Path, edits: list[tuple[str, Callable[[], None]]]) -> 
 def _nothing_kept() -> Iterator[None]:
     """A build as a new process makes it: without what linking keeps for the next build
     (put back after, so the rebuilds go on from their own)."""
-    kept = [subjects._REMEMBERED, archive._SUBJECT_LINES]
+    kept = [subjects._REMEMBERED, archive._SUBJECT_LINES, archive._NOTE_LINES, archive._PERSON_MENTIONS]
     saved = [(k.earlier, k.now) for k in kept], subjects._TALLY, subjects._Found._last
     for k in kept:
         k.earlier, k.now = {}, {}
     subjects._TALLY, subjects._Found._last = subjects._Tally(), None
+    learned, identity._LEARNED = identity._LEARNED, identity._Learned()
     try:
         yield
     finally:
         for k, (earlier, now) in zip(kept, saved[0], strict=True):
             k.earlier, k.now = earlier, now
         subjects._TALLY, subjects._Found._last = saved[1], saved[2]
+        identity._LEARNED = learned
 
 
 def test_rebuilds_after_edits_to_what_subjects_are_mined_from_equal_a_fresh_build(tmp_path: Path) -> None:
@@ -356,6 +358,88 @@ def _and(option: str) -> Callable[[str], str]:
 def _respell(path: Path) -> None:
     """Linus Pauling written with his middle initial throughout the note."""
     path.write_text(path.read_text(encoding="utf-8").replace("Linus Pauling", "Linus C. Pauling"), encoding="utf-8")
+
+
+WHO_IS_WHO = {
+    "2025-03-04.md": """---
+me: Ada Lovelace
+---
+# Podman Community Meeting Notes
+## March 4, 2025 11:00 a.m. Eastern (UTC-5)
+
+### Attendees
+Ada Lovelace, Grace Hopper, Tom Sweeney
+
+### Meeting Notes
+
+#### Widget guide
+Grace asked whether Katherine Johnson could review the guide.
+
+### Raw Meeting Chat:
+
+```
+00:05:46\tMe:\tHello from the one taking notes.
+00:06:10\tcountess:\tHello.
+00:07:00\tAda:\tHi all.
+```
+""",
+    "2025-04-01.md": """# Podman Community Meeting Notes
+## April 1, 2025 11:00 a.m. Eastern (UTC-4)
+
+### Attendees
+Ada Byron, Grace Hopper, Tom Sweeney
+
+### Meeting Notes
+
+#### Widget guide
+Ada Byron showed the guide.
+""",
+}
+
+
+def test_rebuilds_after_edits_to_who_is_who_equal_a_fresh_build(tmp_path: Path) -> None:
+    """Edits that change who a name is without changing the names written: the note taker
+    ("Me"), a handle whose chat message is a full name, a bare first name whose note is
+    renamed (the people of that meeting decide it); and a name written in one note's prose
+    that another note's attendee list makes a person."""
+    notes: dict[str, str | bytes] = {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")}
+    site = make_site(tmp_path, {**notes, **WHO_IS_WHO})
+    note, other = site / "notes" / "2025-03-04.md", site / "notes" / "2025-04-01.md"
+    edits: list[tuple[str, Callable[[], None]]] = [
+        ("the note taker", lambda: _replace_line(note, "me: ", lambda _: "me: Grace Hopper")),
+        (
+            "a handle's message a full name",
+            lambda: _replace_line(note, "00:06:10", lambda _: "00:06:10\tcountess:\tAda Lovelace"),
+        ),
+        (
+            "a name in prose made a person",
+            lambda: _replace_line(other, "Ada Byron,", lambda line: line + ", Katherine Johnson"),
+        ),
+        (
+            "a person named in prose",
+            lambda: _replace_line(note, "Grace asked", lambda line: line + " Ada Byron agreed."),
+        ),
+        ("the note renamed", lambda: note.rename(note.with_name("2025-03-05.md"))),
+    ]
+    _check_sequence(site, edits)
+
+
+def test_who_is_who_after_a_rebuild_is_reported_as_after_a_fresh_build(tmp_path: Path) -> None:
+    """`meetings people` lists the same merges and look-alikes after a rebuild that read back
+    what it had learned as after a fresh build."""
+    notes: dict[str, str | bytes] = {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")}
+    other = WHO_IS_WHO["2025-04-01.md"].replace("Tom Sweeney\n", "Tom Sweeney, M\u0430tt Heon\n")  # a Cyrillic "а"
+    notes["2025-04-01.md"] = other + "\n#### Next Steps\n  * T\u043em Sweeney: look at it.\n"  # and "о"
+    site = make_site(tmp_path, {**notes, "2025-03-04.md": WHO_IS_WHO["2025-03-04.md"]})
+    settings, _ = Settings.from_config_file(site / "mkdocs.yml")
+    cache = ParseCache()
+    load_site(settings, cache, render=False)
+    _append(site / "notes" / "2025-03-04.md", "\nWe agreed to ship Quadlet support next.\n")
+    rebuilt = load_site(settings, cache, render=False).identities.report
+    with _nothing_kept():
+        fresh = load_site(settings, render=False).identities.report
+    assert rebuilt.merges and rebuilt.refused
+    assert (rebuilt.merges, rebuilt.near_misses, rebuilt.refused) == (fresh.merges, fresh.near_misses, fresh.refused)
 
 
 def test_a_note_shown_as_text_then_mended_is_rebuilt_as_a_fresh_build(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
+import functools
+import hashlib
 import itertools
 import math
 import re
@@ -32,6 +34,10 @@ GENERIC_SECTIONS = re.compile(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Each issue a note names gets a page: one note must not be able to make thousands.
 MAX_REFS_PER_NOTE = 200
+# What each note gave the people side of linking in the latest build, by the note's digest
+# (its text and parse settings): a serve rebuild reads again only the notes that changed.
+_NOTE_LINES = subjects._Kept()
+_PERSON_MENTIONS = subjects._Kept()
 
 
 @dataclass
@@ -237,6 +243,7 @@ def _link(
             _cap_issues(archive, meeting, max_refs_per_note)
             _link_people(archive, meeting, person)
 
+    _NOTE_LINES.turn()
     text = {m.id: _note_lines(m) for m in archive.meetings}
     _add_topics(archive, topics or [], text, _people_words(spellings), {g.casefold() for g in generic})
     _name_meetings(archive)
@@ -612,6 +619,7 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
     Names are two to four words: each run of that many words in a line is looked up in a
     table of full names, which stays linear in the text however many people there are.
     """
+    _PERSON_MENTIONS.turn()
     names: dict[tuple[str, ...], str] = {}
     for person in archive.people.values():
         for spelling in [person.name, *person.aliases]:
@@ -621,18 +629,25 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
     if not names:
         return
     first_words = {words[0] for words in names}
+    table = hashlib.blake2b(repr(sorted(names.items())).encode("utf-8", "surrogatepass")).digest()
     for meeting in archive.meetings:
         with blame(meeting, "finding the people it names"):
-            _meeting_person_mentions(archive, meeting, names, first_words, text[meeting.id])
+            find = functools.partial(_meeting_person_mentions, meeting, names, first_words, text[meeting.id])
+            # What a note names depends on its text and the table of names only (its digest
+            # covers its path, so its id).
+            found = _PERSON_MENTIONS.get((table, meeting.digest), find) if meeting.digest else find()
+            for ident, mention in found:
+                archive.people[ident].mentions.append(copy.copy(mention))  # a build's own, to fill or change
 
 
 def _meeting_person_mentions(
-    archive: Archive,
     meeting: Meeting,
     names: dict[tuple[str, ...], str],
     first_words: set[str],
     lines: list[tuple[int, str]],
-) -> None:
+) -> list[tuple[str, Mention]]:
+    """(person id, mention) of each person the running text of one meeting names, in order."""
+    found: list[tuple[str, Mention]] = []
     skip = {meeting.attendees_line} | {s.presenter_line for s in meeting.sections}
     seen: set[tuple[str, str | None]] = set()
     for number, line in lines:
@@ -650,17 +665,21 @@ def _meeting_person_mentions(
                 key = (ident, section.id if section else None)
                 if key not in seen:
                     seen.add(key)
-                    archive.people[ident].mentions.append(
-                        Mention(
-                            meeting.id,
-                            number,
-                            key[1],
-                            _snippet(meeting, number),
-                            video_seconds=_video_at(meeting, number, section),
-                            anchor=key[1],
+                    found.append(
+                        (
+                            ident,
+                            Mention(
+                                meeting.id,
+                                number,
+                                key[1],
+                                _snippet(meeting, number),
+                                video_seconds=_video_at(meeting, number, section),
+                                anchor=key[1],
+                            ),
                         )
                     )
                 break
+    return found
 
 
 class _MeetingTopics:
@@ -718,6 +737,12 @@ class _MeetingTopics:
 
 def _note_lines(meeting: Meeting) -> list[tuple[int, str]]:
     """The lines of the notes themselves: no front matter, pasted chat or transcript."""
+    if not meeting.digest:  # made in this build only (a note shown as text)
+        return _read_note_lines(meeting)
+    return list(_NOTE_LINES.get(meeting.digest, lambda: _read_note_lines(meeting)))
+
+
+def _read_note_lines(meeting: Meeting) -> list[tuple[int, str]]:
     if meeting.plain:
         return []  # a note shown as plain text contributes nothing but its page
     raw = meeting.raw_lines()

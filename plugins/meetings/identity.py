@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import os
+import pickle
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -129,6 +130,9 @@ class Identities:
         self._initialed: dict[str, set[str]] = {}  # first name -> people written "First L"
         self._reported: set[tuple[str, str]] = set()
         self._shown: dict[str, str] = {}  # person id -> a spelling, for the report
+        # (name, meeting) -> what `resolve` found, in this build and the latest one with the same state
+        self._resolved: dict[tuple[str, str], _Resolved] = {}
+        self._earlier: dict[tuple[str, str], _Resolved] = {}
         self.report = Report()
         for entry in entries:
             if entry.not_person:
@@ -149,10 +153,28 @@ class Identities:
     # -- learning from the whole archive ------------------------------------------------
 
     def learn(self, meetings: list[Meeting]) -> None:
-        """Cluster the full names written anywhere, then index handles and first names."""
+        """Cluster the full names written anywhere, then index handles and first names.
+        Given what the latest learning was given, its result is read back instead."""
+        names_of = {m.id: _names_of(m) for m in meetings}
+        # All that learning reads: the state so far (people.yml's), then in order each
+        # meeting's id, names, note taker and chat lines (a chat line may introduce a handle).
+        given = [(m.id, m.me, names_of[m.id], [(c.author, c.text) for c in m.chat]) for m in meetings]
+        key = (pickle.dumps(self.__dict__), given)
+        kept = _LEARNED.kept
+        if kept is not None and kept[0] == key:
+            state = kept[1]
+            self.__dict__.update(pickle.loads(state))
+            self._earlier = kept[2]  # found from this same state: true again
+        else:
+            self._learn(meetings, names_of)
+            state = pickle.dumps({k: v for k, v in self.__dict__.items() if k not in _PER_BUILD})
+            self._earlier = {}
+        self._resolved = {}  # only what this build asks is kept for the next
+        _LEARNED.kept = (key, state, self._resolved)  # one assignment: never a key with another's state
+
+    def _learn(self, meetings: list[Meeting], names_of: dict[str, list[str]]) -> None:
         counts: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
-        names_of = {m.id: _names_of(m) for m in meetings}
         for meeting in meetings:
             for name in names_of[meeting.id]:
                 self._know(name)
@@ -299,24 +321,35 @@ class Identities:
     def resolve(self, name: str, meeting: str) -> str | None:
         """The person id for `name` as written in `meeting`; None for guests, an unknown
         "Me" and a first name that fits several people of that meeting."""
+        key = (name, meeting)
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = self._earlier.pop(key, None) or self._resolve(name, meeting)
+        ident, merge = found
+        if merge:  # listed in this build's report too
+            self._report(*merge)
+        return ident
+
+    def _resolve(self, name: str, meeting: str) -> _Resolved:
+        """`resolve`'s answer and the merge it made: a function of the learned state alone."""
         written = clean_name(name)
         if not written or not is_person(written) or _ANONYMOUS.match(written) or name_key(written) in self._not_people:
-            return None
+            return None, None
         if self.refusal(written):
-            return None
+            return None, None
         if written.casefold().rstrip(":") in _NOTE_TAKER:
-            return self._me.get(meeting)
+            return self._me.get(meeting), None
         key = name_key(written)
         bare = strip_affiliation(written) or written
         initial = _INITIAL.match(fold(bare)) if len(key.split()) == 1 else None
         letter = initial.group(2) if initial else ""
         # "Alex G" has the key of "Alex": it names that person only if the initial fits
         if key in self._by_key and (not letter or self._firsts({self._by_key[key]}, letter)):
-            return self._by_key[key]
+            return self._by_key[key], None
         if len(key.split()) == 1:
             fits = self._firsts(self._first_names.get(meeting, {}).get(_nick(key), set()), letter)
             if len(fits) > 1:
-                return None
+                return None, None
             if len(fits) == 1:
                 return self._merged(written, next(iter(fits)), "first name of someone in the meeting")
             handle = self._handle(bare, meeting) if bare[:1].islower() or bare.isalnum() else None
@@ -328,7 +361,7 @@ class Identities:
             partial = self._initialed.get(_nick(key), set())
             if not fits and not letter and len(partial) == 1 and bare[:1].isupper():
                 return self._merged(written, next(iter(partial)), "first name of one partly named person")
-        return slugify(bare)
+        return slugify(bare), None
 
     def _firsts(self, ids: set[str], letter: str) -> set[str]:
         """The people among `ids` whose surname starts with `letter` (all of them for "")."""
@@ -337,16 +370,19 @@ class Identities:
         keys = {k: i for k, i in self._by_key.items() if i in ids and len(k.split()) >= 2}
         return {i for k, i in keys.items() if k.split()[-1].startswith(letter)}
 
-    def _merged(self, written: str, ident: str, why: str) -> str | None:
-        """`ident`, unless people.yml keeps `written` apart from that person; reported once."""
+    def _merged(self, written: str, ident: str, why: str) -> _Resolved:
+        """`ident` and the merge to report, unless people.yml keeps `written` apart from that person."""
         key = name_key(written)
         if any(frozenset((key, k)) in self._apart for k, i in self._by_key.items() if i == ident):
-            return slugify(strip_affiliation(written) or written)
+            return slugify(strip_affiliation(written) or written), None
+        return ident, (written, ident, why)
+
+    def _report(self, written: str, ident: str, why: str) -> None:
+        """A merge `resolve` made, listed once."""
         if (written, ident) not in self._reported:
             self._reported.add((written, ident))
             into = self.canonical.get(ident) or self._shown.get(ident, ident)
             self.report.merges.append(Merge(written, into, why))
-        return ident
 
     # -- look-alikes ----------------------------------------------------------------------
 
@@ -379,6 +415,26 @@ class Identities:
         if why:
             self.report.refused[written] = why
         return why
+
+
+# `resolve`'s answer and the merge it made (spelling, person, why)
+_Resolved = tuple[str | None, tuple[str, str, str] | None]
+_PER_BUILD = ("_resolved", "_earlier")  # what `resolve` found: kept beside the learned state
+
+
+class _Learned:
+    """What the latest learning started from and ended in. A serve rebuild after an edit of
+    prose gives learning the same names again, and reads its state back (in about a tenth of
+    the time). Kept as pickled bytes, so no build can change what the next one reads back,
+    and one state only, so nothing grows with each edit. Beside it, what the latest build's
+    `resolve` found from that state: true as long as the state is read back."""
+
+    def __init__(self) -> None:
+        # what learning was given, the state it ended in, what the latest build's `resolve` found
+        self.kept: tuple[tuple[bytes, list[object]], bytes, dict[tuple[str, str], _Resolved]] | None = None
+
+
+_LEARNED = _Learned()
 
 
 MAX_BUCKET = 400  # spellings sharing a first name, surname or form; beyond it no fuzzy matching
@@ -470,7 +526,13 @@ def transcript_speakers(meeting: Meeting) -> list[str]:
     """Speakers of the transcript written as full names ("Daniel Walsh"), once each; room
     devices and presentation tiles are left out."""
     found = dict.fromkeys(t.speaker for t in meeting.transcript if t.speaker)
-    return [s for s in found if len(strip_affiliation(s).split()) >= 2 and looks_like_name(strip_affiliation(s))]
+    return [s for s in found if _full_name_speaker(s)]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the same speakers come back in every transcript and build
+def _full_name_speaker(speaker: str) -> bool:
+    bare = strip_affiliation(speaker)
+    return len(bare.split()) >= 2 and looks_like_name(bare)
 
 
 def repair_attendees(meetings: list[Meeting]) -> dict[str, tuple[list[str], list[Diagnostic]]]:
