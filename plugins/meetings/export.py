@@ -155,7 +155,7 @@ def _tables(archive: Archive, directory_urls: bool, memo: PageMemo | None) -> di
             if memo is None or memo.stamps is None:
                 found.append(_dumps(entry(thing)))
                 continue
-            key = (memo.stamps.own(thing), directory_urls)
+            key = (thing, directory_urls)
             made = partial(lambda _, thing: _dumps(entry(thing)), thing=thing)
             found.append(memo.page(f"{EXPORT_SRC}#{kind}:{thing.id}", key, made, part=True))
         return "[" + ",".join(found) + "]"

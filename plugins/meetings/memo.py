@@ -77,7 +77,6 @@ class Stamps:
         self.archive, self.last = archive, last
         self._known: dict[Question, object] = {}
         self._meetings: dict[str, tuple[Meeting, object]] = {}
-        self._own: dict[int, tuple[object, str]] = {}
 
     @cached_property
     def people_same(self) -> bool:
@@ -128,13 +127,6 @@ class Stamps:
         found = self._meetings.get(meeting.id)
         if found is None or found[0] is not meeting:
             found = self._meetings[meeting.id] = (meeting, self._meeting_stamp(meeting))
-        return found[1]
-
-    def own(self, thing: object) -> str:
-        """What a person, topic or issue page is made of (its key), worked out once a build."""
-        found = self._own.get(id(thing))
-        if found is None or found[0] is not thing:
-            found = self._own[id(thing)] = (thing, repr(thing))
         return found[1]
 
     @staticmethod
@@ -416,7 +408,9 @@ class Watched:
 
 @dataclass
 class _Made:
-    key: object  # what the page is made of besides the archive: its own thing, its options
+    # what the page is made of besides the archive: its own thing (compared with the next build's, so never
+    # changed after its build) and its options
+    key: object
     answers: _Answers
     page: Any
 

@@ -79,7 +79,6 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
         memo = PageMemo()
         memo.start(archive, options)
     pages = [_meeting_page(meeting, archive, options, memo) for meeting in archive.meetings]
-    own = memo.stamps.own if memo.stamps else repr
 
     def here(src: str) -> Here:
         return Here(src, options.directory_urls)
@@ -98,13 +97,13 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
     shown_months = repr(months)
     for person in archive.people.values():
         make = partial(_person, person=person, months=months)
-        pages.append(guarded(urls.person_src(person.id), person.name, (own(person), shown_months), make))
+        pages.append(guarded(urls.person_src(person.id), person.name, (person, shown_months), make))
     pages.append(_people_index(archive, here("people/index.md")))
     for ident, topic in archive.topics.items():
-        pages.append(guarded(urls.topic_src(ident), topic.name, own(topic), partial(_topic, topic=topic)))
+        pages.append(guarded(urls.topic_src(ident), topic.name, topic, partial(_topic, topic=topic)))
     pages.append(_topics_index(archive, here("topics/index.md"), memo))
     for ident, issue in archive.issues.items():
-        pages.append(guarded(urls.issue_src(issue), ident, own(issue), partial(_issue, issue=issue)))
+        pages.append(guarded(urls.issue_src(issue), ident, issue, partial(_issue, issue=issue)))
     pages.append(_issues_index(archive, here("issues/index.md")))
     if has_decisions(archive):  # a community whose notes number their decisions
         pages.append(guarded(DECISIONS_SRC, "Decisions", None, _decisions))
@@ -470,9 +469,8 @@ def _topic_people(
 
 
 def _topics_index(archive: Archive, here: Here, memo: PageMemo) -> Page:
-    own = memo.stamps.own if memo.stamps else repr
     rows = [
-        memo.page(f"{here.src}#{t.id}", own(t), partial(_topic_row, topic=t, here=here), part=True)
+        memo.page(f"{here.src}#{t.id}", t, partial(_topic_row, topic=t, here=here), part=True)
         for t in archive.topics.values()
     ]
     rows.sort(key=lambda r: (-r["meetings"], -r["mentions"], str(r["name"]).casefold()))
@@ -546,10 +544,9 @@ def _decisions(archive: Archive, here: Here) -> Page:
 
 
 def _timeline(archive: Archive, here: Here, memo: PageMemo) -> Page:
-    own = memo.stamps.own if memo.stamps else repr
     first_year: dict[str, str] = {}
     for topic in archive.topics.values():
-        year = memo.page(f"{here.src}#{topic.id}", own(topic), partial(_first_year, topic=topic), part=True)
+        year = memo.page(f"{here.src}#{topic.id}", topic, partial(_first_year, topic=topic), part=True)
         if year:
             first_year[topic.id] = year
     years = []
