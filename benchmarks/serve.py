@@ -57,7 +57,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_rebuilds(site: Path, notes: Path, edits: int) -> tuple[list[float], list[float], list[str]]:
+# What each edit appends to the note: a line of prose, or an agenda section presented by
+# someone the archive has never seen (new names: who is who is worked out again).
+EDITS = {
+    "line": "\nOne more line ({n}), added to measure a rebuild.\n",
+    "presenter": "\n### Demo {n} - Zora Newcomb{n}\nShe showed it.\n",
+}
+
+
+def serve_rebuilds(
+    site: Path, notes: Path, edits: int, edit: str = "line"
+) -> tuple[list[float], list[float], list[str]]:
     env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(site)}
     # With any -W option MkDocs leaves out its filter of repeated messages, which would hide
     # a rebuild that took as long as an earlier one ("Documentation built in 1.32 seconds").
@@ -81,7 +91,7 @@ def serve_rebuilds(site: Path, notes: Path, edits: int) -> tuple[list[float], li
         for n in range(edits):
             time.sleep(1.5)
             with open(victim, "a") as note:
-                note.write(f"\nOne more line ({n}), added to measure a rebuild.\n")
+                note.write(EDITS[edit].format(n=n))
             wait_for(log, n + 2, 600)
     finally:
         process.send_signal(signal.SIGINT)
@@ -107,6 +117,7 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=77)
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--plain-runs", type=int, default=3)
+    parser.add_argument("--edit", choices=sorted(EDITS), default="line", help="what each edit appends to one note")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="meetings-serve-"))
     notes = notes_folder(args.corpus, args.notes, work)
@@ -114,7 +125,7 @@ def main() -> None:
     plain_runs = [build(plain) for _ in range(args.plain_runs)]
     plain_times = [run["wall"] for run in plain_runs]
     plain_built = [run["built"] for run in plain_runs if "built" in run]
-    rebuilds, plugin, quiet = serve_rebuilds(site, notes, args.edits)
+    rebuilds, plugin, quiet = serve_rebuilds(site, notes, args.edits, args.edit)
     plain_median = statistics.median(plain_times)
     rebuild_median = statistics.median(rebuilds)
     print(f"notes: {args.notes}")
