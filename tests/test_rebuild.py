@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from meetings import archive, identity, subjects
+from meetings import archive, identity, notes, subjects
 from meetings.memo import PageMemo
 from meetings.notes import ParseCache
 from meetings.site import Settings, load_site
@@ -557,3 +558,26 @@ def test_a_line_that_stops_being_the_attendee_list_is_read_for_subjects_again() 
     assert meeting.attendees_line not in {n for n, _ in listed}
     unlisted = archive._subject_lines(replace(meeting, attendees_line=None), lines)
     assert meeting.attendees_line in {n for n, _ in unlisted}
+
+
+def test_a_rebuild_reads_again_only_the_notes_whose_files_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged note file is known by its status and not read again; a change that keeps
+    its size (a letter for a letter) still changes its status, and the note is read again."""
+    monkeypatch.setattr(notes, "RECENT_NS", 0)  # the fixtures were written just now
+    site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
+    real = notes.read_regular
+    read: list[str] = []
+    monkeypatch.setattr(notes, "read_regular", lambda path, limit: (read.append(path.name), real(path, limit))[1])
+    settings, _ = Settings.from_config_file(site / "mkdocs.yml")
+    cache = ParseCache()
+    load_site(settings, cache, render=False)
+    assert len(read) == len(list((site / "notes").glob("*.md")))
+    read.clear()
+    time.sleep(0.05)  # past the file clock's tick
+    note = site / "notes" / "2021-07-15.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("Tom Sweeney", "Tim Sweeney", 1), encoding="utf-8")
+    rebuilt = load_site(settings, cache, render=False).archive
+    assert read == ["2021-07-15.md"]
+    assert "Tim Sweeney" in rebuilt.meeting("2021-07-15").attendees

@@ -83,13 +83,14 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
             meeting = archive.meeting(ident)
             titles = tuple(s.title for s in meeting.sections)
             presenters = tuple(_presenters(archive, meeting))
-            shown[ident] = (meeting.title, meeting.date, meeting.series, meeting.recording, titles, presenters)
+            # Times as printed (repr): two offsets can name one moment, and equal times compare equal.
+            when = repr(times[ident])
+            shown[ident] = (when, meeting.title, meeting.date, meeting.series, meeting.recording, titles, presenters)
         return shown[ident]
 
     def feed_of(src: str, title: str, page: str, ids: list[str], rss: bool = False) -> bytes:
         # The key holds all that the feed reads, so it reads the archive itself, unwatched.
-        # Times as printed (repr): two offsets can name one moment, and equal times compare equal.
-        key = (title, page, tuple((i, repr(times[i]), entry_of(i)) for i in ids), repr(oldest))
+        key = (title, page, tuple((i, entry_of(i)) for i in ids), repr(oldest))
 
         def make(_: object) -> bytes:
             feed = _feed(archive, site, src, title, page, ids, times)

@@ -81,7 +81,6 @@ _INITIAL = re.compile(r"^([^\W\d_]{2,})\s+([^\W\d_])\.?$")  # "Lance L", "Povila
 _INITIAL_FIRST = re.compile(r"^([^\W\d_])\.?\s+([^\W\d_]{3,})$")  # "F. Poirotte"
 
 
-@functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def name_key(name: str) -> str:
     """ "Anders F Björklund (afbjorklund)" -> "anders bjorklund"."""

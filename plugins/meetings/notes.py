@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,8 @@ class ParseCache:
     """Parsed meetings keyed by file content, so a serve rebuild re-parses only what changed."""
 
     entries: dict[tuple[str, str], Meeting] = field(default_factory=dict)
+    # each note file's status (type, inode, size, times) when last read, and the key its bytes gave
+    files: dict[Path, tuple[tuple[int, ...], tuple[str, str]]] = field(default_factory=dict)
     parsed: int = 0  # how many notes the last load actually parsed
     changed: set[str] = field(default_factory=set)  # their ids
 
@@ -201,12 +204,13 @@ def load_meetings(
     cache = cache if cache is not None else ParseCache()
     meetings: list[Meeting] = []
     fresh: dict[tuple[str, str], Meeting] = {}
+    files: dict[Path, tuple[tuple[int, ...], tuple[str, str]]] = {}
     cache.parsed = 0
     cache.changed = set()
     for note in notes:
-        meeting = _load_one(note, default_repo, cache, fresh, community)
+        meeting = _load_one(note, default_repo, cache, fresh, community, files)
         meetings.append(meeting)
-    cache.entries = fresh
+    cache.entries, cache.files = fresh, files
     if community.date_labels:
         meetings = settle_years(meetings, {n.id: n.source for n in notes})
     return meetings
@@ -218,7 +222,18 @@ def _load_one(
     cache: ParseCache,
     fresh: dict[tuple[str, str], Meeting],
     community: Community,
+    files: dict[Path, tuple[tuple[int, ...], tuple[str, str]]],
 ) -> Meeting:
+    context = f"{note.source}|{default_repo}|{','.join(sorted(note.attachments))}|{hash(community)}"
+    status = _status(note.path)
+    known = cache.files.get(note.path)
+    if status is not None and known is not None and known[0] == status and known[1][0] == context:
+        # Unchanged since it was last read (any write changes its ctime): not read again.
+        meeting = cache.entries.get(known[1])
+        if meeting is not None:
+            fresh[known[1]] = meeting
+            files[note.path] = known
+            return meeting
     try:
         data = read_regular(note.path, MAX_NOTE_BYTES)
     except OSError as error:
@@ -229,8 +244,9 @@ def _load_one(
         meeting = plain_meeting(note.id, note.source, f"This note was not published: {problem}.")
         meeting.diagnostics.append(Diagnostic(note.source, None, ERROR, problem, suggestion))
         return meeting
-    digest = hashlib.sha256(data).hexdigest()
-    key = (f"{note.source}|{default_repo}|{','.join(sorted(note.attachments))}|{hash(community)}", digest)
+    key = (context, hashlib.sha256(data).hexdigest())
+    if status is not None:
+        files[note.path] = (status, key)
     meeting = cache.entries.get(key)
     if meeting is None:
         meeting = _parse(data, note, default_repo, community)
@@ -239,6 +255,23 @@ def _load_one(
         cache.changed.add(note.id)
     fresh[key] = meeting
     return meeting
+
+
+RECENT_NS = 2_000_000_000  # a file changed this recently may change again within its clock's tick
+
+
+def _status(path: Path) -> tuple[int, ...] | None:
+    """What tells a file unchanged without reading it: its type, inode, size and times.
+    None for a file changed in the last two seconds: file times are coarse (a few
+    milliseconds, or seconds on some file systems), so a second write of the same size
+    could leave them as they were; such a file is read each time until it settles."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) < RECENT_NS:
+        return None
+    return (info.st_mode, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _parse(data: bytes, note: NoteFile, default_repo: str, community: Community) -> Meeting:
