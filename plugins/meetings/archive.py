@@ -397,14 +397,15 @@ def _meeting_topics(
     same in the same note: its digest is its text): a serve rebuild only replays it."""
     if not meeting.digest:  # made in this build only
         return _find_meeting_topics(archive, meeting, finder, mined, lines)
-    made: list[_MeetingTopics] = []
+    found: _MeetingTopics | None = None
 
     def find() -> _KeptTopics:
-        made.append(_find_meeting_topics(archive, meeting, finder, mined, lines))
-        return _KeptTopics.of(made[0], archive)
+        nonlocal found
+        found = _find_meeting_topics(archive, meeting, finder, mined, lines)
+        return _KeptTopics.of(found, archive)
 
     kept: _KeptTopics = finder.kept(("meeting topics", meeting.digest), find)
-    return made[0] if made else kept.replay(archive, meeting, mined)
+    return found if found is not None else kept.replay(archive, meeting, mined)
 
 
 @dataclass(frozen=True)

@@ -57,10 +57,6 @@ def _shown(kind: str, thing: object | None) -> tuple[object, ...] | None:
     return tuple(tuple(v) if isinstance(v, list) else v for v in values)
 
 
-def _people_shown(archive: Archive) -> dict[str, object]:
-    return {ident: _shown("person", person) for ident, person in archive.people.items()}
-
-
 @dataclass
 class _Sources:
     """What a build's answers were worked out from."""
@@ -83,7 +79,7 @@ class Stamps:
         """Whether every written name names the person it named in the last build, and every
         person shows as then: the answers to all "who is this name" questions are the same."""
         last = self.last
-        return last is not None and last.names == self.archive.names and last.people == _people_shown(self.archive)
+        return last is not None and last.names == self.archive.names and last.people == self._people
 
     @cached_property
     def changed_meetings(self) -> set[str]:
@@ -92,13 +88,18 @@ class Stamps:
         last = self.last.meetings if self.last is not None else {}
         return {i for i, stamp in last.items() if i not in self.archive._by_id or stamp != self._stamp_of(i)}
 
+    @cached_property
+    def _people(self) -> dict[str, object]:
+        """What other pages show of each person (asked when a rebuild starts and when it ends)."""
+        return {ident: _shown("person", person) for ident, person in self.archive.people.items()}
+
     def _stamp_of(self, ident: str) -> object:
         return self.meeting(self.archive._by_id[ident])
 
     def sources(self) -> _Sources:
         """What the next build compares itself with."""
         meetings = {m.id: self.meeting(m) for m in self.archive.meetings}
-        return _Sources(dict(self.archive.names), _people_shown(self.archive), meetings)
+        return _Sources(dict(self.archive.names), self._people, meetings)
 
     def hold(self, answers: _Answers) -> bool:
         """Whether every answer a page of the last build was made from is the same now.
