@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from meetings.cli import main
-from meetings.convert import Converter, site_extensions
+from meetings.convert import BUILDER_EXTENSIONS, Converter
 
 from .conftest import CORPUS, ROOT, build, make_site, page_text
 from .test_hostile import tree
@@ -146,8 +146,8 @@ def test_two_generated_builds_are_identical(tmp_path: Path) -> None:
 def test_generated_pages_are_cleaned_as_the_plugin_cleans_them() -> None:
     """The sanitiser is the last line of defence in both builds: Markdown that slipped past
     escaping is cleaned before it is written, and the builder has nothing left to undo."""
-    extensions, configs = site_extensions(["attr_list", "admonition", {"toc": {"permalink": True}}], {})
-    converter = Converter(extensions, configs, directory_urls=True)
+    converter = Converter(directory_urls=True)
+    extensions = ["toc", "admonition", *BUILDER_EXTENSIONS]
     hostile = (
         '# Notes\n\n<img src=x onerror="alert(1)">\n\n[x](javascript:alert(2))\n\n'
         "<script>alert(3)</script>\n\n## __config\n\n[next](../people/x.md#talks)\n"

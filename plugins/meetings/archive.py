@@ -71,6 +71,11 @@ class Archive:
     def meeting(self, ident: str) -> Meeting:
         return self._by_id[ident]
 
+    def page_meeting(self, src: str) -> Meeting | None:
+        """The meeting whose page is `src` ("meetings/2020-12-01.md"), if it is one."""
+        folder, _, name = src.partition("/")
+        return self._by_id.get(name[: -len(".md")]) if folder == "meetings" and name.endswith(".md") else None
+
     def position(self, ident: str) -> int:
         """Where the meeting comes in the archive's order (by date)."""
         return self._order.get(ident, 0)

@@ -108,7 +108,8 @@ def _check(settings: Settings, paths: list[Path], fmt: str, quiet: bool, fix: bo
             findings.append(Diagnostic(str(path), None, ERROR, "no such notes file or folder"))
     checked = 0
     for folder, names in folders.items():
-        site = load_site(replace(settings, notes_dir=folder), render=False)
+        # rendered: a page too large for the contents or the search is a finding of its note
+        site = load_site(replace(settings, notes_dir=folder))
         found = site.diagnostics
         if names is not None:
             missing = names - {n.path.name for n in site.notes}

@@ -1,21 +1,27 @@
-"""Pages as finished HTML, made the way the plugin makes them, then written back as Markdown
-that any Markdown builder passes through unchanged (for `meetings generate`).
+"""Every generated page as finished HTML, converted here by one fixed Markdown pipeline,
+for the plugin and for `meetings generate` alike.
 
-The plugin lets MkDocs convert a page, cleans the result (sanitize.py) and puts its blocks
-in. A plain build of a generated tree has no plugin to clean anything, so here the page is
-converted with the site's own Markdown extensions, cleaned and filled in the same order,
-and what is written is that HTML: the security of the two builds is the same by
-construction. Headings are written back as Markdown headings with their ids, so the table
-of contents and permalinks still come from the builder; everything else is raw HTML, with
-every character a Markdown preprocessor could still read written as an entity.
+Note text is untrusted and a site's own Markdown extensions may read files or run code
+while they convert (pymdownx.snippets pastes any file a line names; include and macro
+extensions do the same). So note text never reaches them: a generated page is converted
+here with the extensions listed in NOTE_EXTENSIONS and nothing a site adds, then cleaned
+(sanitize.py) and its blocks put in. The plugin hands MkDocs a stub for the page and puts
+this HTML in its place; `meetings generate` writes it back as Markdown that any builder
+passes through unchanged: headings as Markdown headings with their ids (so the table of
+contents and permalinks still come from the builder), everything else as raw HTML in which
+every character that opens a fence, an include or a template (`` ` ``, `~`, `{`, `}`, tabs;
+`<` is `&lt;` already) is written as a character reference, so no preprocessor of the
+builder's (`--8<--`, `{! !}`, `{{ }}`, `{% %}`, fences) can read it.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,10 +34,15 @@ from markdown.treeprocessors import Treeprocessor
 from . import urls
 from .render.blocks import fill_blocks
 from .sanitize import clean_html, safe_id
+from .text import valid_text
 
-# What MkDocs always enables, and what the plugin adds (its on_config).
-BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
-PLUGIN_EXTENSIONS = ("attr_list", "tables")
+# The only extensions generated pages are converted with, whatever the site enables: none
+# of them reads a file or runs code. (attr_list: our templates give headings their ids.)
+NOTE_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list")
+# What a builder of the generated tree needs besides its own extensions: the headings we
+# write back carry `{ #id }`.
+BUILDER_EXTENSIONS = ("attr_list",)
+_FRONT_MATTER = re.compile(r"\A(-{3}[ \t]*\n.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 
 
 def safe_slugify(slugify: Callable[[str, str], str]) -> Callable[[str, str], str]:
@@ -47,26 +58,41 @@ def safe_slugify(slugify: Callable[[str, str], str]) -> Callable[[str, str], str
     return heading_id
 
 
-def site_extensions(
-    extensions: list[object], configs: dict[str, dict[str, Any]]
-) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The extension names and options a plugin build of the site converts pages with,
-    from mkdocs.yml's `markdown_extensions` (names, or one-key mappings of name to options)."""
-    names: list[str] = list(BUILTIN_EXTENSIONS)
-    options = {name: dict(value) for name, value in configs.items()}
-    for entry in extensions:
-        if isinstance(entry, dict):
-            for name, value in entry.items():
-                names.append(str(name))
-                if isinstance(value, dict):
-                    options[str(name)] = dict(value)
-        elif isinstance(entry, str):
-            names.append(entry)
-    names += PLUGIN_EXTENSIONS
-    unique = list(dict.fromkeys(names))
-    toc = options.setdefault("toc", {})
-    toc["slugify"] = safe_slugify(toc.get("slugify") or toc_slugify)
-    return unique, options
+def site_permalink(extensions: object) -> bool | str:
+    """The site's choice of permalink sign (the toc extension's `permalink` in mkdocs.yml's
+    `markdown_extensions`), which our pages follow too."""
+    for entry in extensions if isinstance(extensions, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("toc"), dict):
+            value = entry["toc"].get("permalink", True)
+            return value if isinstance(value, bool | str) else True
+    return True
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """(front matter block, or "", Markdown body)."""
+    match = _FRONT_MATTER.match(text)
+    return (match.group(0), text[match.end() :]) if match else ("", text)
+
+
+# What one page may put in the theme's table of contents and search index: each heading
+# with an id is a search entry, and the theme looks each one up in the table of contents
+# (so time grows with its square), and the browser builds the whole index on every page.
+MAX_SECTIONS = 200
+SEARCH_BUDGET = 300_000  # characters of a page's HTML that the search index reads
+
+
+@dataclass
+class Article:
+    """A generated page made: its front matter (title, description: from notes, escaped),
+    the article's HTML with the early blocks in and the late ones still tokens, and the
+    headings for the table of contents (Python-Markdown's toc tokens). `unlisted`: the
+    first heading id left out of the contents (past MAX_SECTIONS) and the first left out of
+    search (past SEARCH_BUDGET), when the page is that large."""
+
+    meta: dict[str, Any]
+    html: str
+    toc: list[dict[str, Any]] = field(default_factory=list)
+    unlisted: tuple[str | None, str | None] = (None, None)
 
 
 class _RelativeLinks(Treeprocessor):
@@ -104,37 +130,156 @@ class _Links(Extension):
         md.treeprocessors.register(self.processor, "meetings_links", 0)
 
 
-class Converter:
-    """One Markdown instance for the whole tree (building one per page is slow)."""
+_HEADING_TAG = re.compile(r'<h([1-6]) id="([^"]*)"([^>]*)>(.*?)</h\1>')
+_PERMALINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
 
-    def __init__(self, extensions: list[str], configs: dict[str, dict[str, Any]], directory_urls: bool) -> None:
+
+def _heading_ids(made: str) -> set[str]:
+    return {match.group(2) for match in _HEADING_TAG.finditer(made)}
+
+
+def _unlisted(match: re.Match[str], search: bool = False) -> str:
+    """A heading shown as it is, but with no id (so no contents or search entry of its own)."""
+    level, _, rest, inner = match.groups()
+    mark = " data-search-exclude" if search else ""
+    return f"<h{level}{rest}{mark}>{_PERMALINK.sub('', inner)}</h{level}>"
+
+
+def _cap_headings(made: str) -> tuple[str, str | None]:
+    """Headings past MAX_SECTIONS lose their id; the first of them, or None."""
+    first: list[str] = []
+    count = 0
+
+    def cap(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        if count <= MAX_SECTIONS:
+            return match.group(0)
+        first.append(match.group(2))
+        return _unlisted(match)
+
+    made = _HEADING_TAG.sub(cap, made)
+    return made, first[0] if first else None
+
+
+def _bound_search(made: str, budget: int = SEARCH_BUDGET) -> tuple[str, str | None]:
+    """The page with what comes after its first `budget` characters marked for the theme's
+    search to skip (top-level elements, and the children of a large div), and the first
+    heading so left out. Headings past the budget also lose their id: the theme makes an
+    entry for each heading with one, excluded or not."""
+    if len(made) <= budget:
+        return made, None
+    out: list[str] = []
+    first: list[str] = []
+    last = [""]  # the last heading with an id that search still reads
+
+    def mark(fragment: str, remaining: int) -> int:
+        parser = _TopLevel(fragment)
+        parser.feed(fragment)
+        parser.close()
+        position = 0
+        for start, end, tag, _, inner, closing in parser.nodes:
+            out.append(fragment[position:start])
+            position = end
+            node = fragment[start:end]
+            if len(node) <= remaining:
+                out.append(node)
+                remaining -= len(node)
+                kept = _HEADING_TAG.fullmatch(node)
+                last[0] = kept.group(2) if kept else last[0]
+            elif tag == "div" and remaining > 0:
+                out.append(fragment[start:inner])
+                remaining = mark(fragment[inner:closing], remaining)
+                out.append(fragment[closing:end])
+            else:
+                remaining = 0
+                heading = _HEADING_TAG.fullmatch(node)
+                if heading:
+                    first.append(heading.group(2))
+                    out.append(_unlisted(heading, search=True))
+                else:
+                    opening = fragment[start:inner].rstrip(">").rstrip("/")
+                    out.append(opening + " data-search-exclude" + fragment[start + len(opening) : end])
+        out.append(fragment[position:])
+        return remaining
+
+    mark(made, budget)
+    marked = "".join(out)
+    # within a section (or past MAX_SECTIONS): the last heading that search reads
+    return marked, first[0] if first else (last[0] if marked != made else None)
+
+
+def _kept_toc(tokens: list[dict[str, Any]], kept: set[str]) -> list[dict[str, Any]]:
+    """The toc tokens of the headings that kept their id (a dropped one's children too)."""
+    return [{**t, "children": _kept_toc(t.get("children", []), kept)} for t in tokens if t.get("id") in kept]
+
+
+def _read_meta(text: str) -> dict[str, Any]:
+    """Our own front matter (templates.front_matter): one `key: <JSON>` a line."""
+    meta: dict[str, Any] = {}
+    for line in text.split("\n"):  # not splitlines: JSON keeps NEL and U+2028 as they are
+        key, colon, value = line.partition(": ")
+        if colon and key.isidentifier():
+            try:
+                meta[key] = json.loads(value)
+            except ValueError:
+                continue
+    return meta
+
+
+def _valid_toc(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The toc extension's headings with their names made valid text (they are note text)."""
+    return [
+        {**token, "name": valid_text(str(token.get("name", ""))), "children": _valid_toc(token.get("children", []))}
+        for token in tokens
+    ]
+
+
+class Converter:
+    """One Markdown instance for every generated page (building one per page is slow).
+    `permalink`: the toc extension's option of that name (the site's own choice of sign)."""
+
+    def __init__(self, directory_urls: bool, permalink: bool | str = True) -> None:
         self._links = _Links()
-        self._md = markdown.Markdown(extensions=[*extensions, self._links], extension_configs=configs)
+        toc = {"slugify": safe_slugify(toc_slugify), "permalink": permalink, "marker": ""}
+        self._md = markdown.Markdown(extensions=[*NOTE_EXTENSIONS, self._links], extension_configs={"toc": toc})
         self.directory_urls = directory_urls
         self.block_tags = frozenset(self._md.block_level_elements)
 
-    def page_html(self, page: str, text: str, blocks: dict[str, str]) -> str:
-        """What the plugin puts in the page's article: converted, cleaned, blocks in."""
+    def article(self, page: str, text: str, blocks: dict[str, str]) -> Article:
+        """The page's source (front matter and Markdown) made into its article."""
         assert self._links.processor is not None
         self._links.processor.page = page
         self._links.processor.directory_urls = self.directory_urls
+        meta_text, body = split_front_matter(text)
+        meta = _read_meta(meta_text)
         self._md.reset()
-        converted = clean_html(self._md.convert(text))
-        early = fill_blocks(converted, blocks, late=False)
-        # Late blocks go in after the theme's search has read the page in the plugin build;
-        # here the search is told to skip them instead.
+        converted = clean_html(self._md.convert(body))
+        toc = _valid_toc(getattr(self._md, "toc_tokens", []))
+        meta = {key: valid_text(value) if isinstance(value, str) else value for key, value in meta.items()}
+        made = valid_text(fill_blocks(converted, blocks, late=False))
+        made, past_contents = _cap_headings(made)
+        made, past_search = _bound_search(made)
+        if past_contents is not None or past_search is not None:
+            toc = _kept_toc(toc, _heading_ids(made))
+        return Article(meta, made, toc, (past_contents, past_search))
+
+    def page_html(self, page: str, text: str, blocks: dict[str, str]) -> str:
+        """The whole article with every block in, for a builder without the plugin. Late
+        blocks go in after the theme's search has read the page in the plugin build; here
+        the search is told to skip them instead."""
+        made = self.article(page, text, blocks)
         late = {token: f"<div data-search-exclude>{value}</div>" for token, value in blocks.items()}
-        return fill_blocks(early, late, late=True)
+        return valid_text(fill_blocks(made.html, late, late=True))
 
     def portable(self, page_html: str) -> str:
         """`page_html` as Markdown that any builder turns back into the same HTML."""
         return portable_markdown(page_html, self.block_tags)
 
 
-# Characters a Markdown preprocessor reads before raw HTML is set aside (fences, tabs).
-_PREPROCESSED = re.compile(r"[`~\t]")
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>\s*$', re.S)
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~\t]")  # ASCII punctuation, and tabs
+_OPENERS = re.compile(r"[`~{}\t]")  # what opens a fence, an include or a template
 _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
@@ -216,7 +361,7 @@ def portable_markdown(page_html: str, block_tags: frozenset[str]) -> str:
 def _raw_block(fragment: str, block_tags: frozenset[str]) -> str:
     """A run of HTML between headings, as blocks Markdown keeps raw: each top-level block
     element starts its own line; anything else is wrapped in a div."""
-    fragment = _PREPROCESSED.sub(lambda m: f"&#{ord(m.group())};", fragment.strip())
+    fragment = _entities(fragment.strip())
     parser = _TopLevel(fragment)
     parser.feed(fragment)
     parser.close()
@@ -231,25 +376,35 @@ def _heading(level: int, inner: str, ident: str | None) -> str:
     return "#" * level + " " + text + (f" {{ #{ident} }}" if ident else "")
 
 
-class _Inline(HTMLParser):
-    """Inline HTML with every ASCII punctuation mark of its text as a character reference:
-    nothing in it is left for Markdown to read as formatting, links or attributes."""
+class _Entities(HTMLParser):
+    """HTML with the characters `escape` matches, in its text and attribute values, as
+    character references: for headings, every ASCII punctuation mark (nothing is left for
+    Markdown to read as formatting, links or attributes); for raw blocks, what opens a
+    fence, an include or a template (nothing is left for a preprocessor to read)."""
 
-    def __init__(self) -> None:
+    def __init__(self, escape: re.Pattern[str]) -> None:
         super().__init__(convert_charrefs=False)
+        self.escape = escape
         self.out: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(_tag(tag, attrs, ""))
+        self.out.append(self._tag(tag, attrs, ""))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(_tag(tag, attrs, " /"))
+        self.out.append(self._tag(tag, attrs, " /"))
+
+    def _tag(self, tag: str, attrs: list[tuple[str, str | None]], close: str) -> str:
+        written = "".join(f' {name}="{self._escaped(html.escape(value or ""))}"' for name, value in attrs)
+        return f"<{tag}{written}{close}>"
+
+    def _escaped(self, text: str) -> str:
+        return self.escape.sub(lambda m: f"&#{ord(m.group())};", text)
 
     def handle_endtag(self, tag: str) -> None:
         self.out.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
-        self.out.append(_PUNCTUATION.sub(lambda m: f"&#{ord(m.group())};", data))
+        self.out.append(self._escaped(data))
 
     def handle_entityref(self, name: str) -> None:
         self.out.append(f"&{name};")
@@ -258,13 +413,12 @@ class _Inline(HTMLParser):
         self.out.append(f"&#{name};")
 
 
-def _tag(tag: str, attrs: list[tuple[str, str | None]], close: str) -> str:
-    written = "".join(f' {name}="{html.escape(value or "", quote=True)}"' for name, value in attrs)
-    return f"<{tag}{written}{close}>"
+def _entities(fragment: str, escape: re.Pattern[str] = _OPENERS) -> str:
+    parser = _Entities(escape)
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.out)
 
 
 def _inline(fragment: str) -> str:
-    parser = _Inline()
-    parser.feed(fragment)
-    parser.close()
-    return " ".join("".join(parser.out).split())
+    return " ".join(_entities(fragment, _PUNCTUATION).split())

@@ -10,10 +10,7 @@ OUT_DIR/overrides/main.html puts the feeds' autodiscovery links in each page's h
 
 from __future__ import annotations
 
-import importlib
 import json
-import os
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .convert import Converter, site_extensions
+from .convert import BUILDER_EXTENSIONS, split_front_matter
 from .layout import FIND_CONTENT, FIND_PAGE, HOME_MARKER, INDEXES, assets, scripts, stylesheets
 from .render.pages import attachment_dir, render_home
 from .site import Settings, Site, _plugin_options, load_site
@@ -29,7 +26,6 @@ from .text import escape_html
 
 MARK = ".meetings-generated"  # OUT_DIR holds this once generated; any other folder is left alone
 OVERRIDES = "overrides"
-_FRONT_MATTER = re.compile(r"\A(-{3}[ \t]*\n.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)
 # The theme's head gets one link per feed that applies to the page: the site's, and the
 # page's own (front matter `feeds`). Titles are escaped when they are written. The rel is
 # "alternate feed" for the reason given in plugin.py's on_post_page.
@@ -106,29 +102,6 @@ def read_config(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _resolve(value: Any, root: Path) -> Any:
-    """A config value as MkDocs reads it, for the Markdown extensions' options: the
-    maintainer's own mkdocs.yml, trusted as MkDocs trusts it."""
-    if isinstance(value, dict):
-        return {k: _resolve(v, root) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_resolve(v, root) for v in value]
-    if not isinstance(value, Tagged):
-        return value
-    if value.tag.startswith("tag:yaml.org,2002:python/name:"):
-        module, _, name = value.tag.rpartition(":")[2].rpartition(".")
-        return getattr(importlib.import_module(module), name)
-    if value.tag == "!ENV":
-        names = value.value if isinstance(value.value, list) else [value.value]
-        for name in names[:-1] if len(names) > 1 else names:
-            if str(name) in os.environ:
-                return os.environ[str(name)]
-        return names[-1] if len(names) > 1 else None
-    if value.tag == "!relative":
-        return str(root / str(value.value or ""))
-    return value.value
-
-
 def generate(config_file: Path, out: Path, settings: Settings | None = None) -> Site:
     """Write the site's source into `out` (see the module's docstring); the Site it came from."""
     config_file = config_file.absolute()
@@ -147,8 +120,8 @@ def generate(config_file: Path, out: Path, settings: Settings | None = None) -> 
     hand_written = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
 
     site = load_site(settings)
-    extensions, configs = site_extensions(_resolve(config.get("markdown_extensions") or [], root), {})
-    converter = Converter(extensions, configs, settings.directory_urls)
+    # Note text is converted by our own pipeline, never by the site's extensions (convert.py).
+    converter = site.converter
     feeds = site.feeds
 
     def write(src: str, content: str | bytes) -> None:
@@ -163,7 +136,7 @@ def generate(config_file: Path, out: Path, settings: Settings | None = None) -> 
         if page.src in hand_written:
             continue  # the plugin keeps a hand-written page of the same path, too
         if page.src.endswith(".md"):
-            meta, body = _split(page.content)
+            meta, body = split_front_matter(page.content)
             meta = _with_feeds(meta, feeds.get(page.src, []))
             write(page.src, meta + converter.portable(converter.page_html(page.src, body, page.blocks)))
         else:
@@ -172,9 +145,10 @@ def generate(config_file: Path, out: Path, settings: Settings | None = None) -> 
         if src.endswith(".md"):
             text = (docs / src).read_text(encoding="utf-8")
             if HOME_MARKER in text:  # it now holds text from notes: made like a generated page
+                # The page is the site's own (its extensions apply); the part from notes is ours.
                 home = render_home(site.archive, src, timezone=site.settings.time_zone or "UTC")
-                meta, body = _split(text.replace(HOME_MARKER, home.content))
-                write(src, meta + converter.portable(converter.page_html(src, body, home.blocks)))
+                made = converter.portable(converter.page_html(src, home.content, home.blocks))
+                write(src, text.replace(HOME_MARKER, "\n" + made + "\n"))
     for note in site.notes:
         for name, path in sorted(note.attachments.items()):
             src = f"{attachment_dir(note.id)}/{name}"
@@ -202,12 +176,6 @@ def _prepare(out: Path) -> None:
     (out / MARK).write_text("Written by 'meetings generate'; generating again replaces docs/ and mkdocs.yml.\n")
 
 
-def _split(text: str) -> tuple[str, str]:
-    """(front matter block, or "", Markdown body)."""
-    match = _FRONT_MATTER.match(text)
-    return (match.group(0), text[match.end() :]) if match else ("", text)
-
-
 def _with_feeds(meta: str, feeds: list[tuple[str, str]]) -> str:
     if not feeds:
         return meta
@@ -229,7 +197,7 @@ def _config(config: dict[str, Any], root: Path, out: Path, site: Site, pagefind:
         data[key] = listed + [src for src in ours if src not in [str(x) for x in listed]]
     extensions = list(data.get("markdown_extensions") or [])
     named = {e if isinstance(e, str) else next(iter(e), "") for e in extensions if isinstance(e, str | dict)}
-    data["markdown_extensions"] = extensions + [e for e in ("attr_list", "tables") if e not in named]
+    data["markdown_extensions"] = extensions + [e for e in BUILDER_EXTENSIONS if e not in named]
     # Generated pages stay out of the navigation, as the plugin adds them; the indexes are in it.
     patterns = sorted({f"/{page.src.split('/')[0]}/**/*.md" for page in site.pages if page.src.endswith(".md")})
     patterns += [f"!/{src}" for src in sorted(INDEXES)]

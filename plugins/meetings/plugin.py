@@ -5,11 +5,13 @@ Hooks used, and why:
   cache, the page memo and the pages' stored results (serving.py) survive: only changed
   notes are parsed again, only the pages that read them are made again, and MkDocs'
   work on unchanged pages is reused;
-- on_config: enables the Markdown extensions our pages use and adds our stylesheet;
-- on_files: runs the core (notes -> archive -> pages) and adds every page in memory;
+- on_config: adds our stylesheet, scripts and theme templates;
+- on_files: runs the core (notes -> archive -> pages, each made into HTML by the core's own
+  converter) and adds every page in memory, as a stub: no note text ever reaches the
+  site's Markdown extensions or other plugins' Markdown hooks (convert.py says why);
 - on_nav, on_pre_page, on_page_context: under serve only, let a page reuse what the
   previous build made of it when its inputs are the same (serving.py);
-- on_page_content: sanitises what Markdown made of note text, then puts our blocks in;
+- on_page_content: a generated page's article (and the home page's block) goes in;
 - on_env: the 404 page's list; under serve, which pages replay their stored output;
 - on_post_page: puts the late blocks in, and the feeds' links in the page's head;
 - on_serve: watches the notes folder and people.yml, which live outside docs/.
@@ -18,6 +20,7 @@ Hooks used, and why:
 from __future__ import annotations
 
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -25,7 +28,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -33,11 +35,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import get_toc
 
 from . import urls
 from .archive import Archive
 from .config import MeetingsConfig
-from .convert import safe_slugify
+from .convert import Article
 from .feeds import SITE_FEED
 from .layout import FIND_CONTENT, FIND_PAGE, HOME_MARKER, INDEXES, assets, scripts, stylesheets, theme_dir
 from .memo import PageMemo
@@ -46,10 +49,9 @@ from .notes import ParseCache
 from .render.meeting import meeting_title
 from .render.pages import Page, attachment_dir, render_home
 from .render.templates import REPEATED
-from .sanitize import clean_html
 from .serving import Reuse, digest
 from .site import Settings, Site, load_site
-from .text import escape_html
+from .text import escape_html, valid_text
 
 log = get_plugin_logger(__name__)
 
@@ -62,7 +64,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.cache = ParseCache()
         self.memo = PageMemo()  # pages of the last build, reused by a serve rebuild when unchanged
         self.generated: set[str] = set()
-        self.archive: Archive | None = None  # this build's, for the home page block
+        self.site: Site | None = None  # this build's, for the home page block
+        self.server: LiveReloadServer | None = None  # under `mkdocs serve`: to watch new attachment folders
+        self.archive: Archive | None = None
+        self.articles: dict[str, Article] = {}  # generated page -> what it is made of (our converter's)
         self.blocks: dict[str, Page] = {}  # generated pages with HTML to put in after conversion
         self.page_seconds = 0.0  # time spent in the per-page hooks of this build
         self.serving = False
@@ -85,12 +90,6 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             # What is dropped later is freed as usual.
             gc.collect()
             gc.freeze()
-        for extension in ("attr_list", "tables"):
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
-        # Heading ids come from note text: keep them from taking an id the theme looks up.
-        toc = config.mdx_configs.setdefault("toc", {})
-        toc["slugify"] = safe_slugify(toc.get("slugify") or toc_slugify)
         if theme_dir() not in config.theme.dirs:
             config.theme.dirs.insert(0, theme_dir())
         pagefind = self.config.search_engine == "pagefind"
@@ -116,21 +115,31 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
         root = Path(os.path.abspath(config.config_file_path or ".")).parent
+        permalink = (config.mdx_configs.get("toc") or {}).get("permalink", True)
         settings = Settings(
-            root=root, directory_urls=config.use_directory_urls, site_name=config.site_name, site_url=config.site_url
+            root=root,
+            directory_urls=config.use_directory_urls,
+            site_name=config.site_name,
+            site_url=config.site_url,
+            permalink=permalink if isinstance(permalink, bool | str) else True,
         ).with_options(dict(self.config))
         site = load_site(settings, self.cache, memo=self.memo if self.serving else None)
         if self.reuse is not None:
             data = (settings.notes_dir, settings.people_file, settings.topics_file, settings.community_file)
             self.reuse.own = [str(settings.path(path)) for path in data if path is not None]
         archive, pages, notes = site.archive, site.pages, site.notes
-        self.archive = archive
+        self.site, self.archive = site, archive
         self.blocks = {page.src: page for page in pages if page.blocks}
+        self.articles = {}
         self.feeds = site.feeds
         edits = _edit_sources(site, config.docs_dir)
         for page in pages:
             inclusion = InclusionLevel.UNDEFINED if page.src in INDEXES else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src, content=page.content, inclusion=inclusion)
+            content = page.content
+            if page.src.endswith(".md"):
+                self.articles[page.src] = article = site.article(page)
+                content = _stub(article)
+            file = File.generated(config, page.src, content=content, inclusion=inclusion)
             file.edit_uri = edits(page.src)  # "Edit this page" opens the note or data file it comes from
             self._add(files, file)
         for note in notes:
@@ -143,6 +152,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             self._add(
                 files, File.generated(config, FIND_PAGE, content=FIND_CONTENT, inclusion=InclusionLevel.UNDEFINED)
             )
+        self._watch_attachments()
         self._report(site.problems + archive.problems, data_file=True)
         self._report_notes(archive.meetings)
         # The figures benchmarks/run.py reads: this plugin's own share of a build.
@@ -226,34 +236,26 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         feeds = [part for feed in self.feeds.get(src, []) for part in feed]
         return digest([repr((src in self.generated, len(blocks), len(feeds))), *blocks, *feeds])
 
-    def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        """A hand-written page may hold HOME_MARKER: the latest meetings and topics go there."""
-        if HOME_MARKER in markdown:
-            started = time.perf_counter()
-            self.generated.add(page.file.src_uri)  # it now holds text from notes: sanitise it too
-            zone = self.config.time_zone or "UTC"
-            home = render_home(self.archive, page.file.src_uri, timezone=zone) if self.archive else None
-            if home is not None and home.blocks:
-                self.blocks[page.file.src_uri] = home
-            self.page_seconds += time.perf_counter() - started
-            return markdown.replace(HOME_MARKER, home.content if home else "")
-        return markdown
-
+    # First, so that the plugins after us see the page's own HTML.
+    @event_priority(100)
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        if page.file.src_uri not in self.generated or page.file.src_uri == FIND_PAGE:
-            return html  # hand-written, or our own search page: nothing from notes to clean
-        started = time.perf_counter()
-        made = self.blocks.get(page.file.src_uri)
-
-        def finish(html: str) -> str:
-            # What Markdown made of note text is cleaned; the blocks are HTML we built from
-            # escaped text (render/), which is most of the bytes and needs no second pass.
-            html = clean_html(html)
-            return made.finish(html, late=False) if made else html
-
+        """A generated page's HTML is the article our converter made (MkDocs converted only
+        its stub); a hand-written page may hold HOME_MARKER, where the latest meetings and
+        topics go, made by the same converter."""
         src = page.file.src_uri
-        html = self.reuse.content(src, html, self._own_inputs(src), finish) if self.reuse else finish(html)
-        self.page_seconds += time.perf_counter() - started
+        made = self.articles.get(src)
+        if made is not None:
+            page.meta.update(made.meta)  # title and description: from notes, so not in the stub
+            page.toc = get_toc(made.toc)  # type: ignore[no-untyped-call]
+            return made.html
+        if HOME_MARKER in html and self.site is not None:
+            started = time.perf_counter()
+            zone = self.config.time_zone or "UTC"
+            home = render_home(self.site.archive, src, timezone=zone)
+            if home.blocks:
+                self.blocks[src] = home
+            html = html.replace(HOME_MARKER, self.site.article(home).html)
+            self.page_seconds += time.perf_counter() - started
         return html
 
     def on_page_context(self, context, *, page: MkPage, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
@@ -282,7 +284,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         output = output.replace("</head>", links + "</head>", 1)
         made = self.blocks.get(src)
         if made is not None:
-            output = made.finish(output, late=True)
+            output = valid_text(made.finish(output, late=True))
         if self.reuse is not None:
             self.reuse.store(page, output)
         self.page_seconds += time.perf_counter() - started
@@ -320,12 +322,41 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         log.info(f"Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
-        for path in map(
-            Path, (self.config.notes_dir, self.config.people_file, self.config.topics_file, self.config.community_file)
-        ):
-            if path.exists():
-                server.watch(str(path), recursive=True)
+        """Watches exactly what the build reads: the data files, the notes folder itself (not
+        what is under it: a linked folder there would be walked whole) and each attachment
+        folder the build published from (real folders only; new ones as builds find them)."""
+        self.server = server
+        root = Path(os.path.abspath(config.config_file_path or ".")).parent
+        for name in ("people_file", "topics_file", "community_file"):
+            value = self.config[name]
+            path = root / value if value else None
+            if path is not None and path.is_file() and not path.is_symlink():
+                server.watch(str(path), recursive=False)
+        notes = root / self.config.notes_dir
+        if notes.is_dir() and not notes.is_symlink():
+            server.watch(str(notes), recursive=False)
+        self._watch_attachments()
         return server
+
+    def _watch_attachments(self) -> None:
+        if self.server is None or self.site is None:
+            return
+        for note in self.site.notes:
+            for path in note.attachments.values():
+                folder = Path(path).parent
+                if folder.is_dir() and not folder.is_symlink():
+                    self.server.watch(str(folder), recursive=False)  # MkDocs counts repeats itself
+
+
+# Front matter that holds text from notes: set on the page after conversion, not in its stub.
+_FROM_NOTES = ("title", "description")
+
+
+def _stub(article: Article) -> str:
+    """What MkDocs converts for a generated page: its front matter without text from notes,
+    and a paragraph that names the article by its digest (so a stub changes when its page does)."""
+    meta = "".join(f"{key}: {json.dumps(value)}\n" for key, value in article.meta.items() if key not in _FROM_NOTES)
+    return (f"---\n{meta}---\n\n" if meta else "") + f"meetings-article-{digest([article.html]).hex()}\n"
 
 
 def _edit_sources(site: Site, docs_dir: str) -> Callable[[str], str | None]:

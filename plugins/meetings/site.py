@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -21,15 +22,18 @@ import yaml
 from .archive import MAX_REFS_PER_NOTE, Archive, build_archive
 from .calendars import calendar_pages
 from .community import Community, load_community
+from .convert import MAX_SECTIONS, SEARCH_BUDGET, Article, Converter, site_permalink
 from .export import export_json
 from .feeds import FeedSite, feed_pages, page_feeds
 from .identity import Identities
+from .isolate import failure
 from .lint import archive_findings
 from .memo import PageMemo
-from .model import DEFAULT_REPO, ERROR, Diagnostic
+from .model import DEFAULT_REPO, ERROR, WARNING, Diagnostic
 from .notes import NoteFile, ParseCache, find_notes, load_meetings
 from .people import load_people
 from .render.pages import Page, SiteOptions, render_site
+from .text import escape_html, valid_text
 from .topics import load_topics
 
 DEFAULT_TIME_ZONE = "America/New_York"  # the notes' "11:00 a.m. Eastern"
@@ -54,6 +58,7 @@ class Settings:
     site_name: str = "Meetings"  # mkdocs.yml's site_name and site_url, for feeds and calendars
     site_url: str | None = None
     time_zone: str | None = DEFAULT_TIME_ZONE  # where the notes' wall-clock times are; None: as written
+    permalink: bool | str = True  # the sign of heading links (the site's toc `permalink`)
 
     def path(self, value: Path) -> Path:
         return value if value.is_absolute() else self.root / value
@@ -86,6 +91,7 @@ class Settings:
             directory_urls=bool(data.get("use_directory_urls", True)),
             site_name=str(data.get("site_name") or "Meetings"),
             site_url=str(data["site_url"]) if isinstance(data.get("site_url"), str) else None,
+            permalink=site_permalink(data.get("markdown_extensions")),
         )
         return settings.with_options(options), []
 
@@ -143,6 +149,54 @@ class Site:
     def diagnostics(self) -> list[Diagnostic]:
         """Every finding: the site's, then each meeting's, in archive order."""
         return self.problems + self.archive.problems + [d for m in self.archive.meetings for d in m.diagnostics]
+
+    @cached_property
+    def converter(self) -> Converter:
+        return Converter(self.settings.directory_urls, self.settings.permalink)
+
+    def article(self, page: Page) -> Article:
+        """A generated Markdown page made into its article by our own converter (convert.py):
+        once per page; a page a serve rebuild reuses keeps what it was made into."""
+        if page.article is None:
+            try:
+                page.article = self.converter.article(page.src, page.content, page.blocks)
+            except Exception as error:  # noqa: BLE001 (one page's fault is that page's)
+                page.article = self._as_text(page, error)
+            self._bounded(page.src, page.article)
+        return page.article
+
+    def _as_text(self, page: Page, error: Exception) -> Article:
+        """A page the converter failed on: its source shown as escaped text, and an error."""
+        meeting = self.archive.page_meeting(page.src)
+        found = failure(meeting.source if meeting else page.src, "converting its page to HTML", error)
+        (meeting.diagnostics if meeting else self.archive.problems).append(found)
+        return Article({"title": page.src}, f"<pre>{escape_html(valid_text(page.content))}</pre>")
+
+    def _bounded(self, src: str, article: Article) -> None:
+        """A finding on the meeting whose page is too large for the contents or the search."""
+        past_contents, past_search = article.unlisted
+        meeting = self.archive.page_meeting(src) if past_contents is not None or past_search is not None else None
+        if meeting is None:
+            return
+        lines = {section.id: section.line for section in meeting.sections}
+        if past_contents is not None:
+            message = (
+                f"the note has {len(meeting.sections)} sections; past {MAX_SECTIONS} they are shown "
+                "but not listed in the page's contents or found by the site's search"
+            )
+            meeting.diagnostics.append(
+                Diagnostic(meeting.source, lines.get(past_contents), WARNING, message, "split the note")
+            )
+        if past_search is not None:
+            message = (
+                f"the page is larger than the site's search reads of one page ({SEARCH_BUDGET:,} characters); "
+                "the rest is shown but not found by the search"
+            )
+            meeting.diagnostics.append(
+                Diagnostic(
+                    meeting.source, lines.get(past_search, 1), WARNING, message, "move pasted logs to attachments"
+                )
+            )
 
     def export(self) -> str:
         """The JSON document the site publishes at api/archive.json (render_site writes it
@@ -243,5 +297,9 @@ def _load_site(
             memo.finish()
         pages += [Page(src, content.decode("utf-8")) for src, content in written.items()]
         feeds = page_feeds(archive, settings.site_name)
-    seconds = {"parse": parsed - started, "link": linked - parsed, "render": time.perf_counter() - linked}
-    return Site(settings, notes, archive, identities, problems, pages, feeds, seconds)
+    site = Site(settings, notes, archive, identities, problems, pages, feeds)
+    for page in pages:
+        if archive.page_meeting(page.src) is not None:
+            site.article(page)  # made now, so its findings (a page too large) are the note's
+    site.seconds = {"parse": parsed - started, "link": linked - parsed, "render": time.perf_counter() - linked}
+    return site

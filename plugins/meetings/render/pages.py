@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -29,12 +29,16 @@ from .schedule import next_meetings
 from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
+if TYPE_CHECKING:  # convert.py reads render/blocks.py: imported for the type alone
+    from ..convert import Article
+
 
 @dataclass
 class Page:
     src: str  # path in the site's docs tree, e.g. "people/matt-heon.md"
     content: str
     blocks: dict[str, str] = field(default_factory=dict)  # HTML to put in after conversion (blocks.py)
+    article: Article | None = field(default=None, compare=False)  # what it was made into (Site.article)
 
     def finish(self, html: str, late: bool | None = None) -> str:
         """The converted page with its blocks in place (see `fill_blocks`)."""
