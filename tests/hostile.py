@@ -289,3 +289,173 @@ def write_hostile_archive(root: Path, corpus: Path, secret: Path, line_length: i
     os.mkfifo(notes / "2019-05-08.md")
     (root / "people.yml").write_text(nested_aliases("people"), encoding="utf-8")
     (root / "topics.yml").write_text(MIXED_TOPICS, encoding="utf-8")
+
+
+# Markdown extensions that read files while they convert, as a site may enable them: the
+# notes below ask them for files inside and outside the site folder.
+READERS_CONFIG = """
+  - pymdownx.snippets:
+      base_path: [{root}, {outside}]
+      restrict_base_path: false
+  - markdown_include.include:
+      base_path: {root}
+"""
+
+
+def enable_readers(root: Path, outside: Path, secret: str, before: str = "") -> None:
+    """The site `root` with both file-reading extensions on, and a credential in `.env`;
+    `before`: lines to put at the top of its mkdocs.yml."""
+    (root / ".env").write_text(f"GITHUB_TOKEN={secret}\n")
+    config = (root / "mkdocs.yml").read_text()
+    readers = READERS_CONFIG.format(root=root, outside=outside)
+    config = config.replace("markdown_extensions:\n", "markdown_extensions:\n" + readers, 1)
+    (root / "mkdocs.yml").write_text(before + config)
+
+
+def reader_payloads(root: Path, outside: Path) -> list[str]:
+    """Every way of naming a file to pymdownx.snippets or markdown-include."""
+    targets = [".env", "mkdocs.yml", str(root / ".env"), str(outside / "token.md"), "../outside/token.md"]
+    found: list[str] = []
+    for target in targets:
+        found += [f'--8<-- "{target}"', f";--8<-- '{target}'", f"-8<- {target}", f"{{!{target}!}}"]
+    return found
+
+
+def write_reader_notes(notes: Path, root: Path, outside: Path, year: str = "2019") -> list[Path]:
+    """Notes that write a file-reading line in every place a line can stand: prose, a fenced
+    and an indented code block, the chat, a transcript, a heading, the attendee list, a table
+    cell, a list item and the front matter. Returns the notes written."""
+    payloads = reader_payloads(root, outside)
+    lines = "\n".join(payloads)
+    indented = "\n".join("    " + p for p in payloads)
+    chat = "\n".join(f"Tom Sweeney10:{i % 60:02d} AM\n{p}" for i, p in enumerate(payloads))
+    block = "--8<--\n.env\nmkdocs.yml\n" + str(outside / "token.md") + "\n--8<--"
+    title = payloads[0].replace('"', "")
+    written = []
+    body = f"""---
+title: "Reader {payloads[4]}"
+---
+# Podman Community Meeting
+## June 4, {year} 11:00 a.m. Eastern (UTC-4)
+
+### Attendees (3 total)
+Tom Sweeney, {payloads[0]}, {payloads[3]}
+
+## Meeting Start: 11:03 a.m.
+
+## {title}
+### Tom Sweeney
+#### (1:50 in the video)
+
+{lines}
+
+{block}
+
+- {payloads[1]}
+  - {payloads[3]}
+
+| what | said |
+| --- | --- |
+| {payloads[3]} | {payloads[0].replace('"', "")} |
+
+```
+{lines}
+{block}
+```
+
+{indented}
+
+## BlueJeans Chat copy/paste:
+
+```
+{chat}
+```
+
+### Raw Zoom Meet Transcript
+
+```
+1
+00:00:01.000 --> 00:00:04.000
+Tom Sweeney: {payloads[0]}
+
+2
+00:00:05.000 --> 00:00:08.000
+Tom Sweeney: {payloads[3]}
+```
+"""
+    path = notes / f"{year}-06-04.md"
+    path.write_text(body, encoding="utf-8")
+    written.append(path)
+    return written
+
+
+def many_sections_note(sections: int, chat_lines: int = 0, day: str = "2019-07-01") -> str:
+    """A note of `sections` agenda items and, if asked, a pasted chat of `chat_lines` lines."""
+    body = [f"# Podman Community Meeting\n## {_long_date(day)} 11:00 a.m. Eastern (UTC-4)\n"]
+    body += [f"## Item {n} about 4242{n}\n### Tom Sweeney\n\nSaid 4242{n} things.\n" for n in range(sections)]
+    if chat_lines:
+        chat = "\n".join(
+            f"Tom Sweeney{10 + n // 60 % 2}:{n % 60:02d} AM\nmessage 4242 number {n}" for n in range(chat_lines)
+        )
+        body.append(f"## BlueJeans Chat copy/paste:\n\n```\n{chat}\n```\n")
+    return "\n".join(body)
+
+
+def _long_date(day: str) -> str:
+    import datetime as dt
+
+    date = dt.date.fromisoformat(day)
+    return f"{date:%B} {date.day}, {date.year}"
+
+
+# A community file whose labels start with "-", and headings of thousands of dashes.
+DASH_COMMUNITY = (
+    "headings:\n  metadata:\n"
+    + "".join(f"    - '-label{n}'\n" for n in range(300))
+    + (
+        "references:\n"
+        "  - {name: XEP, url: 'https://xeps.example/{number}'}\n"
+        "  - {name: xep, url: 'https://evil.example/{number}'}\n"
+    )
+)
+
+
+def dash_note(dashes: int, day: str = "2019-07-03") -> str:
+    return f"# Podman Community Meeting\n## {_long_date(day)} 11:00 a.m. Eastern (UTC-4)\n\n## {'-' * dashes}\n\ntext\n"
+
+
+UNSHOWABLE_NOTE = """# Podman Community Meeting \ufffe
+## July 2, 2019 11:00 a.m. Eastern (UTC-4)
+
+### Attendees (2 total)
+Tom Sweeney, Ada \uffff Lovelace
+
+## Intro \ufffe\x85 <img src=x onerror=alert(40)>
+### Tom Sweeney
+
+Text\x85SUMMARY:injected.
+"""
+
+
+def write_surface_cases(notes: Path, root: Path, outside: Path) -> dict[str, str]:
+    """One case of each class of issue 25 beside the notes; their file names (as `meetings
+    check` names them, relative to the notes folder) by class."""
+    write_reader_notes(notes, root, outside)
+    (notes / "2019-07-02.md").write_text(UNSHOWABLE_NOTE, encoding="utf-8")
+    (notes / "2019-02-08\n.md").write_text("# Forged\n## February 8, 2019\n\nforged\n", encoding="utf-8")
+    (notes / "2019-02-08.md").write_text("# Podman Community Meeting\n## February 8, 2019\n\nreal\n", encoding="utf-8")
+    (root / "community.yml").write_text(DASH_COMMUNITY, encoding="utf-8")
+    (notes / "2019-07-03.md").write_text(dash_note(8000), encoding="utf-8")
+    (notes / "2019-07-01.md").write_text(many_sections_note(5000), encoding="utf-8")
+    (notes / "2019-07-04.md").write_text(many_sections_note(2000, 20_000, "2019-07-04"), encoding="utf-8")
+    (notes / "index.md").write_text("# Podman Community Meeting\n\nThe index's own words.\n", encoding="utf-8")
+    return {
+        "extensions": "2019-06-04.md",
+        "characters": "2019-07-02.md",
+        "newline": "2019-02-08\n.md",
+        "dashes": "2019-07-03.md",
+        "sections": "2019-07-01.md",
+        "search": "2019-07-04.md",
+        "reserved": "index.md",
+        "case": "community.yml",
+    }

@@ -23,7 +23,7 @@ from .cadence import Cadence
 from .memo import PageMemo
 from .model import Meeting
 from .parse.dates import find_clock, iso_date
-from .text import slugify
+from .text import slugify, valid_text
 
 CALENDAR = "calendar.ics"
 KEEP_PAST = dt.timedelta(days=365)  # past meetings stay in the calendar for a year
@@ -170,7 +170,7 @@ def _calendar(
     calendar = Calendar()
     calendar.add("prodid", "-//mkdocs-meetings//calendar//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _value(name))
     for occasion in sorted(found, key=lambda o: (_sort_key(o.start), o.series)):
         calendar.add_component(_event(occasion, stamp, authority, site_url, directory_urls))
     calendar.add_missing_timezones()
@@ -188,12 +188,12 @@ def _event(occasion: Occasion, stamp: dt.datetime, authority: str, site_url: str
         event.add("dtend", start + dt.timedelta(minutes=occasion.minutes))
     else:
         event.add("dtend", start + dt.timedelta(days=1))
-    event.add("summary", f"{occasion.series.title()} meeting")
+    event.add("summary", _value(f"{occasion.series.title()} meeting"))
     event.add("status", "CONFIRMED" if occasion.confirmed else "TENTATIVE")
     lines: list[str] = []
     meeting = occasion.meeting
     if meeting is not None:
-        event["summary"] = f"{meeting.title}"
+        event["summary"] = _value(meeting.title)
         page = urls.page_url(urls.meeting_src(meeting.id), directory_urls)
         if site_url:
             event.add("url", site_url.rstrip("/") + "/" + page)
@@ -206,8 +206,14 @@ def _event(occasion: Occasion, stamp: dt.datetime, authority: str, site_url: str
         lines.append(f"Announced in the notes: {occasion.text}")
     else:
         lines.append("Projected from the series' usual schedule; not yet announced.")
-    event.add("description", "\n".join(lines))
+    event.add("description", _value("\n".join(lines)))
     return event
+
+
+def _value(text: str) -> str:
+    """Text for an ICS value: valid, and no line end but "\n", which the writer escapes (a
+    reader that also splits lines at CR or NEL must not see a property begin)."""
+    return valid_text(text).replace("\r", "\n")
 
 
 def _sort_key(start: dt.datetime | dt.date) -> str:

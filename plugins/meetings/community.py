@@ -84,12 +84,12 @@ class Community:
         if "{number}" not in self.file_name:
             return None
         before, _, after = self.file_name.partition("{number}")
-        return re.compile(_words(before) + r"(?P<number>\d{1,6})" + _words(after) + r"$", re.I)
+        return re.compile(_words(before) + r"(?P<number>\d{1,6})" + _words(after), re.I)
 
     def id_of(self, stem: str) -> tuple[str, str] | None:
         """(id, number) of a note named like `file_name`, or None."""
         pattern = self.note_pattern()
-        match = pattern.match(stem.strip()) if pattern else None
+        match = pattern.fullmatch(stem.strip()) if pattern else None
         if not match:
             return None
         number = str(int(match["number"]))
@@ -98,17 +98,24 @@ class Community:
 
 
 def _words(text: str) -> str:
-    """A literal piece of a name, any run of spaces, '-' or '_' matching any other."""
-    parts = [re.escape(p) for p in re.split(r"[\s_-]+", text)]
-    return r"[\s_-]*".join(parts)
+    """A literal piece of a name, any run of spaces, '-' or '_' matching any other. The runs
+    are possessive (no part starts with one of them), so no text makes a match backtrack."""
+    run = r"[\s_-]*+"
+    parts = [re.escape(p) for p in re.split(r"[\s_-]+", text) if p]
+    lead = run if text[:1] in " \t_-" and text else ""
+    trail = run if parts and text[-1:] in " \t_-" else ""
+    return lead + run.join(parts) + trail
 
 
 def any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A line or heading that starts with one of `words` (case and spacing aside)."""
-    if not words:
+    """A line or heading that starts with one of `words` (case, spacing and leading signs
+    aside). Words come from a contributor's settings: the pattern is linear in any line,
+    since the leading signs are taken possessively and the words start with none."""
+    bare = {re.sub(r"^[\W_]+", "", w) for w in words} - {""}
+    if not bare:
         return None
-    body = "|".join(_words(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^[\W_]*(?:{body})(?![^\W_])", re.I)
+    body = "|".join(_words(w) for w in sorted(bare, key=lambda w: (-len(w), w)))
+    return re.compile(rf"^[\W_]*+(?:{body})(?![^\W_])", re.I)
 
 
 _LISTS = {
@@ -211,6 +218,7 @@ def _references(reader: _Reader, value: object, line: int | None) -> tuple[Refer
         reader.problem(line, "references must be a list of {name, url}")
         return ()
     found = []
+    names: dict[str, str] = {}  # folded name -> the name as first written
     for item, at in zip(value, value.lines, strict=True):
         name = item.get("name") if isinstance(item, Map) else None
         url = item.get("url") if isinstance(item, Map) else None
@@ -220,6 +228,11 @@ def _references(reader: _Reader, value: object, line: int | None) -> tuple[Refer
         if not (isinstance(url, str) and re.fullmatch(r"https://[^\s<>\"'{}]*\{number\}[^\s<>\"'{}]*", url)):
             reader.problem(at, f"{name}: 'url' must be an https address holding {{number}}")
             continue
+        if name.casefold() in names:
+            first = names[name.casefold()]
+            reader.problem(at, f"references: {name!r} and {first!r} differ only by case; {name!r} is ignored")
+            continue
+        names[name.casefold()] = name
         found.append(Reference(name, url))
     return tuple(found)
 

@@ -11,6 +11,7 @@ from . import urls
 from .archive import Archive
 from .memo import PageMemo
 from .model import Issue, Meeting, Person, Topic
+from .text import valid_text
 
 SCHEMA_VERSION = 1
 EXPORT_SRC = "api/archive.json"
@@ -31,7 +32,8 @@ def export_json(archive: Archive, directory_urls: bool = True, memo: PageMemo | 
         entries.append(memo.page(f"{EXPORT_SRC}#{m.id}", key, make, part=True))
     parts = {"version": _dumps(SCHEMA_VERSION), "meetings": "[" + ",".join(entries) + "]"}
     parts |= _tables(archive, directory_urls, memo)
-    return "{" + ",".join(f"{_dumps(name)}:{value}" for name, value in parts.items()) + "}\n"
+    # Only strings can hold what valid_text replaces, so the whole text is made valid at once.
+    return valid_text("{" + ",".join(f"{_dumps(name)}:{value}" for name, value in parts.items()) + "}\n")
 
 
 def _dumps(value: object) -> str:

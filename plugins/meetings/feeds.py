@@ -17,6 +17,7 @@ from .archive import Archive
 from .calendars import held_at
 from .memo import PageMemo
 from .model import Meeting
+from .text import escape_html, valid_text
 
 SITE_FEED = "feeds/meetings.xml"
 SITE_RSS = "feeds/meetings.rss"
@@ -93,7 +94,7 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
         key = (title, page, tuple((i, entry_of(i)) for i in ids), repr(oldest))
 
         def make(_: object) -> bytes:
-            feed = _feed(archive, site, src, title, page, ids, times)
+            feed = _feed(archive, site, src, title, page, ids, times, rss)
             return feed.rss_str(pretty=True) if rss else feed.atom_str(pretty=True)
 
         return memo.page(src, key, make)
@@ -132,12 +133,13 @@ def _feed(
     page: str,
     ids: list[str],
     times: dict[str, dt.datetime],
+    rss: bool = False,
 ) -> FeedGenerator:
     feed = FeedGenerator()
     feed.id(site.ident(src if src != SITE_RSS else SITE_FEED))
-    feed.title(title)
-    feed.subtitle(f"Meetings from the notes of {site.name}")
-    feed.author({"name": site.name})
+    feed.title(valid_text(title))
+    feed.subtitle(valid_text(f"Meetings from the notes of {site.name}"))
+    feed.author({"name": valid_text(site.name)})
     feed.link(href=site.link(src, page), rel="alternate")
     if site.url:
         feed.link(href=site.url.rstrip("/") + "/" + src, rel="self")
@@ -146,26 +148,34 @@ def _feed(
     feed.updated(updated)
     feed.lastBuildDate(updated)
     for ident in ids:  # oldest first: feedgen puts each new entry on top
-        _entry(feed, archive, site, src, archive.meeting(ident), times[ident])
+        _entry(feed, archive, site, src, archive.meeting(ident), times[ident], rss)
     return feed
 
 
 def _entry(
-    feed: FeedGenerator, archive: Archive, site: FeedSite, src: str, meeting: Meeting, when: dt.datetime
+    feed: FeedGenerator,
+    archive: Archive,
+    site: FeedSite,
+    src: str,
+    meeting: Meeting,
+    when: dt.datetime,
+    rss: bool = False,
 ) -> None:
+    """One meeting's entry. Text from notes is made valid for XML; in RSS, whose readers show
+    a description as HTML, it is HTML-escaped as well (Atom's summary is typed as text)."""
     page = urls.meeting_src(meeting.id)
     entry = feed.add_entry()
     entry.id(site.ident(page))
-    entry.title(f"{meeting.title} · {meeting.date}")
+    entry.title(valid_text(f"{meeting.title} · {meeting.date}"))
     # One link only: feedgen 1.0 writes an entry's links without their rel, so a second
     # (the recording) would read as another alternate; the recording is in the summary.
     entry.link(href=site.link(src, page), rel="alternate")
     entry.published(when)
     entry.updated(when)
-    entry.category(term=meeting.series)
+    entry.category(term=valid_text(meeting.series))
     presenters = _presenters(archive, meeting)
     for name in presenters:
-        entry.author(name=name)
+        entry.author(name=valid_text(name))
     lines = [f"{meeting.series.title()} meeting, {meeting.date}."]
     subjects = [s.title for s in meeting.sections]
     if subjects:
@@ -174,7 +184,8 @@ def _entry(
         lines.append("Presented by " + ", ".join(presenters) + ".")
     if meeting.recording:
         lines.append(f"Recording: {meeting.recording}")
-    entry.summary("\n".join(lines))
+    summary = valid_text("\n".join(lines))
+    entry.summary(escape_html(summary) if rss else summary)
 
 
 def _presenters(archive: Archive, meeting: Meeting) -> list[str]:

@@ -22,8 +22,10 @@ from .parse import parse_note, read_note
 from .parse.dateline import settle_years
 from .text import slugify
 
-_SAFE_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_-]*$")
+_SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")  # whole names only (fullmatch: "$" lets "\n" by)
 MAX_NOTE_BYTES = 8 * 1024 * 1024
+# Page names the site gives its own pages in meetings/ (MkDocs makes a README the index too).
+RESERVED_IDS = frozenset({"index", "readme"})
 
 
 @dataclass
@@ -85,7 +87,7 @@ def find_notes(
             message = f"{entry.name!r} is not named like a note ({community.file_name}.md); it is not published"
             problems.append(Diagnostic(source, None, INFO, message))
             continue
-        ident = numbered[0] if numbered else stem if _SAFE_ID.match(stem) else slugify(stem)
+        ident = numbered[0] if numbered else stem if _SAFE_ID.fullmatch(stem) else slugify(stem)
         if ident != stem and not numbered:
             problems.append(
                 Diagnostic(
@@ -96,6 +98,13 @@ def find_notes(
                     "name notes YYYY-MM-DD.md",
                 )
             )
+        if ident.casefold() in RESERVED_IDS:
+            renamed = f"{ident.lower()}-note"
+            message = (
+                f"{entry.name!r} has the name of the meetings list's own page; its text is published as {renamed!r}"
+            )
+            problems.append(Diagnostic(source, None, ERROR, message, "name notes YYYY-MM-DD.md"))
+            ident = renamed
         note = NoteFile(ident, path, source, number=numbered[1] if numbered else None)
         candidates.setdefault(ident.casefold(), []).append(note)
     found: list[NoteFile] = []

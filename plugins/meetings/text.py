@@ -85,6 +85,35 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+# Code points no output format can carry as text: C0 controls but tab and line ends, DEL,
+# C1 controls (NEL among them: some readers end a line there), lone surrogates and the
+# noncharacters (U+FFFE and U+FFFF are forbidden in XML). Line and paragraph separators end
+# a line for many readers too: they become a plain line end.
+_UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe\U0004ffff"
+    "\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
+    "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
+    "\U000dfffe\U000dffff\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+_SEPARATORS = re.compile("[\u2028\u2029]")
+REPLACEMENT = "\ufffd"
+
+
+def unshowable(text: str) -> list[str]:
+    """The code points of `text` that `valid_text` replaces, as "U+FFFE"."""
+    return sorted({f"U+{ord(ch):04X}" for ch in _UNSHOWABLE.findall(text)})
+
+
+def valid_text(text: str) -> str:
+    """`text` as every output can carry it (HTML, XML feeds, ICS, JSON): each code point no
+    format allows is shown as U+FFFD, line and paragraph separators as a line end. Every
+    writer passes its text through here, so one odd character never stops a build."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _SEPARATORS.sub("\n", _UNSHOWABLE.sub(REPLACEMENT, text))
+
+
 def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 

@@ -29,7 +29,7 @@ from ..model import (
     VideoMark,
     number_chat,
 )
-from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify
+from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify, unshowable
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
@@ -99,7 +99,8 @@ def read_note(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
         if "\x00" in text:
             found.append(Diagnostic(source, None, WARNING, "the file holds NUL characters; they were removed"))
             text = text.replace("\x00", "")
-        return _newlines(text), found
+        text = _newlines(text)
+        return text, found + _unshowable(text, source)
     if b"\x00" in data:
         found.append(Diagnostic(source, None, WARNING, "the file holds NUL bytes; they were removed"))
         data = data.replace(b"\x00", b"")
@@ -110,7 +111,30 @@ def read_note(data: bytes, source: str) -> tuple[str, list[Diagnostic]]:
     except UnicodeDecodeError:
         text, diagnostic = _mostly_utf8(data, source)
         found.append(diagnostic)
-    return _newlines(text), found
+    text = _newlines(text)
+    return text, found + _unshowable(text, source)
+
+
+def _unshowable(text: str, source: str) -> list[Diagnostic]:
+    """A warning for each line (up to a few) that holds code points no output can carry:
+    every page, feed, calendar and the export show them as U+FFFD (text.valid_text)."""
+    if text.isascii() and "\x7f" not in text and not any(ch < " " and ch not in "\t\n" for ch in text):
+        return []
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        points = unshowable(line)
+        if points and len(found) < _SHOWN_LINES and not looks_misdecoded(line):  # repaired later
+            found.append(
+                Diagnostic(
+                    source,
+                    number,
+                    WARNING,
+                    f"the line holds characters no page, feed or calendar can show ({', '.join(points[:5])}); "
+                    "they are shown as \ufffd",
+                    "remove them",
+                )
+            )
+    return found
 
 
 _BOMS = (

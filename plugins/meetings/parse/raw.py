@@ -45,7 +45,8 @@ def find_raw_blocks(lines: list[str], chat_labels: re.Pattern[str] | None = None
             return chat_labels is None or len(line) <= 80
         return chat_labels is not None and bool(_HEADING.match(line)) and bool(chat_labels.match(line.lstrip("# ")))
 
-    labels = [n for n, line in enumerate(lines, 1) if labelled(line) and not _FENCE.match(line)]
+    fenced = _inside_closed_fences(lines)
+    labels = [n for n, line in enumerate(lines, 1) if labelled(line) and not _FENCE.match(line) and n not in fenced]
     found: list[RawContent] = []
     taken_until = 0
     for index, label in enumerate(labels):
@@ -61,6 +62,23 @@ def find_raw_blocks(lines: list[str], chat_labels: re.Pattern[str] | None = None
         labelled_transcript = bool(TRANSCRIPT.match(lines[label - 1].strip().lstrip("#").strip()))
         found.append(_classify(label, first, last, content_first, content, labelled_transcript))
     return found
+
+
+def _inside_closed_fences(lines: list[str]) -> set[int]:
+    """Line numbers inside a fenced code block that is closed (as `_fenced` closes them): a
+    label there is code. (An unclosed fence runs to the end in CommonMark; pasted chat often
+    follows a stray one, so only closed fences count.)"""
+    inside: set[int] = set()
+    opening: tuple[int, str] | None = None
+    for number, line in enumerate(lines, 1):
+        fence = _FENCE.match(line)
+        if opening is None:
+            if fence and len(line) - len(line.lstrip()) <= 3:
+                opening = (number, fence.group(1))
+        elif _closes(line, opening[1]):
+            inside.update(range(opening[0] + 1, number))
+            opening = None
+    return inside
 
 
 def _level(line: str) -> int:
@@ -89,12 +107,19 @@ def _block(lines: list[str], label: int, level: int, limit: int) -> tuple[int, i
     return first, last, first, lines[first - 1 : last]
 
 
+def _closes(line: str, marker: str) -> bool:
+    """Whether `line` closes a fence opened by `marker`; as pasted logs are, it may end a
+    line of text ("… great day! ```")."""
+    stripped, char = line.rstrip(), marker[0]
+    return stripped.endswith(char * len(marker)) and not stripped.strip(char + " \t").startswith(char)
+
+
 def _fenced(lines: list[str], opening: int, marker: str) -> tuple[int, int, int, list[str]]:
     """A fence and its content; the closing fence may end a line of text ("… great day! ```")."""
     char = marker[0]
     for number in range(opening + 1, len(lines) + 1):
         stripped = lines[number - 1].rstrip()
-        if stripped.endswith(char * len(marker)) and not stripped.strip(char + " \t").startswith(char):
+        if _closes(stripped, marker):
             content = lines[opening:number]
             before = stripped[: len(stripped) - len(stripped.lstrip())]
             rest = stripped.strip()[: -len(marker)].rstrip(char).rstrip()
