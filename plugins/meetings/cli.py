@@ -25,6 +25,7 @@ from pathlib import Path
 from .generate import GenerateError, generate
 from .model import ERROR, Diagnostic, Topic
 from .newnote import Exists, NoDate, new_note
+from .options import OptionError
 from .site import Settings, load_site
 
 
@@ -68,7 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     generate.add_argument("out_dir", type=Path, help="the folder to write (then: mkdocs build -f OUT_DIR/mkdocs.yml)")
     args = parser.parse_args(argv)
     # Paths are relative to mkdocs.yml's folder, also when there is no such file there.
-    settings, problems = Settings.from_config_file(args.config_file.absolute())
+    try:
+        settings, problems = Settings.from_config_file(args.config_file.absolute())
+    except OptionError as error:  # the same check, and message, as `mkdocs build` gives
+        print(f"{args.config_file}: {error}", file=sys.stderr)
+        return 2
     if args.default_repo:
         settings = replace(settings, default_repo=args.default_repo.lower())
     if args.people:

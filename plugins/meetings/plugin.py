@@ -46,6 +46,7 @@ from .layout import FIND_CONTENT, FIND_PAGE, HOME_MARKER, INDEXES, assets, scrip
 from .memo import PageMemo
 from .model import ERROR, WARNING, Diagnostic, Meeting
 from .notes import ParseCache
+from .options import OptionError
 from .render.meeting import meeting_title
 from .render.pages import Page, attachment_dir, render_home
 from .render.templates import REPEATED
@@ -116,13 +117,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         started = time.perf_counter()
         root = Path(os.path.abspath(config.config_file_path or ".")).parent
         permalink = (config.mdx_configs.get("toc") or {}).get("permalink", True)
-        settings = Settings(
-            root=root,
-            directory_urls=config.use_directory_urls,
-            site_name=config.site_name,
-            site_url=config.site_url,
-            permalink=permalink if isinstance(permalink, bool | str) else True,
-        ).with_options(dict(self.config))
+        settings = self._settings(config, root, permalink)
         site = load_site(settings, self.cache, memo=self.memo if self.serving else None)
         if self.reuse is not None:
             data = (settings.notes_dir, settings.people_file, settings.topics_file, settings.community_file)
@@ -164,6 +159,18 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             + (f"; {self.memo.reused} pages unchanged since the last build" if self.serving else "")
         )
         return files
+
+    def _settings(self, config: MkDocsConfig, root: Path, permalink: object) -> Settings:
+        try:
+            return Settings(
+                root=root,
+                directory_urls=config.use_directory_urls,
+                site_name=config.site_name,
+                site_url=config.site_url,
+                permalink=permalink if isinstance(permalink, bool | str) else True,
+            ).with_options(dict(self.config))
+        except OptionError as error:  # MkDocs ran the same checks; this is their message
+            raise PluginError(str(error)) from None
 
     def _add(self, files: Files, file: File) -> None:
         existing = files.get_file_from_path(file.src_uri)

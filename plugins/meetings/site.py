@@ -31,12 +31,11 @@ from .lint import archive_findings
 from .memo import PageMemo
 from .model import DEFAULT_REPO, ERROR, WARNING, Diagnostic
 from .notes import NoteFile, ParseCache, find_notes, load_meetings
+from .options import DEFAULT_TIME_ZONE, read_options
 from .people import load_people
 from .render.pages import Page, SiteOptions, render_site
 from .text import escape_html, valid_text
 from .topics import load_topics
-
-DEFAULT_TIME_ZONE = "America/New_York"  # the notes' "11:00 a.m. Eastern"
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,8 @@ class Settings:
     @classmethod
     def from_config_file(cls, config_file: Path) -> tuple[Settings, list[Diagnostic]]:
         """The meetings plugin's options in `config_file` (mkdocs.yml), read without MkDocs.
-        A missing file gives the defaults, relative to the file's folder."""
+        A missing file gives the defaults, relative to the file's folder; a bad option value
+        raises OptionError, as MkDocs refuses it."""
         root = config_file.parent
         label = str(config_file)
         if not config_file.is_file():
@@ -96,20 +96,15 @@ class Settings:
         return settings.with_options(options), []
 
     def with_options(self, options: dict[str, object]) -> Settings:
-        """These settings with the plugin's options applied (names as in mkdocs.yml)."""
-        changes: dict[str, object] = {}
-        for name in ("notes_dir", "people_file", "topics_file", "community_file"):
-            if isinstance(options.get(name), str):
-                changes[name] = Path(str(options[name]))
-        if isinstance(options.get("default_repo"), str):
-            changes["default_repo"] = str(options["default_repo"]).lower()
-        aliases = options.get("repo_aliases")
-        if isinstance(aliases, dict):
-            changes["repo_aliases"] = {str(k).lower(): str(v).lower() for k, v in aliases.items()}
-        if isinstance(options.get("time_zone"), str):
-            changes["time_zone"] = str(options["time_zone"]) or None
-        if isinstance(options.get("max_refs_per_note"), int):
-            changes["max_refs_per_note"] = options["max_refs_per_note"]
+        """These settings with the plugin's options applied (names as in mkdocs.yml), each
+        checked by the one schema (options.py); OptionError names the first bad one."""
+        values, _ = read_options(options, str(self.root))
+        paths = ("notes_dir", "people_file", "topics_file", "community_file")
+        plain = ("default_repo", "repo_aliases", "max_refs_per_note")
+        changes: dict[str, object] = {name: Path(str(values[name])) for name in paths if name in options}
+        changes |= {name: values[name] for name in plain if name in options}
+        if "time_zone" in options:
+            changes["time_zone"] = values["time_zone"] or None
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
