@@ -37,6 +37,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -227,7 +228,7 @@ class Identities:
         """ "F. Poirotte" (initial, surname) is a person too, whose handle is "fpoirotte";
         "Povilas K" (first name, initial) is the person a bare "Povilas" names when no one
         else of that first name is known."""
-        self._initialed: dict[str, set[str]] = defaultdict(set)
+        self._initialed = defaultdict(set)
         for names in names_of.values():
             for name in dict.fromkeys(names):
                 bare = fold(strip_affiliation(clean_name(name)))
@@ -323,7 +324,7 @@ class Identities:
         key = (name, meeting)
         found = self._resolved.get(key)
         if found is None:
-            found = self._resolved[key] = self._earlier.pop(key, None) or self._resolve(name, meeting)
+            found = self._resolved[key] = self._earlier.pop(key, None) or self._resolve(name, meeting)  # type: ignore[arg-type]  # None: not kept
         ident, merge = found
         if merge:  # listed in this build's report too
             self._report(*merge)
@@ -430,7 +431,7 @@ class _Learned:
 
     def __init__(self) -> None:
         # what learning was given, the state it ended in, what the latest build's `resolve` found
-        self.kept: tuple[tuple[bytes, list[object]], bytes, dict[tuple[str, str], _Resolved]] | None = None
+        self.kept: tuple[tuple[bytes, list[Any]], bytes, dict[tuple[str, str], _Resolved]] | None = None
 
 
 _LEARNED = _Learned()

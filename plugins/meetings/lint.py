@@ -44,8 +44,8 @@ def _near_names(archive: Archive) -> None:
             close = process.extract(key, keys, scorer=DamerauLevenshtein.distance, score_cutoff=MAX_EDITS, limit=2)
             if len(close) != 1:
                 continue  # no candidate, or two: not for us to guess
-            person = archive.person_of(meeting.id, written)
-            if person and len(person.meetings) >= WELL_KNOWN and name_key(person.name) != close[0][0]:
+            named = archive.person_of(meeting.id, written)
+            if named and len(named.meetings) >= WELL_KNOWN and name_key(named.name) != close[0][0]:
                 continue  # someone else the archive knows well
             name, count = known[close[0][0]]
             reported.add(key)

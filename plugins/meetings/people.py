@@ -64,7 +64,8 @@ def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnos
     ]
     entries: list[PersonEntry] = []
     seen: dict[str, int | None] = {}
-    people = data.get("people") or Seq(1)
+    people = data.get("people")
+    people = people if isinstance(people, Seq) else Seq(1)  # anything else was reported above
     for item, line in zip(people, people.lines, strict=True):
         if not isinstance(item, Map):
             problem(line, f"each person must be a mapping with a 'name', got {str(item)[:60]!r}")
@@ -73,7 +74,8 @@ def load_people(path: Path, label: str) -> tuple[list[PersonEntry], list[Diagnos
         unknown = set(item) - _KEYS
         if unknown:
             problem(line, f"unknown key(s) {_names(unknown)}; expected {', '.join(sorted(_KEYS))}")
-        name = one_line(item["name"]) if isinstance(item.get("name"), str) else ""
+        given = item.get("name")
+        name = one_line(given) if isinstance(given, str) else ""
         if not name:
             problem(line, "a person needs a 'name' (text)")
             continue

@@ -222,7 +222,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
 
     # Last, so every global other plugins add is seen when deciding which pages replay.
     @event_priority(-100)
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The 404 page lists the latest meetings."""
         meetings = self.archive.meetings[-5:][::-1] if self.archive else []
         env.globals["meetings_latest"] = [
@@ -253,11 +253,11 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         made = self.articles.get(src)
         if made is not None:
             page.meta.update(made.meta)  # title and description: from notes, so not in the stub
-            page.toc = get_toc(made.toc)  # type: ignore[no-untyped-call]
+            page.toc = get_toc(made.toc)  # type: ignore[arg-type]  # the toc extension's tokens, as MkDocs passes them
             return made.html
         if HOME_MARKER in html and self.site is not None:
             started = time.perf_counter()
-            zone = self.config.time_zone or "UTC"
+            zone = str(self.config.time_zone or "UTC")
             home = render_home(self.site.archive, src, timezone=zone)
             if home.blocks:
                 self.blocks[src] = home
@@ -265,7 +265,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             self.page_seconds += time.perf_counter() - started
         return html
 
-    def on_page_context(self, context, *, page: MkPage, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
+    def on_page_context(self, context, *, page: MkPage, config: MkDocsConfig, nav: Navigation):
         if self.reuse is not None:
             self.reuse.context(context, page)
         return context
@@ -328,7 +328,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             )
         log.info(f"Pagefind indexed the site in {time.perf_counter() - started:.2f} s")
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         """Watches exactly what the build reads: the data files, the notes folder itself (not
         what is under it: a linked folder there would be walked whole) and each attachment
         folder the build published from (real folders only; new ones as builds find them)."""
@@ -336,10 +336,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         root = Path(os.path.abspath(config.config_file_path or ".")).parent
         for name in ("people_file", "topics_file", "community_file"):
             value = self.config[name]
-            path = root / value if value else None
+            path = root / str(value) if value else None
             if path is not None and path.is_file() and not path.is_symlink():
                 server.watch(str(path), recursive=False)
-        notes = root / self.config.notes_dir
+        notes = root / str(self.config.notes_dir)
         if notes.is_dir() and not notes.is_symlink():
             server.watch(str(notes), recursive=False)
         self._watch_attachments()
@@ -376,7 +376,8 @@ def _edit_sources(site: Site, docs_dir: str) -> Callable[[str], str | None]:
         path = notes.get(src)
         if path is None:
             folder = src.split("/")[0] + "/"
-            path = site.settings.path(data[folder]) if data.get(folder) and src != folder + "index.md" else None
+            listed = data.get(folder)
+            path = site.settings.path(listed) if listed is not None and src != folder + "index.md" else None
         return Path(os.path.relpath(path, docs_dir)).as_posix() if path else None
 
     return edit_uri

@@ -220,7 +220,8 @@ class Bytecode(jinja2.BytecodeCache):
         self.options = ""
 
     def use(self, env: jinja2.Environment) -> None:
-        syntax = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string")
+        syntax: tuple[str, ...] = ("block_start_string", "block_end_string", "variable_start_string")
+        syntax += ("variable_end_string",)
         syntax += ("comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix")
         syntax += ("trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "autoescape")
         options = plain([sorted(env.extensions), env.optimized, *(getattr(env, name) for name in syntax)])
@@ -252,7 +253,7 @@ class _Records(logging.Handler):
             self.records.append(record)
 
 
-class _BySource(dict):  # type: ignore[type-arg]
+class _BySource(dict[str, Any]):
     """A dict keyed by File (links to anchors), kept by source path: a File of the previous
     build would keep that build's pages alive, and this build has its own."""
 
@@ -361,7 +362,7 @@ class Reuse:
         matches gets the template that prints its stored output. `_build_page` picks the
         template before on_page_context, so this cannot wait until then."""
         data = {name: value for name, value in env_globals.items() if _is_data(value)}
-        shared = [self._config_key(config), nav_print(self.nav), plain(data)]
+        shared: list[str | bytes] = [self._config_key(config), nav_print(self.nav), plain(data)]
         for file in files:
             page = file.page
             if page is None or page.content is None:

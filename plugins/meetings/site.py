@@ -32,10 +32,10 @@ from .memo import PageMemo
 from .model import DEFAULT_REPO, ERROR, WARNING, Diagnostic
 from .notes import NoteFile, ParseCache, find_notes, load_meetings
 from .options import DEFAULT_TIME_ZONE, read_options
-from .people import load_people
+from .people import PersonEntry, load_people
 from .render.pages import Page, SiteOptions, render_site
 from .text import escape_html, valid_text
-from .topics import load_topics
+from .topics import TopicEntry, load_topics
 
 
 @dataclass(frozen=True)
@@ -249,7 +249,8 @@ def _load_site(
         problems += found
     meetings = load_meetings(notes, settings.default_repo, cache, community)
     parsed = time.perf_counter()
-    entries, topics = [], []
+    entries: list[PersonEntry] = []
+    topics: list[TopicEntry] = []
     if settings.people_file is not None:
         entries, found = load_people(settings.path(settings.people_file), settings.label(settings.people_file))
         problems += found

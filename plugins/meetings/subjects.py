@@ -296,7 +296,7 @@ class _Tally:
                 for name, counter in share.folded.items():
                     self.folded[name].update(counter)
         self.shares = {m: self.shares[m] for m in keys}  # the meetings' order, as a fresh tally has it
-        counts = _Counts(**{n: c for n, c in self.folded.items() if n != "file_like"})
+        counts = _Counts(**{n: c for n, c in self.folded.items() if n != "file_like"})  # type: ignore[arg-type]  # Counters by field
         counts.file_like = set(self.folded["file_like"])
         get = folds.get
         for word, n in self.words.items():
@@ -482,7 +482,7 @@ def generic_titles(bodies: dict[str, list[tuple[str, str]]], min_meetings: int =
         if len(meetings[key]) < min_meetings:
             continue
         # Kept by the bodies' words: a rebuild compares again only where a body changed.
-        if _REMEMBERED.get(("_unalike", tuple(sets)), lambda sets=sets: _unalike(sets)):
+        if _REMEMBERED.get(("_unalike", tuple(sets)), functools.partial(_unalike, sets)):
             generic.add(key)
     return generic
 
@@ -500,7 +500,10 @@ class SubjectFinder:
     overlap: "Docker Compose" is a mention of Docker Compose and of Docker."""
 
     def __init__(
-        self, keys: Iterable[tuple[tuple[str, ...], str]], folds: dict[str, str], acronyms: set[str] = frozenset()
+        self,
+        keys: Iterable[tuple[tuple[str, ...], str]],
+        folds: dict[str, str],
+        acronyms: frozenset[str] | set[str] = frozenset(),
     ) -> None:
         """`acronyms`: subject ids found only where written in capitals."""
         self._acronyms = frozenset(acronyms)

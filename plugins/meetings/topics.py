@@ -79,10 +79,12 @@ def load_topics(path: Path, label: str) -> tuple[list[TopicEntry], list[Diagnost
         problem(data.key_lines.get("not_topics"), "'not_topics' must be a list of text")
         excluded = []
     entries: list[TopicEntry] = [TopicEntry(one_line(e), excluded=True) for e in excluded or [] if one_line(e)]
-    topics = data.get("topics", Seq(1))
+    topics = data.get("topics")
+    topics = topics if isinstance(topics, Seq) else Seq(1)  # anything else was reported above
     for item, line in zip(topics, topics.lines, strict=True):
-        name = one_line(item["name"]) if isinstance(item, Map) and isinstance(item.get("name"), str) else ""
-        if not name:
+        given = item.get("name") if isinstance(item, Map) else None
+        name = one_line(given) if isinstance(given, str) else ""
+        if not name or not isinstance(item, Map):
             problem(line, "a topic needs a 'name' (text)")
             continue
         unknown = set(item) - _KEYS

@@ -33,7 +33,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")  # white space and control characters
 
 
-class Map(dict):  # type: ignore[type-arg]
+class Map(dict[object, object]):
     """A YAML mapping with the line it starts on and the line of each key (1-based)."""
 
     def __init__(self, line: int) -> None:
@@ -42,7 +42,7 @@ class Map(dict):  # type: ignore[type-arg]
         self.key_lines: dict[object, int] = {}
 
 
-class Seq(list):  # type: ignore[type-arg]
+class Seq(list[object]):
     """A YAML list with the line it starts on and the line of each item (1-based)."""
 
     def __init__(self, line: int) -> None:
@@ -75,18 +75,18 @@ class _Composer(yaml.SafeLoader):
 
     depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _Refused(event.start_mark, "anchors (&name) and aliases (*name) are not allowed here")
         if getattr(event, "tag", None) not in (None, "!", *_SCALARS, _MAP, _SEQ):
-            tag = str(event.tag).replace("tag:yaml.org,2002:", "!!")  # type: ignore[attr-defined]
+            tag = str(getattr(event, "tag", "")).replace("tag:yaml.org,2002:", "!!")
             raise _Refused(event.start_mark, f"the tag {tag} is not allowed here")
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep")
         try:
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 

@@ -43,8 +43,9 @@ def read_date(text: str, line: int) -> DateLine | None:
     found: list[tuple[int, int, int, int | None, int]] = []  # start, month, day, year, end
     match = _NUMERIC.search(text)
     if match:
-        year = int(match["year"])
-        found.append((match.start(), int(match["month"]), int(match["day"]), year + 2000 if year < 100 else year, 0))
+        numeric = int(match["year"])
+        full = numeric + 2000 if numeric < 100 else numeric
+        found.append((match.start(), int(match["month"]), int(match["day"]), full, 0))
         found[-1] = (*found[-1][:4], match.end())
     for pattern in (_MONTH_FIRST, _DAY_FIRST):
         for match in pattern.finditer(text):
@@ -54,8 +55,8 @@ def read_date(text: str, line: int) -> DateLine | None:
             month = dates.month_number(word)
             if month is None:
                 continue
-            year = int(match["year"]) if match["year"] else None
-            found.append((match.start(), month, int(match["day"]), year, match.end()))
+            written = int(match["year"]) if match["year"] else None
+            found.append((match.start(), month, int(match["day"]), written, match.end()))
             break
     if not found:
         return None

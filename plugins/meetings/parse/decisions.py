@@ -154,10 +154,10 @@ def _row(found: list[Decision], number: int, cells: list[str], table: str) -> No
             continue
         words.append(cell)
     text = " ".join(words)
-    cell = _NUMBER_CELL.match(first)
-    if cell:
-        kind = (cell["kind"] or table).lower()
-        made = _made(number, cell["number"], text, "action" if kind == "action" else "decision")
+    numbered = _NUMBER_CELL.match(first)
+    if numbered:
+        kind = (numbered["kind"] or table).lower()
+        made = _made(number, numbered["number"], text, "action" if kind == "action" else "decision")
         made.video_seconds = seconds
         found.append(made)
     elif not first.strip(" *") and found and text:

@@ -82,7 +82,7 @@ _FRONT_KEYS: dict[str, tuple[type, ...]] = {
     "video_offset": (int, str),
     **dict.fromkeys(("layout", "permalink", "description", "tags", "date"), ()),
 }
-_KIND_NAMES = {_TEXT: "text", (str,): "text", (int, str): "a number of seconds or M:SS"}
+_KIND_NAMES: dict[tuple[type, ...], str] = {_TEXT: "text", (str,): "text", (int, str): "a number of seconds or M:SS"}
 _ONE_LINE = {"title", "series", "me"}  # printed in headings, lists and the page <title>
 _FRONT_TEXT_LIMIT = 200
 
@@ -120,7 +120,7 @@ def _unshowable(text: str, source: str) -> list[Diagnostic]:
     every page, feed, calendar and the export show them as U+FFFD (text.valid_text)."""
     if text.isascii() and "\x7f" not in text and not any(ch < " " and ch not in "\t\n" for ch in text):
         return []
-    found = []
+    found: list[Diagnostic] = []
     for number, line in enumerate(text.split("\n"), start=1):
         points = unshowable(line)
         if points and len(found) < _SHOWN_LINES and not looks_misdecoded(line):  # repaired later
@@ -719,7 +719,8 @@ class _NoteParser:
             attendees = any_of(self.community.attendee_headings)
             known |= {h.line for h in self.headings if attendees and attendees.match(h.text)}
             title = m.title_line
-            m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, known - {None})
+            lines = {line for line in known if line is not None}
+            m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, lines)
             return
         m.sections = find_sections(self.headings, m.lines, body_end, self.default_repo)
 

@@ -192,7 +192,7 @@ def _opening_mark(section: Section, lines: list[str], default_repo: str) -> int 
             continue
         heading = _HEADING_LINE.match(line)
         text = line[heading.end() :] if heading else line
-        lead = _LEAD.match(text).end()
+        lead = _LEAD.match(text).end()  # type: ignore[union-attr]  # {0,12} always matches
         if _MARK_WORDS.search(text):
             mark = next((p for p in inline.scan(text, default_repo) if p.kind == "mark"), None)
             rest = _MARK_WORDS.sub("", text[mark.end :]) if mark else ""

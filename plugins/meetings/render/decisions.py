@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .. import urls
 from ..archive import Archive
@@ -24,7 +25,7 @@ def decision_rows(
 ) -> list[dict[str, object]]:
     """Each decision and action of `meeting` with the references and topics it mentions;
     `link(src, anchor)` writes a link from the page being made."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for item in meeting.decisions:
         refs = {}
         for ref in meeting.issues:
@@ -79,7 +80,7 @@ def has_decisions(archive: Archive) -> bool:
     return any(m.decisions and not m.plain for m in archive.meetings)
 
 
-def decisions_log(archive: Archive, link: Callable[[str, str | None], str]) -> dict[str, object]:
+def decisions_log(archive: Archive, link: Callable[[str, str | None], str]) -> dict[str, Any]:
     """The values of the decisions log page: every decision and action, newest first."""
     finder = subject_finder(archive)
     rows = []

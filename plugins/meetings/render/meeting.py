@@ -346,7 +346,8 @@ def _transcript(
             continue
         turn = by_line.get(number)
         if turn is None:
-            speaker = _close_turn(out, speaker)
+            _close_turn(out, speaker)
+            speaker = None
             out.append(f'<p class="mt-line">{escape_html(text)}</p>')
             continue
         if text.startswith(turn.speaker):
@@ -356,7 +357,8 @@ def _transcript(
         seconds = seconds if seconds is not None and seconds >= 0 else None
         section = _section_at_time(timed, seconds)
         if section is not None and section is not part:
-            speaker = _close_turn(out, speaker)
+            _close_turn(out, speaker)
+            speaker = None
             part = section
             out.append(
                 f'<p class="mt-part" data-search-exclude data-pagefind-ignore>Agenda: '
@@ -381,7 +383,7 @@ def _transcript(
 
 
 def _close_turn(out: list[str], speaker: str | None) -> None:
-    """Ends the open speaker block, if any; what the caller's open speaker becomes (none)."""
+    """Ends the open speaker block, if any (the caller's open speaker is then none)."""
     if speaker is not None:
         out.append("</p></div>")
 
@@ -422,11 +424,12 @@ def section_turns(meeting: Meeting) -> dict[str, int]:
     timed.sort()
     found: dict[str, int] = {}
     for section in meeting.sections:
-        if section.video_seconds is None or not timed:
+        at = section.video_seconds
+        if at is None or not timed:
             continue
-        index = bisect.bisect_left(timed, section.video_seconds, key=lambda x: x[0])
+        index = bisect.bisect_left(timed, at, key=lambda x: x[0])
         near = [timed[i] for i in (index - 1, index) if 0 <= i < len(timed)]
-        best = min(near, key=lambda x: (abs(x[0] - section.video_seconds), -x[0]))
+        best = min(near, key=lambda x: (abs(x[0] - at), -x[0]))
         found[section.id] = best[1]
     return found
 

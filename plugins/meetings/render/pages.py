@@ -310,7 +310,7 @@ def participation_strip(months: dict[str, list[str]], person: Person) -> str:
 
 
 def _people_index(archive: Archive, here: Here) -> Page:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for person in archive.people.values():
         last = person.meetings[-1] if person.meetings else None
         rows.append(
@@ -330,7 +330,7 @@ def _mention_rows(
     archive: Archive, here: Here, mentions: list[Mention], linked: bool = False
 ) -> list[dict[str, object]]:
     """`linked`: excerpts from the notes keep their web links (topic pages)."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for mention in mentions:
         meeting = archive.meeting(mention.meeting)
         section = meeting.section(mention.section)
@@ -525,7 +525,7 @@ def _issue(archive: Archive, here: Here, issue: Issue) -> Page:
 
 
 def _issues_index(archive: Archive, here: Here) -> Page:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for issue in archive.issues.values():
         last = max(issue.mentions, key=lambda m: archive.meeting(m.meeting).date)
         rows.append(

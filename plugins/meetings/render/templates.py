@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -60,7 +61,7 @@ def late(html: str, blocks: Blocks) -> Markup:
 TEMPLATES.filters["late"] = late
 
 
-def front_matter(meta: dict[str, object]) -> str:
+def front_matter(meta: Mapping[str, object]) -> str:
     """YAML front matter; JSON is valid YAML and quotes every string safely.
 
     The theme prints titles and descriptions into <title> and attributes unescaped, so
