@@ -143,7 +143,7 @@ def rebuild_after_one_change(notes: Path) -> dict[str, float]:
     never written to."""
     from dataclasses import replace
 
-    from meetings.memo import PageMemo
+    from meetings.cache import BuildCache
     from meetings.notes import ParseCache
     from meetings.site import Settings, load_site
 
@@ -151,11 +151,11 @@ def rebuild_after_one_change(notes: Path) -> dict[str, float]:
     shutil.copytree(notes, copy)
     notes = copy
     settings = replace(Settings.from_config_file(ROOT / "mkdocs.yml")[0], notes_dir=notes, repo_aliases={})
-    cache, memo = ParseCache(), PageMemo()
+    cache = BuildCache()
 
     def once() -> tuple[float, float, float, int]:
-        seconds = load_site(settings, cache, memo=memo).seconds
-        return seconds["parse"], seconds["link"], seconds["render"], cache.parsed
+        seconds = load_site(settings, cache).seconds
+        return seconds["parse"], seconds["link"], seconds["render"], cache.store("parses", ParseCache).parsed
 
     first = once()
     victim = sorted(notes.glob("*.md"))[len(list(notes.glob("*.md"))) // 2]

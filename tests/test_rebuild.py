@@ -6,25 +6,25 @@ from __future__ import annotations
 import re
 import shutil
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from meetings import archive, identity, notes, subjects
+from meetings import archive, notes
+from meetings.cache import BuildCache
 from meetings.memo import PageMemo
-from meetings.notes import ParseCache
 from meetings.site import Settings, load_site
 
 from .conftest import CORPUS, FIXTURES, ROOT, make_site, needs_corpus
 
 
-def _pages(site: Path, cache: ParseCache | None = None, memo: PageMemo | None = None) -> dict[str, object]:
+def _pages(site: Path, cache: BuildCache | None = None) -> dict[str, object]:
+    """Every page; without `cache`, as a new process builds them."""
     settings, problems = Settings.from_config_file(site / "mkdocs.yml")
     assert not problems
-    return {page.src: (page.content, page.blocks) for page in load_site(settings, cache, memo=memo).pages}
+    return {page.src: (page.content, page.blocks) for page in load_site(settings, cache).pages}
 
 
 def _replace_line(path: Path, starts: str, new: Callable[[str], str]) -> None:
@@ -115,11 +115,12 @@ def test_pages_that_quote_a_note_are_kept_when_only_other_lines_of_it_change(tmp
     neighbours' (whose pager shows its title) are the only meeting pages made again."""
     site = make_site(tmp_path)
     seed = site / "notes" / "2020-12-01.md"
-    cache, memo = ParseCache(), PageMemo()
-    first = _pages(site, cache, memo)
+    cache = BuildCache()
+    memo = cache.store("pages", PageMemo)
+    first = _pages(site, cache)
     before = dict(memo.previous)
     _append(seed, "\nA closing remark with no subject in it.\n")
-    assert _pages(site, cache, memo) != first
+    assert _pages(site, cache) != first
     made = {src for src, kept in memo.previous.items() if before.get(src) is not kept}
     quoting = {src for src in first if src.startswith(("topics/", "people/")) and "2020-12-01" in str(first[src])}
     assert quoting, "the seed note is quoted on topic and person pages"
@@ -178,38 +179,19 @@ def test_a_stamp_changes_with_everything_another_page_shows(tmp_path: Path, kind
 def _check_sequence(site: Path, edits: list[tuple[str, Callable[[], None]]]) -> dict[str, tuple[int, int]]:
     """After each edit in turn, a rebuild that keeps its memo equals a fresh build; returns
     how many pages each rebuild reused and made again."""
-    cache, memo = ParseCache(), PageMemo()
-    _pages(site, cache, memo)
+    cache = BuildCache()
+    memo = cache.store("pages", PageMemo)
+    _pages(site, cache)
     reused = {}
     for what, edit in edits:
         edit()
-        rebuilt = _pages(site, cache, memo)
-        with _nothing_kept():
-            fresh = _pages(site)
+        rebuilt = _pages(site, cache)
+        fresh = _pages(site)
         assert rebuilt.keys() == fresh.keys(), what
         stale = [src for src in fresh if rebuilt[src] != fresh[src]]
         assert not stale, f"after editing {what}, these pages differ from a fresh build: {stale[:5]}"
         reused[what] = (memo.reused, memo.made)
     return reused
-
-
-@contextmanager
-def _nothing_kept() -> Iterator[None]:
-    """A build as a new process makes it: without what linking keeps for the next build
-    (put back after, so the rebuilds go on from their own)."""
-    kept = [subjects._REMEMBERED, archive._SUBJECT_LINES, archive._NOTE_LINES, archive._PERSON_MENTIONS]
-    saved = [(k.earlier, k.now) for k in kept], subjects._TALLY, subjects._Found._last
-    for k in kept:
-        k.earlier, k.now = {}, {}
-    subjects._TALLY, subjects._Found._last = subjects._Tally(), None
-    learned, identity._LEARNED = identity._LEARNED, identity._Learned()
-    try:
-        yield
-    finally:
-        for k, (earlier, now) in zip(kept, saved[0], strict=True):
-            k.earlier, k.now = earlier, now
-        subjects._TALLY, subjects._Found._last = saved[1], saved[2]
-        identity._LEARNED = learned
 
 
 def test_rebuilds_after_edits_to_what_subjects_are_mined_from_equal_a_fresh_build(tmp_path: Path) -> None:
@@ -433,12 +415,11 @@ def test_who_is_who_after_a_rebuild_is_reported_as_after_a_fresh_build(tmp_path:
     notes["2025-04-01.md"] = other + "\n#### Next Steps\n  * T\u043em Sweeney: look at it.\n"  # and "о"
     site = make_site(tmp_path, {**notes, "2025-03-04.md": WHO_IS_WHO["2025-03-04.md"]})
     settings, _ = Settings.from_config_file(site / "mkdocs.yml")
-    cache = ParseCache()
+    cache = BuildCache()
     load_site(settings, cache, render=False)
     _append(site / "notes" / "2025-03-04.md", "\nWe agreed to ship Quadlet support next.\n")
     rebuilt = load_site(settings, cache, render=False).identities.report
-    with _nothing_kept():
-        fresh = load_site(settings, render=False).identities.report
+    fresh = load_site(settings, render=False).identities.report
     assert rebuilt.merges and rebuilt.refused
     assert (rebuilt.merges, rebuilt.near_misses, rebuilt.refused) == (fresh.merges, fresh.near_misses, fresh.refused)
 
@@ -498,13 +479,13 @@ def test_what_serve_keeps_does_not_grow_with_each_edit_of_a_long_note(tmp_path: 
     notes["2025-01-07.md"] = head + "\n".join(lines) + "\n"
     site = make_site(tmp_path, notes)
     settings, _ = Settings.from_config_file(site / "mkdocs.yml")
-    cache, memo = ParseCache(), PageMemo()
+    cache = BuildCache()
     kept = []
     tracemalloc.start()
     try:
         for edit in range(9):
             _append(site / "notes" / "2025-01-07.md", f"\nEdit number {edit} while the site is served.\n")
-            load_site(settings, cache, memo=memo)
+            load_site(settings, cache)
             gc.collect()
             kept.append(tracemalloc.get_traced_memory()[0])
     finally:
@@ -571,7 +552,7 @@ def test_a_rebuild_reads_again_only_the_notes_whose_files_changed(
     read: list[str] = []
     monkeypatch.setattr(notes, "read_regular", lambda path, limit: (read.append(path.name), real(path, limit))[1])
     settings, _ = Settings.from_config_file(site / "mkdocs.yml")
-    cache = ParseCache()
+    cache = BuildCache()
     load_site(settings, cache, render=False)
     assert len(read) == len(list((site / "notes").glob("*.md")))
     read.clear()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import subjects
+from .cache import current
 from .identity import Identities, repair_attendees, transcript_speakers
 from .isolate import NoteFault, blame, failure, plain_copy
 from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
@@ -36,8 +37,6 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 MAX_REFS_PER_NOTE = 200
 # What each note gave the people side of linking in the latest build, by the note's digest
 # (its text and parse settings): a serve rebuild reads again only the notes that changed.
-_NOTE_LINES = subjects._Kept()
-_PERSON_MENTIONS = subjects._Kept()
 
 
 @dataclass
@@ -248,7 +247,7 @@ def _link(
             _cap_issues(archive, meeting, max_refs_per_note)
             _link_people(archive, meeting, person)
 
-    _NOTE_LINES.turn()
+    _kept("note lines").turn()
     text = {m.id: _note_lines(m) for m in archive.meetings}
     _add_topics(archive, topics or [], text, _people_words(spellings), {g.casefold() for g in generic})
     _name_meetings(archive)
@@ -330,7 +329,7 @@ def _add_topics(
     the notes, the chat and the transcripts (`text`: each meeting's `_note_lines`;
     `people_words`: the words of people's names, never subjects; `generic`: the community's
     own generic headings, never subjects either)."""
-    _SUBJECT_LINES.turn()
+    _kept("subject lines").turn()
     text = {m.id: _subject_lines(m, text[m.id]) for m in archive.meetings}
     curated = [e for e in entries if not e.excluded]
     excluded_names = [e.name for e in entries if e.excluded]
@@ -494,12 +493,9 @@ def _subject_lines(meeting: Meeting, lines: list[tuple[int, str]]) -> list[tuple
     skip |= {s.presenter_line for s in meeting.sections if s.presenter_line != s.line}
     # Kept by its inputs: a serve rebuild reads the lines of unchanged notes again.
     key = (frozenset(skip), tuple(lines))
-    return _SUBJECT_LINES.get(
+    return _kept("subject lines").get(
         key, lambda: [(n, line) for n, line in lines if n not in skip and not _meta_line(line.lstrip(" #"))]
     )
-
-
-_SUBJECT_LINES = subjects._Kept()
 
 
 def _meta_line(text: str) -> bool:
@@ -625,7 +621,7 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
     Names are two to four words: each run of that many words in a line is looked up in a
     table of full names, which stays linear in the text however many people there are.
     """
-    _PERSON_MENTIONS.turn()
+    _kept("person mentions").turn()
     names: dict[tuple[str, ...], str] = {}
     for person in archive.people.values():
         for spelling in [person.name, *person.aliases]:
@@ -641,7 +637,7 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
             find = functools.partial(_meeting_person_mentions, meeting, names, first_words, text[meeting.id])
             # What a note names depends on its text and the table of names only (its digest
             # covers its path, so its id).
-            found = _PERSON_MENTIONS.get((table, meeting.digest), find) if meeting.digest else find()
+            found = _kept("person mentions").get((table, meeting.digest), find) if meeting.digest else find()
             for ident, mention in found:
                 archive.people[ident].mentions.append(copy.copy(mention))  # a build's own, to fill or change
 
@@ -745,7 +741,7 @@ def _note_lines(meeting: Meeting) -> list[tuple[int, str]]:
     """The lines of the notes themselves: no front matter, pasted chat or transcript."""
     if not meeting.digest:  # made in this build only (a note shown as text)
         return _read_note_lines(meeting)
-    return list(_NOTE_LINES.get(meeting.digest, lambda: _read_note_lines(meeting)))
+    return list(_kept("note lines").get(meeting.digest, lambda: _read_note_lines(meeting)))
 
 
 def _read_note_lines(meeting: Meeting) -> list[tuple[int, str]]:
@@ -832,3 +828,8 @@ def _snippet(meeting: Meeting, line: int) -> str:
     text = unlink(text)
     text = re.sub(r"^\s*(?:#+|[*+-]|\d+[.)])\s*", "", text)
     return " ".join(text.replace("**", "").replace("`", "").split())[:240]
+
+
+def _kept(name: str) -> subjects._Kept:
+    """One of the build cache's stores of what linking made from a note (cache.py)."""
+    return current().store(name, subjects._Kept)

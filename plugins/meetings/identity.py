@@ -42,6 +42,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from .cache import current
 from .model import WARNING, Diagnostic, Meeting
 from .parse.names import as_latin, is_person, looks_like_name, mixed_script, strip_affiliation
 from .people import PersonEntry
@@ -160,7 +161,8 @@ class Identities:
         # meeting's id, names, note taker and chat lines (a chat line may introduce a handle).
         given = [(m.id, m.me, names_of[m.id], [(c.author, c.text) for c in m.chat]) for m in meetings]
         key = (pickle.dumps(self.__dict__), given)
-        kept = _LEARNED.kept
+        learned = current().store("identities learned", _Learned)
+        kept = learned.kept
         if kept is not None and kept[0] == key:
             state = kept[1]
             self.__dict__.update(pickle.loads(state))
@@ -170,7 +172,7 @@ class Identities:
             state = pickle.dumps({k: v for k, v in self.__dict__.items() if k not in _PER_BUILD})
             self._earlier = {}
         self._resolved = {}  # only what this build asks is kept for the next
-        _LEARNED.kept = (key, state, self._resolved)  # one assignment: never a key with another's state
+        learned.kept = (key, state, self._resolved)  # one assignment: never a key with another's state
 
     def _learn(self, meetings: list[Meeting], names_of: dict[str, list[str]]) -> None:
         counts: Counter[str] = Counter()
@@ -432,9 +434,6 @@ class _Learned:
     def __init__(self) -> None:
         # what learning was given, the state it ended in, what the latest build's `resolve` found
         self.kept: tuple[tuple[bytes, list[Any]], bytes, dict[tuple[str, str], _Resolved]] | None = None
-
-
-_LEARNED = _Learned()
 
 
 MAX_BUCKET = 400  # spellings sharing a first name, surname or form; beyond it no fuzzy matching

@@ -39,6 +39,7 @@ from mkdocs.structure.toc import get_toc
 
 from . import urls
 from .archive import Archive
+from .cache import BuildCache
 from .config import MeetingsConfig
 from .convert import Article
 from .feeds import SITE_FEED
@@ -62,8 +63,7 @@ PAGEFIND_EXCLUDE = (f".{REPEATED}", ".headerlink")
 
 class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def __init__(self) -> None:
-        self.cache = ParseCache()
-        self.memo = PageMemo()  # pages of the last build, reused by a serve rebuild when unchanged
+        self.cache = BuildCache()  # under `mkdocs serve`, what each rebuild may reuse (cache.py)
         self.generated: set[str] = set()
         self.site: Site | None = None  # this build's, for the home page block
         self.server: LiveReloadServer | None = None  # under `mkdocs serve`: to watch new attachment folders
@@ -118,7 +118,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         root = Path(os.path.abspath(config.config_file_path or ".")).parent
         permalink = (config.mdx_configs.get("toc") or {}).get("permalink", True)
         settings = self._settings(config, root, permalink)
-        site = load_site(settings, self.cache, memo=self.memo if self.serving else None)
+        if not self.serving:
+            self.cache = BuildCache()  # a build makes every page anew
+        site = load_site(settings, self.cache)
+        parses, memo = self.cache.store("parses", ParseCache), self.cache.store("pages", PageMemo)
         if self.reuse is not None:
             data = (settings.notes_dir, settings.people_file, settings.topics_file, settings.community_file)
             self.reuse.own = [str(settings.path(path)) for path in data if path is not None]
@@ -153,10 +156,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         # The figures benchmarks/run.py reads: this plugin's own share of a build.
         seconds = site.seconds
         log.info(
-            f"{len(archive.meetings)} meetings ({self.cache.parsed} parsed), {len(pages)} pages in "
+            f"{len(archive.meetings)} meetings ({parses.parsed} parsed), {len(pages)} pages in "
             f"{time.perf_counter() - started:.2f} s (parse {seconds['parse']:.2f} s, "
             f"link {seconds['link']:.2f} s, render {seconds['render']:.2f} s)"
-            + (f"; {self.memo.reused} pages unchanged since the last build" if self.serving else "")
+            + (f"; {memo.reused} pages unchanged since the last build" if self.serving else "")
         )
         return files
 
@@ -199,7 +202,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if not self.serving:
             self._report([d for m in meetings for d in m.diagnostics], data_file=False)
             return
-        changed = self.cache.changed if self.builds > 1 else set()
+        changed = self.cache.store("parses", ParseCache).changed if self.builds > 1 else set()
         shown = [d for m in meetings if m.id in changed for d in m.diagnostics]
         self._report(shown, data_file=False)
         rest = [d for m in meetings if m.id not in changed for d in m.diagnostics if d.level in (ERROR, WARNING)]

@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .archive import MAX_REFS_PER_NOTE, Archive, build_archive
+from .cache import BuildCache, using
 from .calendars import calendar_pages
 from .community import Community, load_community
 from .convert import MAX_SECTIONS, SEARCH_BUDGET, Article, Converter, site_permalink
@@ -201,17 +202,17 @@ class Site:
 
 def load_site(
     settings: Settings,
-    cache: ParseCache | None = None,
+    cache: BuildCache | None = None,
     notes: list[NoteFile] | None = None,
     render: bool = True,
-    memo: PageMemo | None = None,
 ) -> Site:
-    """Notes -> meetings -> archive -> pages. `cache` keeps parses and `memo` pages across
-    calls (serve: a rebuild makes again only what a changed note touches);
-    `notes` narrows the archive to some notes of the folder (`meetings check FILE`);
-    `render=False` stops at the archive (the commands that print no page)."""
-    with _collector_paused():
-        return _load_site(settings, cache, notes, render, memo)
+    """Notes -> meetings -> archive -> pages: a function of the notes' bytes, the data files
+    and `settings`. `cache` (cache.py), owned by the caller, is what a later call may reuse
+    (serve: a rebuild makes again only what a changed note touches); without one, nothing of
+    an earlier call is. `notes` narrows the archive to some notes of the folder (`meetings
+    check FILE`); `render=False` stops at the archive (the commands that print no page)."""
+    with _collector_paused(), using(cache if cache is not None else BuildCache()) as current:
+        return _load_site(settings, current, notes, render)
 
 
 @contextmanager
@@ -231,10 +232,9 @@ def _collector_paused() -> Iterator[None]:
 
 def _load_site(
     settings: Settings,
-    cache: ParseCache | None,
+    cache: BuildCache,
     notes: list[NoteFile] | None,
     render: bool,
-    memo: PageMemo | None,
 ) -> Site:
     started = time.perf_counter()
     problems: list[Diagnostic] = []
@@ -247,7 +247,7 @@ def _load_site(
     if notes is None:
         notes, found = find_notes(settings.path(settings.notes_dir), settings.label(settings.notes_dir), community)
         problems += found
-    meetings = load_meetings(notes, settings.default_repo, cache, community)
+    meetings = load_meetings(notes, settings.default_repo, cache.store("parses", ParseCache), community)
     parsed = time.perf_counter()
     entries: list[PersonEntry] = []
     topics: list[TopicEntry] = []
@@ -275,7 +275,7 @@ def _load_site(
         feed_site = FeedSite(
             settings.site_name, settings.site_url, settings.default_repo, settings.directory_urls, settings.time_zone
         )
-        memo = memo if memo is not None else PageMemo()
+        memo = cache.store("pages", PageMemo)
         memo.start(archive, (options, feed_site, archive.repo_aliases))
         try:
             pages = render_site(archive, options, memo)

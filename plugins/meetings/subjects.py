@@ -31,7 +31,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+from .cache import current
+
+T = TypeVar("T")
 
 # Words of the language, never a subject however they are written.
 STOPWORDS = frozenset(
@@ -224,8 +228,9 @@ def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_C
     """Counts of the archive's words, plurals folded into their singular, and the folds.
     Each meeting's share is kept with the totals: a serve rebuild reads only the meetings whose
     lines changed, and those whose words' folds changed."""
-    _REMEMBERED.turn()
-    return _TALLY.read({m: (tuple(lines), tuple(titles.get(m, []))) for m, lines in prose.items()})
+    current().store("texts read", _Remembered).turn()
+    tally = current().store("subject counts", _Tally)
+    return tally.read({m: (tuple(lines), tuple(titles.get(m, []))) for m, lines in prose.items()})
 
 
 @dataclass
@@ -373,9 +378,6 @@ def _folded_share(
     return {**folded, "file_like": file_like}, looked_up
 
 
-_TALLY = _Tally()
-
-
 class _Kept:
     """Results kept from one reading of the archive to the next (a serve rebuild reads the
     same notes again): only what the latest reading asked for is kept, so a note edited
@@ -396,25 +398,25 @@ class _Kept:
 
 
 class _Remembered(_Kept):
-    """What each text gave the functions it decorates in the latest reading of the archive."""
-
-    def __call__(self, function: Callable[[str], Any]) -> Callable[[str], Any]:
-        @functools.wraps(function)
-        def remembered(text: str) -> Any:
-            return self.get((function.__name__, text), lambda: function(text))
-
-        return remembered
+    """What each text gave the functions `remembered` decorates in the latest reading."""
 
 
-_REMEMBERED = _Remembered()
+def remembered(function: Callable[[str], T]) -> Callable[[str], T]:
+    """`function` of a text, kept in the build cache's "texts read" store by the text."""
+
+    @functools.wraps(function)
+    def kept(text: str) -> T:
+        return current().store("texts read", _Remembered).get((function.__name__, text), lambda: function(text))
+
+    return kept
 
 
-@_REMEMBERED
+@remembered
 def _words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-@_REMEMBERED
+@remembered
 def _capitals(text: str) -> list[tuple[str, str]]:
     """Words with a capital in mid-sentence, each with the word before it when that is a
     plain word ("Podman Desktop"), else "". The pattern only looks where a capital is."""
@@ -429,7 +431,7 @@ def _capitals(text: str) -> list[tuple[str, str]]:
     return found
 
 
-@_REMEMBERED
+@remembered
 def _compounds(text: str) -> frozenset[str]:
     """Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns"),
     found from their joints (few) rather than from every word."""
@@ -453,12 +455,12 @@ def _kept_lower(counts: _Counts, title: str, get: Callable[[str, str], str]) -> 
             counts.kept_lower[get(word.casefold(), word.casefold())] += 1
 
 
-@_REMEMBERED
+@remembered
 def _title_key(text: str) -> str:
     return " ".join(w for w in words_of(text) if not w.isdigit())
 
 
-@_REMEMBERED
+@remembered
 def _body_words(body: str) -> frozenset[str]:
     """The words of the start of an agenda item's body, for likeness."""
     return frozenset(words_of(body)) - STOPWORDS
@@ -482,7 +484,8 @@ def generic_titles(bodies: dict[str, list[tuple[str, str]]], min_meetings: int =
         if len(meetings[key]) < min_meetings:
             continue
         # Kept by the bodies' words: a rebuild compares again only where a body changed.
-        if _REMEMBERED.get(("_unalike", tuple(sets)), functools.partial(_unalike, sets)):
+        texts = current().store("texts read", _Remembered)
+        if texts.get(("_unalike", tuple(sets)), functools.partial(_unalike, sets)):
             generic.add(key)
     return generic
 
@@ -591,17 +594,23 @@ class _Found(_Kept):
     """What a finder found in each text, kept for the next finder made from the same subjects:
     it looks again only in the texts of a changed note."""
 
-    _last: _Found | None = None
-
     def __init__(self, subjects: object, earlier: dict[Any, Any]) -> None:
         super().__init__(earlier)
         self.subjects = subjects
 
     @classmethod
     def of(cls, subjects: object) -> _Found:
-        last = cls._last
-        cls._last = found = cls(subjects, last.now if last is not None and last.subjects == subjects else {})
+        holder = current().store("finds", _LastFound)
+        last = holder.last
+        holder.last = found = cls(subjects, last.now if last is not None and last.subjects == subjects else {})
         return found
+
+
+class _LastFound:
+    """The build cache's "finds" store: the latest finder's finds."""
+
+    def __init__(self) -> None:
+        self.last: _Found | None = None
 
 
 def _lower(text: str) -> str:
