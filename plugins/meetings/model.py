@@ -195,6 +195,9 @@ class Meeting:
     attendees_line: int | None = None
     attendees_declared: int | None = None
     sections: list[Section] = field(default_factory=list)
+    _section_index: tuple[tuple[int, int], dict[str, Section]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
     marks: list[VideoMark] = field(default_factory=list)
     chat: list[ChatMessage] = field(default_factory=list)
     transcript: list[TranscriptTurn] = field(default_factory=list)
@@ -249,8 +252,15 @@ class Meeting:
         return {n for b in self.raw_blocks for n in range(b.first, b.last + 1)}
 
     def section(self, ident: str | None) -> Section | None:
-        """The agenda section with this id (its anchor), if any."""
-        return next((s for s in self.sections if s.id == ident), None)
+        """The agenda section with this id (its anchor), if any. Pages ask it for every talk
+        and mention, so the sections are indexed by id (again whenever the list changes)."""
+        key = (id(self.sections), len(self.sections))
+        if self._section_index is None or self._section_index[0] != key:
+            index: dict[str, Section] = {}
+            for section in self.sections:
+                index.setdefault(section.id, section)
+            self._section_index = (key, index)
+        return self._section_index[1].get(ident) if ident is not None else None
 
 
 @dataclass
