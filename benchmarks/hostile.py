@@ -5,7 +5,8 @@
 - dashes: `meetings check` of a note whose heading is N dashes, beside a community.yml of
   300 labels that start with "-" (patterns built from settings);
 - sections: `mkdocs build` of the demo site with one note of N agenda sections;
-- memory: peak RSS of `meetings check` on one note of N MB, per byte of note.
+- memory, chat: peak RSS of `meetings check` on one note of N bytes of prose, or of pasted
+  chat, per byte of note (notes are refused past 2.5 MiB).
 Each figure is one run's wall time (the best of --runs) on this machine.
 """
 
@@ -59,6 +60,9 @@ def measure(kind: str, size: int, runs: int) -> tuple[float, int]:
             elif kind == "sections":
                 (notes / "2019-07-01.md").write_text(many_sections_note(size))
                 command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site / "site")]
+            elif kind == "chat":  # pasted chat: the most a build holds per byte of note
+                (notes / "2019-07-04.md").write_text(many_sections_note(20, size // 46, "2019-07-04"))
+                command = [sys.executable, "-m", "meetings.cli", "check", "-f", "mkdocs.yml"]
             else:
                 line = "Discussion of the 4242 release and its containers.conf changes, with links. "
                 (notes / "2019-07-05.md").write_text(
@@ -80,11 +84,12 @@ def main() -> None:
     for kind, sizes in (
         ("dashes", (4000, 8000, 80000)),
         ("sections", (5000, 10000, 20000)),
-        ("memory", (2_000_000, 6_000_000)),
+        ("memory", (1_000_000, 2_400_000)),
+        ("chat", (1_000_000, 2_400_000)),
     ):
         for size in sizes:
             seconds, peak = measure(kind, size, args.runs)
-            if kind == "memory":
+            if kind in ("memory", "chat"):
                 empty = base.setdefault("memory", measure("memory", 1000, 1)[1])
                 print(
                     f"{kind:9} {size:>9,} bytes  {seconds:6.2f} s  peak {peak / 2**20:6.0f} MiB  "

@@ -23,7 +23,10 @@ from .parse.dateline import settle_years
 from .text import slugify
 
 _SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")  # whole names only (fullmatch: "$" lets "\n" by)
-MAX_NOTE_BYTES = 8 * 1024 * 1024
+# A build holds about 120 bytes per byte of a note made of pasted chat (its messages,
+# threads, search entries): 2.5 MiB, eleven times the largest real note seen, keeps one
+# note's share of a build near 300 MB.
+MAX_NOTE_BYTES = 5 * 1024 * 1024 // 2
 # Page names the site gives its own pages in meetings/ (MkDocs makes a README the index too).
 RESERVED_IDS = frozenset({"index", "readme"})
 
