@@ -185,3 +185,18 @@ def test_pagefind_search_page(browser, tmp_path: Path) -> None:  # type: ignore[
     assert any("8483" in href for href in linked), linked
     # a meeting's result says which meeting it is: its title, date and series
     assert "Community meeting, December 1, 2020" in meeting_text and "2020-12-01" in meeting_text, meeting_text
+
+
+def test_info_card_labels_are_whole_words_on_a_phone(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    """Each label of a meeting's card ("Recording", "Attendees") is shown on one line."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    tab = context.new_page()
+    tab.goto(site_url + "meetings/2020-12-01/")
+    broken = tab.evaluate(
+        """() => [...document.querySelectorAll('.mt-card td:first-child strong')]
+            .filter(label => !label.textContent.includes(' ') && label.getClientRects().length > 1)
+            .map(label => label.textContent)"""
+    )
+    labels = tab.locator(".mt-card td:first-child strong").count()
+    context.close()
+    assert labels >= 5 and broken == [], broken
