@@ -118,3 +118,15 @@ def test_fix_applies_the_unambiguous_suggestions_and_prints_a_diff(tmp_path: Pat
     text = (notes / "2026-12-01.md").read_text()
     assert "Paul Holzinger, Matt Heon" in text and "Matt Heon:\thello all" in text
     assert _findings(notes) == [f for f in _findings(notes) if "start line" in f or "next meeting" in f]
+
+
+def test_fix_lists_only_what_is_left_and_findings_come_by_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    notes = _archive(tmp_path)
+    main(["check", "-f", str(tmp_path / "mkdocs.yml")])
+    rows = [line.split(":") for line in capsys.readouterr().out.splitlines() if ".md:" in line]
+    keys = [(file, int(line) if line.isdigit() else 0) for file, line, *_ in rows]
+    assert keys == sorted(keys) and len(set(keys)) >= 3, keys
+    main(["check", "-f", str(tmp_path / "mkdocs.yml"), str(notes / "2026-12-01.md"), "--fix"])
+    out = capsys.readouterr().out
+    listed = [line for line in out.splitlines() if line.startswith("notes/2026-12-01.md:")]
+    assert listed and not [line for line in listed if "Wednesday" in line or "Holzinher" in line], listed

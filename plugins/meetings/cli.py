@@ -121,9 +121,12 @@ def _check(settings: Settings, paths: list[Path], fmt: str, quiet: bool, fix: bo
             found = [d for d in found if Path(d.file).name in names or d.file == settings.label(folder)]
             found += [Diagnostic(name, None, ERROR, "no such notes file") for name in sorted(missing)]
         checked += len(names) if names is not None else len(site.notes)
+        if fix:  # what was just fixed is no longer a finding of the note
+            fixed = _fix({n.source: n.path for n in site.notes}, found)
+            found = [d for d in found if id(d) not in fixed]
         findings += found
-        if fix:
-            _fix({n.source: n.path for n in site.notes}, found)
+    # by file, then line (findings of the whole file first), as an editor lists them
+    findings.sort(key=lambda d: (d.file, d.line or 0))
     if quiet:
         findings = [d for d in findings if d.level != "info"]
     if fmt == "json":
@@ -145,8 +148,10 @@ def _check(settings: Settings, paths: list[Path], fmt: str, quiet: bool, fix: bo
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
-def _fix(paths: dict[str, Path], findings: list[Diagnostic]) -> None:
-    """Apply each finding's replacements where its text stands once in its line; print the diff."""
+def _fix(paths: dict[str, Path], findings: list[Diagnostic]) -> set[int]:
+    """Apply each finding's replacements where its text stands once in its line; print the
+    diff. The ids of the findings applied."""
+    applied: set[int] = set()
     by_file: dict[str, list[Diagnostic]] = {}
     for finding in findings:
         if finding.fixes and finding.line and finding.file in paths:
@@ -166,11 +171,14 @@ def _fix(paths: dict[str, Path], findings: list[Diagnostic]) -> None:
             for old, new in finding.fixes:
                 if old and line.count(old) == 1:
                     line = line.replace(old, new)
+            if line != lines[index]:
+                applied.add(id(finding))
             lines[index] = line
         after = "".join(lines)
         if after != before:
             sys.stdout.writelines(difflib.unified_diff(_LINES.findall(before), lines, source, source))
             path.write_bytes(after.encode("utf-8"))
+    return applied
 
 
 def _new(settings: Settings, series: str, day: dt.date | None) -> int:
