@@ -6,6 +6,7 @@ meetings topics [NOTES_DIR]                      subjects mined from the notes, 
 meetings export [NOTES_DIR]                      print the JSON export (the site's api/archive.json)
 meetings new [--series S] [--date YYYY-MM-DD]    write the next meeting's note, ready to fill in
 meetings generate OUT_DIR                        write the site's source for a build without the plugin
+meetings refs update [--api-url URL]              fetch what became of each referenced issue into refs.json
 
 Options come from the meetings plugin's block of mkdocs.yml (-f to name another).
 """
@@ -26,6 +27,7 @@ from .generate import GenerateError, generate
 from .model import ERROR, Diagnostic, Topic
 from .newnote import Exists, NoDate, new_note
 from .options import OptionError
+from .refsync import update_refs
 from .site import Settings, load_site
 
 
@@ -67,6 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         help="write the whole site source (pages, feeds, calendars, mkdocs.yml) for a build without the plugin",
     )
     generate.add_argument("out_dir", type=Path, help="the folder to write (then: mkdocs build -f OUT_DIR/mkdocs.yml)")
+    refs = commands.add_parser("refs", help="what became of each referenced issue (refs.json)")
+    refs_commands = refs.add_subparsers(dest="refs_command", required=True)
+    update = refs_commands.add_parser(
+        "update", parents=[common], help="fetch titles and states from GitHub into the refs file"
+    )
+    update.add_argument("--api-url", default="https://api.github.com", help="GitHub's API (Enterprise: its /api/v3)")
+    update.add_argument("--stale", type=int, metavar="DAYS", help="refresh only entries older than DAYS")
+    update.add_argument("--only", action="append", metavar="OWNER/REPO#N", help="fetch only this reference")
+    update.add_argument("--wait", type=float, default=60, help="seconds to wait for the rate limit (default 60)")
     args = parser.parse_args(argv)
     # Paths are relative to mkdocs.yml's folder, also when there is no such file there.
     try:
@@ -86,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(settings, args.series, args.date)
     if args.command == "generate":
         return _generate(settings, args.config_file, args.out_dir)
+    if args.command == "refs":
+        return _refs_update(settings, args.api_url, args.stale, args.only, args.wait)
     if args.notes_dir:
         settings = replace(settings, notes_dir=args.notes_dir.absolute())
     if args.command == "people":
@@ -179,6 +192,20 @@ def _fix(paths: dict[str, Path], findings: list[Diagnostic]) -> set[int]:
             sys.stdout.writelines(difflib.unified_diff(_LINES.findall(before), lines, source, source))
             path.write_bytes(after.encode("utf-8"))
     return applied
+
+
+def _refs_update(settings: Settings, api_url: str, stale: int | None, only: list[str] | None, wait: float) -> int:
+    if settings.refs_file is None:
+        print("meetings refs update: no refs_file is set", file=sys.stderr)
+        return 2
+    site = load_site(settings, render=False)
+    path = settings.path(settings.refs_file)
+    wanted = {ref.lower() for ref in only} if only else None
+    status, client = update_refs(
+        site.archive, path, api_url, os.environ.get("GITHUB_TOKEN") or None, stale, wanted, wait
+    )
+    print(f"{client.requests} requests; written to {settings.label(settings.refs_file)}", file=sys.stderr)
+    return status
 
 
 def _new(settings: Settings, series: str, day: dt.date | None) -> int:

@@ -49,6 +49,7 @@ class MeetingsConfig(base.Config):
     people_file = DataFile("people_file")
     topics_file = DataFile("topics_file")
     community_file = DataFile("community_file")
+    refs_file = DataFile("refs_file")
     default_repo = Checked("default_repo")
     repo_aliases = Checked("repo_aliases")
     max_refs_per_note = Checked("max_refs_per_note")

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # refs.py reads model.py: imported for the type alone
+    from .refs import RefInfo
 
 from .text import slugify
 
@@ -317,6 +321,7 @@ class Issue:
     mentions: list[Mention] = field(default_factory=list)
     url: str | None = None  # a reference's own address (kind "reference")
     label: str | None = None  # "EIP-1559"
+    info: RefInfo | None = None  # what became of it, from the refs file (refs.py)
 
     @property
     def id(self) -> str:

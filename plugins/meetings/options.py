@@ -143,6 +143,11 @@ OPTIONS: dict[str, Option] = {
         _data_file("community settings", "community.yml"),
         "How the community writes its notes: file names, date lines, headings, references (optional).",
     ),
+    "refs_file": Option(
+        "refs.json",
+        _data_file("issue titles and states", "refs.json"),
+        "What became of each referenced issue, written by `meetings refs update` (optional).",
+    ),
     # -- how notes are read ------------------------------------------------------------
     "default_repo": Option(
         DEFAULT_REPO, _default_repo, "The GitHub repository a bare `#1234` refers to; '' when none does."

@@ -123,7 +123,8 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         site = load_site(settings, self.cache)
         parses, memo = self.cache.store("parses", ParseCache), self.cache.store("pages", PageMemo)
         if self.reuse is not None:
-            data = (settings.notes_dir, settings.people_file, settings.topics_file, settings.community_file)
+            data: list[Path | None] = [settings.notes_dir, settings.people_file, settings.topics_file]
+            data += [settings.community_file, settings.refs_file]
             self.reuse.own = [str(settings.path(path)) for path in data if path is not None]
         archive, pages, notes = site.archive, site.pages, site.notes
         self.site, self.archive = site, archive
@@ -337,7 +338,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         folder the build published from (real folders only; new ones as builds find them)."""
         self.server = server
         root = Path(os.path.abspath(config.config_file_path or ".")).parent
-        for name in ("people_file", "topics_file", "community_file"):
+        for name in ("people_file", "topics_file", "community_file", "refs_file"):
             value = self.config[name]
             path = root / str(value) if value else None
             if path is not None and path.is_file() and not path.is_symlink():

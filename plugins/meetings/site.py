@@ -34,6 +34,7 @@ from .model import DEFAULT_REPO, ERROR, WARNING, Diagnostic
 from .notes import NoteFile, ParseCache, find_notes, load_meetings
 from .options import DEFAULT_TIME_ZONE, read_options
 from .people import PersonEntry, load_people
+from .refs import load_refs
 from .render.pages import Page, SiteOptions, render_site
 from .text import escape_html, valid_text
 from .topics import TopicEntry, load_topics
@@ -51,6 +52,7 @@ class Settings:
     # how the community writes its notes (community.yml); an absent file is Podman's way
     community_file: Path | None = Path("community.yml")
     community: Community | None = None  # given directly (tests, scripts): the file is not read
+    refs_file: Path | None = Path("refs.json")  # what became of each issue (meetings refs update)
     default_repo: str = DEFAULT_REPO  # empty: a bare "#123" is plain text
     repo_aliases: dict[str, str] = field(default_factory=dict)
     max_refs_per_note: int = MAX_REFS_PER_NOTE
@@ -100,7 +102,7 @@ class Settings:
         """These settings with the plugin's options applied (names as in mkdocs.yml), each
         checked by the one schema (options.py); OptionError names the first bad one."""
         values, _ = read_options(options, str(self.root))
-        paths = ("notes_dir", "people_file", "topics_file", "community_file")
+        paths = ("notes_dir", "people_file", "topics_file", "community_file", "refs_file")
         plain = ("default_repo", "repo_aliases", "max_refs_per_note")
         changes: dict[str, object] = {name: Path(str(values[name])) for name in paths if name in options}
         changes |= {name: values[name] for name in plain if name in options}
@@ -262,6 +264,11 @@ def _load_site(
         meetings, identities, settings.repo_aliases, topics, settings.max_refs_per_note, community.generic
     )
     archive_findings(archive)
+    if settings.refs_file is not None:
+        refs, found = load_refs(settings.path(settings.refs_file), settings.label(settings.refs_file))
+        problems += found
+        for issue in archive.issues.values():
+            issue.info = refs.get(issue.id)
     linked = time.perf_counter()
     options = SiteOptions(
         default_repo=settings.default_repo,

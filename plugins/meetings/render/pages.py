@@ -508,17 +508,25 @@ def _issue(archive: Archive, here: Here, issue: Issue) -> Page:
             mentions=rows,
             meetings_count=meetings,
         )
-    kind_label = {"issue": "issue", "pull": "pull request", "discussion": "discussion"}[issue.kind]
+    info = issue.info
+    kind = info.kind if info is not None and info.kind else issue.kind
+    kind_label = {"issue": "issue", "pull": "pull request", "discussion": "discussion"}[kind]
+    title = f"{issue.id}: {info.title}" if info is not None and info.title else issue.id
+    first = min(rows, key=lambda r: str(r["date"])) if rows else None
     return _page(
         here,
         "issue.html.j2",
-        issue.id,
+        title,
         boost=True,
         kind="Issue",
         id=issue.id,
+        heading=title,
         repo=issue.repo,
         kind_label=kind_label,
         href=issue.href,
+        info=info,
+        state=info.shown_state if info is not None else "",
+        first=first,
         mentions=rows,
         meetings_count=_meeting_count(issue.mentions),
     )
@@ -528,10 +536,13 @@ def _issues_index(archive: Archive, here: Here) -> Page:
     rows: list[dict[str, Any]] = []
     for issue in archive.issues.values():
         last = max(issue.mentions, key=lambda m: archive.meeting(m.meeting).date)
+        info = issue.info
         rows.append(
             {
                 "id": issue.label or issue.id,
-                "kind": issue.kind,
+                "kind": info.kind if info is not None and info.kind else issue.kind,
+                "title": info.title if info is not None else "",
+                "state": info.shown_state if info is not None else "",
                 "link": here.link(urls.issue_src(issue)),
                 "mentions": len(issue.mentions),
                 "meetings": _meeting_count(issue.mentions),
@@ -539,7 +550,8 @@ def _issues_index(archive: Archive, here: Here) -> Page:
             }
         )
     rows.sort(key=lambda r: (r["last"]["date"], r["id"]), reverse=True)
-    return _page(here, "issues_index.html.j2", "Issues", issues=rows)
+    states = sorted({str(r["state"]) for r in rows if r["state"]})
+    return _page(here, "issues_index.html.j2", "Issues", issues=rows, states=states)
 
 
 def _decisions(archive: Archive, here: Here) -> Page:

@@ -1,0 +1,135 @@
+"""`meetings refs update` against a local server that speaks GitHub's REST API, and what the
+site shows of the data file it writes. CI never reaches the real API."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from meetings.refs import load_refs
+from meetings.refsync import update_refs
+from meetings.site import Settings, load_site
+
+from .conftest import build, make_site
+from .github_server import GitHub, start
+
+NUMBERS = (8483, 9012, 100, 101, 7, 404, 410, 500, 429, 222)
+NOTE = """# Podman Community Meeting
+## March 2, 2021 11:00 a.m. Eastern (UTC-5)
+
+### Attendees (2 total)
+Tom Sweeney, Matt Heon
+
+## Network aliases
+### Matt Heon
+#### (1:50 in the video)
+
+We looked at {refs}.
+"""
+
+
+@pytest.fixture
+def github() -> Iterator[tuple[GitHub, str]]:
+    state = GitHub()
+    server, url = start(state)
+    yield state, url
+    server.shutdown()
+
+
+def _site(tmp_path: Path) -> Path:
+    refs = ", ".join(f"#{n}" for n in NUMBERS)
+    return make_site(tmp_path, {"2021-03-02.md": NOTE.format(refs=refs)})
+
+
+def _update(root: Path, url: str, **given: object) -> tuple[int, int, str]:
+    settings = Settings.from_config_file(root / "mkdocs.yml")[0]
+    archive = load_site(settings, render=False).archive
+    out = io.StringIO()
+    status, client = update_refs(archive, root / "refs.json", url, sleep=lambda seconds: None, out=out, **given)  # type: ignore[arg-type]
+    return status, client.requests, out.getvalue()
+
+
+def test_every_answer_ends_in_the_right_entry_or_a_clear_message(tmp_path: Path, github: tuple[GitHub, str]) -> None:
+    state, url = github
+    root = _site(tmp_path)
+    status, _, said = _update(root, url)
+    refs, problems = load_refs(root / "refs.json", "refs.json")
+    assert problems == []
+    entries = refs.entries
+    fixed = entries["containers/podman#8483"]
+    assert (fixed.kind, fixed.state, fixed.title) == ("issue", "closed", "Network aliases for containers on a network")
+    assert (fixed.created, fixed.closed, fixed.closed_by) == ("2020-11-30", "2021-02-10", "commit 0123456789")
+    assert (entries["containers/podman#9012"].kind, entries["containers/podman#9012"].state) == ("pull", "merged")
+    assert (
+        entries["containers/podman#7"].status == 301
+        and entries["containers/podman#7"].moved_to == "containers/moved#77"
+    )
+    assert entries["containers/podman#404"].shown_state == "not found"
+    assert entries["containers/podman#410"].shown_state == "deleted"
+    assert entries["containers/podman#500"].title == "Fixed after a server error"  # tried again
+    assert entries["containers/podman#429"].title == "Fetched after a short wait"  # waited for Retry-After
+    hostile = entries["containers/podman#100"].title
+    assert "\u202e" not in hostile and "\u200b" not in hostile and "<script>" in hostile  # text, escaped when shown
+    assert "containers/podman#101" not in entries and "containers/podman#101: the answer is larger" in said
+    assert "containers/podman#222" not in entries and "not complete JSON" in said
+    assert status == 1  # two answers were unusable
+    text = (root / "refs.json").read_text()
+    assert list(json.loads(text)["refs"]) == sorted(json.loads(text)["refs"])  # sorted, one field a line
+    assert '\n   "state": "closed",\n' in text
+
+
+def test_a_second_run_makes_only_conditional_requests(tmp_path: Path, github: tuple[GitHub, str]) -> None:
+    state, url = github
+    root = _site(tmp_path)
+    _update(root, url)
+    state.requests.clear()
+    state.conditional = 0
+    _update(root, url, only={"containers/podman#8483", "containers/podman#100"})
+    issue_requests = sum(count for path, count in state.requests.items() if path.count("/") == 5)
+    assert issue_requests == 2 and state.conditional == 2
+
+
+def test_a_run_stopped_by_the_rate_limit_saves_and_a_rerun_resumes(tmp_path: Path, github: tuple[GitHub, str]) -> None:
+    state, url = github
+    root = _site(tmp_path)
+    state.limit_next = 0
+    _update(root, url, only={"containers/podman#8483"})
+    state.limit_next = 1  # the next request finds the limit exhausted for an hour
+    status, _, said = _update(root, url, wait=5)
+    assert status == 1 and "rate limit is reached" in said and "run again after" in said
+    kept = load_refs(root / "refs.json", "refs.json")[0].entries
+    assert "containers/podman#8483" in kept  # what it had is saved
+    status, _, _ = _update(root, url)
+    assert "containers/podman#9012" in load_refs(root / "refs.json", "refs.json")[0].entries
+
+
+def test_a_hostile_data_file_is_refused_and_the_site_built(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    for text in ("{" * 100_000, '{"version": 1, "refs": []}', '{"version": 1, "refs": {"a/b#1": {"status": "x"}}}'):
+        (root / "refs.json").write_text(text)
+        site = load_site(Settings.from_config_file(root / "mkdocs.yml")[0], render=False)
+        assert [p for p in site.problems if p.file == "refs.json"], text[:40]
+        assert site.archive.issues
+
+
+@pytest.mark.slow
+def test_issue_pages_show_title_and_state_and_the_index_filters(tmp_path: Path, github: tuple[GitHub, str]) -> None:
+    _, url = github
+    root = _site(tmp_path)
+    _update(root, url)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (root / "site" / "issues" / "containers" / "podman" / "8483" / "index.html").read_text()
+    assert "Network aliases for containers on a network" in page and "mt-state-closed" in page
+    assert "closed 2021-02-10 by commit 0123456789" in page and "first 2020-12-01" in page
+    hostile = (root / "site" / "issues" / "containers" / "podman" / "100" / "index.html").read_text()
+    assert "<script>alert(1)" not in hostile and "&lt;script&gt;alert(1)" in hostile
+    index = (root / "site" / "issues" / "index.html").read_text()
+    assert 'data-filter="state"' in index and 'data-state="merged"' in index
+    search = json.loads((root / "site" / "search" / "search_index.json").read_text())
+    titles = [d["title"] for d in search["docs"] if d["location"].startswith("issues/containers/podman/8483/")]
+    assert any("Network aliases" in t for t in titles)
