@@ -90,7 +90,7 @@ def test_issue_page(site: Path) -> None:
 
 def test_export(site: Path) -> None:
     data = json.loads((site / "api" / "archive.json").read_text(encoding="utf-8"))
-    assert data["version"] == 1
+    assert data["version"] == 2
     [meeting] = data["meetings"]
     assert len(meeting["attendees"]) == 31 and meeting["attendees_declared"] == 35
     timed = [s for s in meeting["sections"] if s["video_seconds"] is not None]

@@ -133,3 +133,14 @@ def test_issue_pages_show_title_and_state_and_the_index_filters(tmp_path: Path, 
     search = json.loads((root / "site" / "search" / "search_index.json").read_text())
     titles = [d["title"] for d in search["docs"] if d["location"].startswith("issues/containers/podman/8483/")]
     assert any("Network aliases" in t for t in titles)
+
+
+def test_the_export_carries_each_outcome(tmp_path: Path, github: tuple[GitHub, str]) -> None:
+    _, url = github
+    root = _site(tmp_path)
+    _update(root, url)
+    exported = json.loads(load_site(Settings.from_config_file(root / "mkdocs.yml")[0]).export())
+    assert exported["version"] == 2
+    outcomes = {i["id"]: i["outcome"] for i in exported["issues"]}
+    assert outcomes["containers/podman#9012"]["state"] == "merged"
+    assert outcomes["containers/podman#410"]["state"] == "deleted"

@@ -13,7 +13,7 @@ from .memo import PageMemo
 from .model import Issue, Meeting, Person, Topic
 from .text import valid_text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: issues[].outcome, from the refs file
 EXPORT_SRC = "api/archive.json"
 
 
@@ -149,6 +149,7 @@ def _tables(archive: Archive, directory_urls: bool, memo: PageMemo | None) -> di
             "href": i.href,
             "url": url(urls.issue_src(i)),
             "mentions": [{"meeting": x.meeting, "section": x.section, "in_chat": x.in_chat} for x in i.mentions],
+            "outcome": _outcome(i),
         }
 
     def entries(kind: str, things: Iterable[Any], entry: Callable[[Any], dict[str, Any]]) -> str:
@@ -166,4 +167,21 @@ def _tables(archive: Archive, directory_urls: bool, memo: PageMemo | None) -> di
         "people": entries("person", archive.people.values(), person),
         "topics": entries("topic", archive.topics.values(), topic),
         "issues": entries("issue", archive.issues.values(), issue),
+    }
+
+
+def _outcome(issue: Issue) -> dict[str, Any] | None:
+    """What became of the issue, as the refs file says (null without one)."""
+    info = issue.info
+    if info is None:
+        return None
+    return {
+        "state": info.shown_state,
+        "title": info.title,
+        "labels": list(info.labels),
+        "created": info.created,
+        "closed": info.closed,
+        "closed_by": info.closed_by,
+        "moved_to": info.moved_to,
+        "fetched": info.fetched,
     }
