@@ -196,7 +196,6 @@ def test_look_alike_attendees_are_still_reported() -> None:
 def test_a_long_attendee_list_is_linked_in_near_linear_time(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Clustering spellings into people compares each with the few that share a first
     name, a surname or a form, not with every other: 10,000 names stay near linear."""
-    from meetings import identity
     from meetings.site import Settings, load_site
 
     def link(count: int) -> Callable[[str], object]:
@@ -205,7 +204,7 @@ def test_a_long_attendee_list_is_linked_in_near_linear_time(tmp_path) -> None:  
         (folder / "2024-01-02.md").write_text("# Podman Community Meeting\n\n" + _attendee_line(count) + "\n")
 
         def run(_: str) -> object:
-            identity._LEARNED.kept = None  # each run clusters anew: a run that read it back times nothing
+            # no cache: each run clusters anew (a run that read it back would time nothing)
             return load_site(Settings(root=tmp_path, notes_dir=folder, people_file=None), render=False)
 
         return run
