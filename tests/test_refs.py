@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,6 +131,9 @@ def test_issue_pages_show_title_and_state_and_the_index_filters(tmp_path: Path, 
     assert "<script>alert(1)" not in hostile and "&lt;script&gt;alert(1)" in hostile
     index = (root / "site" / "issues" / "index.html").read_text()
     assert 'data-filter="state"' in index and 'data-state="merged"' in index
+    meeting = (root / "site" / "meetings" / "2021-03-02" / "index.html").read_text()
+    assert re.search(r'>#9012</a> <span class="mt-state mt-state-merged">merged</span>', meeting), "a badge by the link"
+    assert 'mt-state mt-state-deleted">deleted</span>' in meeting
     search = json.loads((root / "site" / "search" / "search_index.json").read_text())
     titles = [d["title"] for d in search["docs"] if d["location"].startswith("issues/containers/podman/8483/")]
     assert any("Network aliases" in t for t in titles)

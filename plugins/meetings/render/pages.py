@@ -138,8 +138,20 @@ def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
         directory_urls=options.directory_urls,
         repo_aliases=archive.repo_aliases,
         issues=frozenset((archive.repo(ref.repo), ref.number) for ref in meeting.issues),
+        states=_states(archive, meeting),
         references=options.references,
     )
+
+
+def _states(archive: Archive, meeting: Meeting) -> tuple[tuple[tuple[str, int], str], ...]:
+    """The shown state of each issue the meeting references, where the refs file has it."""
+    found: dict[tuple[str, int], str] = {}
+    for ref in meeting.issues:
+        key = (archive.repo(ref.repo), ref.number)
+        issue = archive.issues.get(f"{key[0]}#{key[1]}")
+        if issue is not None and issue.info is not None and issue.info.shown_state:
+            found[key] = issue.info.shown_state
+    return tuple(sorted(found.items()))
 
 
 def _page(here: Here, template: str, title: str, boost: bool = False, kind: str = "", **values: object) -> Page:

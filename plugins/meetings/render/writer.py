@@ -72,9 +72,19 @@ class Writer:
     # references beyond the archive's limit stay text, never links to pages that do not exist.
     issues: frozenset[tuple[str, int]] | None = None
     references: tuple[Reference, ...] = ()  # "EIP-1559" in text links to its reference page
+    # What became of the linked issues (the refs file): ((repo, number), state) pairs
+    states: tuple[tuple[tuple[str, int], str], ...] = ()
 
     def __post_init__(self) -> None:
         self._finder = ReferenceFinder(self.references)
+        self._states = dict(self.states)
+
+    def _badge(self, repo: str, number: int) -> str:
+        """A small state badge after an issue link ("closed"), where the refs file knows it."""
+        state = self._states.get((self._repo(repo), number))
+        if not state:
+            return ""
+        return f' <span class="mt-state mt-state-{state.replace(" ", "-")}">{escape_html(state)}</span>'
 
     def _referenced(self, text: str, escape: object) -> str:
         """Text with each reference linked to its page, the rest escaped by `escape`."""
@@ -157,7 +167,8 @@ class Writer:
             label = piece.label or piece.text
             if not self._linked(piece):
                 return escape_markdown(label)
-            return f"[{escape_markdown(label)}]({self.issue_link(piece.target, piece.number)})"
+            link = f"[{escape_markdown(label)}]({self.issue_link(piece.target, piece.number)})"
+            return link + self._badge(piece.target, piece.number)
         if kind == "url":
             return f"<{piece.target}>"
         if kind in ("link", "image"):
@@ -193,7 +204,8 @@ class Writer:
             return f'<a href="{url}" rel="nofollow noopener">{url}</a>'
         if piece.kind == "issue" and self._linked(piece):
             target = self.href(urls.issue_src((self._repo(piece.target), piece.number)))
-            return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>'
+            badge = self._badge(piece.target, piece.number)
+            return f'<a href="{escape_html(target)}">{escape_html(piece.text)}</a>{badge}'
         if piece.kind == "text" and self._finder:
             return self._referenced(piece.text, escape_html)
         return escape_html(piece.text)
