@@ -97,3 +97,13 @@ def test_an_existing_note_is_never_overwritten(tmp_path: Path) -> None:
     before = (notes / "2026-04-07.md").read_text()
     assert main(["new", "-f", str(tmp_path / "mkdocs.yml"), "--date", "2026-04-07"]) == 1
     assert (notes / "2026-04-07.md").read_text() == before
+
+
+def test_a_note_for_a_date_long_past_says_so(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    notes = _archive(tmp_path)  # its last note, of April 2026, announced June 9, 2026
+    written = _new(notes)
+    said = capsys.readouterr().err
+    assert written.name.startswith("2026-06-09")
+    assert "2026-06-09 was" in said and "days ago" in said and "--date" in said
+    _new(notes, "--date", dt.date.today().isoformat())
+    assert "days ago" not in capsys.readouterr().err  # a date given is the maintainer's choice

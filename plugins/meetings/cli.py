@@ -208,6 +208,9 @@ def _refs_update(settings: Settings, api_url: str, stale: int | None, only: list
     return status
 
 
+PAST_DAYS = 14  # `meetings new` for a date older than this says so
+
+
 def _new(settings: Settings, series: str, day: dt.date | None) -> int:
     site = load_site(settings, render=False)
     try:
@@ -224,6 +227,14 @@ def _new(settings: Settings, series: str, day: dt.date | None) -> int:
         return 1
     path.write_text(note.text, encoding="utf-8")
     print(f"wrote {settings.label(path)}; check it with: meetings check {settings.label(path)}")
+    held = dt.date.fromisoformat(note.name[:10])
+    ago = (dt.date.today() - held).days
+    if day is None and ago > PAST_DAYS:
+        print(
+            f"meetings new: {held.isoformat()} was {ago} days ago (the date the last note announced, or the "
+            "series' cadence from it); for another meeting give --date YYYY-MM-DD",
+            file=sys.stderr,
+        )
     return 0
 
 
