@@ -93,6 +93,7 @@ class Article:
     html: str
     toc: list[dict[str, Any]] = field(default_factory=list)
     unlisted: tuple[str | None, str | None] = (None, None)
+    blocks: dict[str, str] = field(default_factory=dict)  # the page's blocks, made valid text; late ones go in later
 
 
 class _RelativeLinks(Treeprocessor):
@@ -257,20 +258,21 @@ class Converter:
         converted = clean_html(self._md.convert(body))
         toc = _valid_toc(getattr(self._md, "toc_tokens", []))
         meta = {key: valid_text(value) if isinstance(value, str) else value for key, value in meta.items()}
-        made = valid_text(fill_blocks(converted, blocks, late=False))
+        valid = {token: valid_text(html) for token, html in blocks.items()}
+        made = fill_blocks(valid_text(converted), valid, late=False)
         made, past_contents = _cap_headings(made)
         made, past_search = _bound_search(made)
         if past_contents is not None or past_search is not None:
             toc = _kept_toc(toc, _heading_ids(made))
-        return Article(meta, made, toc, (past_contents, past_search))
+        return Article(meta, made, toc, (past_contents, past_search), valid)
 
     def page_html(self, page: str, text: str, blocks: dict[str, str]) -> str:
         """The whole article with every block in, for a builder without the plugin. Late
         blocks go in after the theme's search has read the page in the plugin build; here
         the search is told to skip them instead."""
         made = self.article(page, text, blocks)
-        late = {token: f"<div data-search-exclude>{value}</div>" for token, value in blocks.items()}
-        return valid_text(fill_blocks(made.html, late, late=True))
+        late = {token: f"<div data-search-exclude>{value}</div>" for token, value in made.blocks.items()}
+        return fill_blocks(made.html, late, late=True)
 
     def portable(self, page_html: str) -> str:
         """`page_html` as Markdown that any builder turns back into the same HTML."""

@@ -11,6 +11,7 @@ from . import urls
 from .archive import Archive
 from .memo import PageMemo
 from .model import Issue, Meeting, Person, Topic
+from .refs import outcome_json
 from .text import valid_text
 
 SCHEMA_VERSION = 2  # 2: issues[].outcome, from the refs file
@@ -172,16 +173,4 @@ def _tables(archive: Archive, directory_urls: bool, memo: PageMemo | None) -> di
 
 def _outcome(issue: Issue) -> dict[str, Any] | None:
     """What became of the issue, as the refs file says (null without one)."""
-    info = issue.info
-    if info is None:
-        return None
-    return {
-        "state": info.shown_state,
-        "title": info.title,
-        "labels": list(info.labels),
-        "created": info.created,
-        "closed": info.closed,
-        "closed_by": info.closed_by,
-        "moved_to": info.moved_to,
-        "fetched": info.fetched,
-    }
+    return outcome_json(issue.info) if issue.info is not None else None

@@ -48,12 +48,13 @@ from .memo import PageMemo
 from .model import ERROR, WARNING, Diagnostic, Meeting
 from .notes import ParseCache
 from .options import OptionError
+from .render.blocks import fill_blocks
 from .render.meeting import meeting_title
-from .render.pages import Page, attachment_dir, render_home
+from .render.pages import attachment_dir, render_home
 from .render.templates import REPEATED
 from .serving import Reuse, digest
 from .site import Settings, Site, load_site
-from .text import escape_html, valid_text
+from .text import escape_html
 
 log = get_plugin_logger(__name__)
 
@@ -69,7 +70,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.server: LiveReloadServer | None = None  # under `mkdocs serve`: to watch new attachment folders
         self.archive: Archive | None = None
         self.articles: dict[str, Article] = {}  # generated page -> what it is made of (our converter's)
-        self.blocks: dict[str, Page] = {}  # generated pages with HTML to put in after conversion
+        self.late: dict[str, dict[str, str]] = {}  # page -> its blocks, the late ones still to go in
         self.page_seconds = 0.0  # time spent in the per-page hooks of this build
         self.serving = False
         self.reuse: Reuse | None = None  # under `mkdocs serve` only
@@ -128,8 +129,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             self.reuse.own = [str(settings.path(path)) for path in data if path is not None]
         archive, pages, notes = site.archive, site.pages, site.notes
         self.site, self.archive = site, archive
-        self.blocks = {page.src: page for page in pages if page.blocks}
-        self.articles = {}
+        self.articles, self.late = {}, {}
         self.feeds = site.feeds
         edits = _edit_sources(site, config.docs_dir)
         for page in pages:
@@ -138,6 +138,8 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             if page.src.endswith(".md"):
                 self.articles[page.src] = article = site.article(page)
                 content = _stub(article)
+                if article.blocks:
+                    self.late[page.src] = article.blocks
             file = File.generated(config, page.src, content=content, inclusion=inclusion)
             file.edit_uri = edits(page.src)  # "Edit this page" opens the note or data file it comes from
             self._add(files, file)
@@ -242,8 +244,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
 
     def _own_inputs(self, src: str) -> bytes:
         """What our hooks add to a page besides its Markdown: blocks and feed links."""
-        made = self.blocks.get(src)
-        blocks = [part for name, html in made.blocks.items() for part in (name, html)] if made else []
+        blocks = [part for name, html in self.late.get(src, {}).items() for part in (name, html)]
         feeds = [part for feed in self.feeds.get(src, []) for part in feed]
         return digest([repr((src in self.generated, len(blocks), len(feeds))), *blocks, *feeds])
 
@@ -262,10 +263,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if HOME_MARKER in html and self.site is not None:
             started = time.perf_counter()
             zone = str(self.config.time_zone or "UTC")
-            home = render_home(self.site.archive, src, timezone=zone)
-            if home.blocks:
-                self.blocks[src] = home
-            html = html.replace(HOME_MARKER, self.site.article(home).html)
+            made = self.site.article(render_home(self.site.archive, src, timezone=zone))
+            if made.blocks:
+                self.late[src] = made.blocks
+            html = html.replace(HOME_MARKER, made.html)
             self.page_seconds += time.perf_counter() - started
         return html
 
@@ -293,9 +294,9 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             for title, feed in feeds
         )
         output = output.replace("</head>", links + "</head>", 1)
-        made = self.blocks.get(src)
-        if made is not None:
-            output = valid_text(made.finish(output, late=True))
+        late = self.late.get(src)
+        if late:
+            output = fill_blocks(output, late, late=True)
         if self.reuse is not None:
             self.reuse.store(page, output)
         self.page_seconds += time.perf_counter() - started

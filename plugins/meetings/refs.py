@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .model import ERROR, WARNING, Diagnostic
@@ -107,20 +107,13 @@ def read_entry(data: object) -> RefInfo | None:
 
 def entry_json(info: RefInfo) -> dict[str, object]:
     """An entry as the file holds it (empty fields left out)."""
-    written: dict[str, object] = {
-        "status": info.status,
-        "kind": info.kind,
-        "state": info.state,
-        "title": info.title,
-        "labels": list(info.labels),
-        "created": info.created,
-        "closed": info.closed,
-        "closed_by": info.closed_by,
-        "moved_to": info.moved_to,
-        "etag": info.etag,
-        "fetched": info.fetched,
-    }
-    return {key: value for key, value in written.items() if value not in (None, "", [])}
+    return {key: value for key, value in asdict(info).items() if value not in (None, "", [], ())}
+
+
+def outcome_json(info: RefInfo) -> dict[str, object]:
+    """What the export says of an issue: its fields as a reader sees them, every one present."""
+    shown = {key: value for key, value in asdict(info).items() if key not in ("status", "kind", "etag")}
+    return {**shown, "state": info.shown_state, "labels": list(info.labels)}
 
 
 def dump_refs(entries: dict[str, RefInfo]) -> str:

@@ -22,7 +22,7 @@ from ..isolate import failure
 from ..memo import PageMemo
 from ..model import DEFAULT_REPO, Issue, Meeting, Mention, Person, Topic
 from ..text import escape_html, escape_markdown, initials, unlink
-from .blocks import Blocks, fill_blocks
+from .blocks import Blocks
 from .decisions import DECISIONS_SRC, decisions_log, has_decisions
 from .meeting import color_of, meeting_title, render_meeting, render_plain
 from .schedule import next_meetings
@@ -39,10 +39,6 @@ class Page:
     content: str
     blocks: dict[str, str] = field(default_factory=dict)  # HTML to put in after conversion (blocks.py)
     article: Article | None = field(default=None, compare=False)  # what it was made into (Site.article)
-
-    def finish(self, html: str, late: bool | None = None) -> str:
-        """The converted page with its blocks in place (see `fill_blocks`)."""
-        return fill_blocks(html, self.blocks, late)
 
 
 @dataclass
