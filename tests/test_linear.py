@@ -209,7 +209,7 @@ def test_a_long_attendee_list_is_linked_in_near_linear_time(tmp_path) -> None:  
 
         return run
 
-    slow = _seconds(link(8_000), "", 1)
+    slow = _seconds(link(8_000), "", 2)  # the best of two, as the small size has its best of three
     if slow >= FLOOR:
         fast = _seconds(link(2_000), "", 3)
         assert slow <= MAX_RATIO * fast, (fast, slow)
