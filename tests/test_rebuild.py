@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from meetings import archive, notes
+from meetings import archive, notes, subjects
 from meetings.cache import BuildCache
 from meetings.memo import PageMemo
 from meetings.site import Settings, load_site
@@ -534,10 +534,11 @@ def test_a_line_that_stops_being_the_attendee_list_is_read_for_subjects_again() 
 
     text = (FIXTURES / "2021-07-15.md").read_text(encoding="utf-8")
     meeting = parse_note(text, "notes/2021-07-15.md", "2021-07-15")
-    lines = archive._note_lines(meeting)
-    listed = archive._subject_lines(meeting, lines)
+    kept = subjects._Kept()
+    lines = archive._note_lines(meeting, kept)
+    listed = archive._subject_lines(meeting, lines, kept)
     assert meeting.attendees_line not in {n for n, _ in listed}
-    unlisted = archive._subject_lines(replace(meeting, attendees_line=None), lines)
+    unlisted = archive._subject_lines(replace(meeting, attendees_line=None), lines, kept)
     assert meeting.attendees_line in {n for n, _ in unlisted}
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from . import subjects
-from .cache import current
+from .cache import BuildCache
 from .identity import Identities, repair_attendees, transcript_speakers
 from .isolate import NoteFault, blame, failure, plain_copy
 from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
@@ -139,18 +139,21 @@ def build_archive(
     topics: list[TopicEntry] | None = None,
     max_refs_per_note: int = MAX_REFS_PER_NOTE,
     generic: tuple[str, ...] = (),
+    cache: BuildCache | None = None,
 ) -> Archive:
     """All meetings linked. A note that makes linking fail is linked again as plain text
     (with an error on it) and the archive is made anew, so one note never stops the site;
     `identities` ends up as the successful pass left it (`meetings people` reads it).
-    `generic`: a community's agenda titles that name no subject (no topic pages)."""
+    `generic`: a community's agenda titles that name no subject (no topic pages); `cache`:
+    what an earlier call left to reuse (cache.py), none without it."""
+    cache = cache if cache is not None else BuildCache()
     pristine = copy.deepcopy(identities)
     faults: dict[str, Diagnostic] = {}
     while True:
         attempt = copy.deepcopy(pristine)
         notes = [_plain(m, faults[m.id]) if m.id in faults else m for m in meetings]
         try:
-            archive = _link(notes, attempt, repo_aliases, topics, max_refs_per_note, generic)
+            archive = _link(notes, attempt, repo_aliases, topics, max_refs_per_note, generic, cache)
         except NoteFault as fault:
             if fault.meeting in faults:  # plain text cannot fail to link; if it does, it is our bug
                 raise
@@ -178,7 +181,7 @@ def _culprits(
         if meeting.plain:
             continue
         try:
-            _link([meeting], copy.deepcopy(identities), repo_aliases, topics, max_refs_per_note)
+            _link([meeting], copy.deepcopy(identities), repo_aliases, topics, max_refs_per_note, (), BuildCache())
         except Exception:  # noqa: BLE001
             found.append(meeting)
     return found
@@ -196,7 +199,8 @@ def _link(
     repo_aliases: dict[str, str] | None,
     topics: list[TopicEntry] | None,
     max_refs_per_note: int,
-    generic: tuple[str, ...] = (),
+    generic: tuple[str, ...],
+    cache: BuildCache,
 ) -> Archive:
     # Repairs go on copies: parsed meetings may be cached and reused by the next build.
     repairs = repair_attendees(meetings)
@@ -208,7 +212,7 @@ def _link(
     ]
     for m in meetings:  # topics are filled in per build, on copies of the sections
         m.sections = [replace(s, topics=[]) for s in m.sections]
-    identities.learn(meetings)
+    identities.learn(meetings, cache)
     aliases = {k.lower(): v.lower() for k, v in (repo_aliases or {}).items()}
     archive = Archive(sorted(meetings, key=lambda m: (m.date, m.id)), repo_aliases=aliases)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
@@ -247,11 +251,11 @@ def _link(
             _cap_issues(archive, meeting, max_refs_per_note)
             _link_people(archive, meeting, person)
 
-    _kept("note lines").turn()
-    text = {m.id: _note_lines(m) for m in archive.meetings}
-    _add_topics(archive, topics or [], text, _people_words(spellings), {g.casefold() for g in generic})
+    note_lines = _kept(cache, "note lines")
+    text = {m.id: _note_lines(m, note_lines) for m in archive.meetings}
+    _add_topics(archive, topics or [], text, _people_words(spellings), {g.casefold() for g in generic}, cache)
     _name_meetings(archive)
-    _add_person_mentions(archive, text)
+    _add_person_mentions(archive, text, _kept(cache, "person mentions"))
     for ident, person_ in archive.people.items():
         if ident not in identities.canonical:
             person_.name = _best_spelling(spellings[ident])
@@ -323,14 +327,15 @@ def _add_topics(
     entries: list[TopicEntry],
     text: dict[str, list[tuple[int, str]]],
     people_words: set[str],
-    generic: set[str] = frozenset(),  # type: ignore[assignment]
+    generic: set[str],
+    cache: BuildCache,
 ) -> None:
     """Subjects mined from the notes and curated ones, with every place they came up in
     the notes, the chat and the transcripts (`text`: each meeting's `_note_lines`;
     `people_words`: the words of people's names, never subjects; `generic`: the community's
     own generic headings, never subjects either)."""
-    _kept("subject lines").turn()
-    text = {m.id: _subject_lines(m, text[m.id]) for m in archive.meetings}
+    kept = _kept(cache, "subject lines")
+    text = {m.id: _subject_lines(m, text[m.id], kept) for m in archive.meetings}
     curated = [e for e in entries if not e.excluded]
     excluded_names = [e.name for e in entries if e.excluded]
     known_generic = {
@@ -340,7 +345,7 @@ def _add_topics(
         if GENERIC_SECTIONS.match(s.title.strip()) or s.title.strip().casefold() in generic
     }
     own_name = {w for m in archive.meetings for w in subjects.words_of(m.title)}
-    candidates, folds = subjects.mine(*_mining_text(archive, text), people_words, own_name, known_generic)
+    candidates, folds = subjects.mine(*_mining_text(archive, text), people_words, own_name, cache, known_generic)
     excluded = {subjects.key_of(name, folds) for name in excluded_names}
     keys: list[tuple[tuple[str, ...], str]] = []
     for entry in curated:
@@ -350,7 +355,7 @@ def _add_topics(
     mined = {f"mined:{' '.join(c.key)}": c for c in candidates if c.key not in excluded}
     keys += [(c.key, ident) for ident, c in mined.items()]
     acronyms = {ident for ident, c in mined.items() if c.acronym}
-    finder = subjects.SubjectFinder([(k, i) for k, i in keys if k and k not in excluded], folds, acronyms)
+    finder = subjects.SubjectFinder([(k, i) for k, i in keys if k and k not in excluded], folds, acronyms, cache)
     found: dict[str, _MeetingTopics] = {}
     for meeting in archive.meetings:
         if meeting.plain:
@@ -486,14 +491,14 @@ def _finds(finder: subjects.SubjectFinder, texts: list[str]) -> list[tuple[int, 
     return out
 
 
-def _subject_lines(meeting: Meeting, lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+def _subject_lines(meeting: Meeting, lines: list[tuple[int, str]], kept: subjects._Kept) -> list[tuple[int, str]]:
     """The lines that may name subjects: not the H1, metadata, the attendee list or a
     presenter line of its own (they name people and give dates)."""
     skip = {meeting.attendees_line, meeting.title_line}
     skip |= {s.presenter_line for s in meeting.sections if s.presenter_line != s.line}
     # Kept by its inputs: a serve rebuild reads the lines of unchanged notes again.
     key = (frozenset(skip), tuple(lines))
-    return _kept("subject lines").get(
+    return kept.get(
         key, lambda: [(n, line) for n, line in lines if n not in skip and not _meta_line(line.lstrip(" #"))]
     )
 
@@ -615,13 +620,12 @@ def date_label(iso: str) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]]) -> None:
+def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]], kept: subjects._Kept) -> None:
     """Where a person is named in the running text of the notes ("Matt Heon would like …").
 
     Names are two to four words: each run of that many words in a line is looked up in a
     table of full names, which stays linear in the text however many people there are.
     """
-    _kept("person mentions").turn()
     names: dict[tuple[str, ...], str] = {}
     for person in archive.people.values():
         for spelling in [person.name, *person.aliases]:
@@ -637,7 +641,7 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
             find = functools.partial(_meeting_person_mentions, meeting, names, first_words, text[meeting.id])
             # What a note names depends on its text and the table of names only (its digest
             # covers its path, so its id).
-            found = _kept("person mentions").get((table, meeting.digest), find) if meeting.digest else find()
+            found = kept.get((table, meeting.digest), find) if meeting.digest else find()
             for ident, mention in found:
                 archive.people[ident].mentions.append(copy.copy(mention))  # a build's own, to fill or change
 
@@ -737,11 +741,11 @@ class _MeetingTopics:
             section.topics.append(ident)
 
 
-def _note_lines(meeting: Meeting) -> list[tuple[int, str]]:
+def _note_lines(meeting: Meeting, kept: subjects._Kept) -> list[tuple[int, str]]:
     """The lines of the notes themselves: no front matter, pasted chat or transcript."""
     if not meeting.digest:  # made in this build only (a note shown as text)
         return _read_note_lines(meeting)
-    return list(_kept("note lines").get(meeting.digest, lambda: _read_note_lines(meeting)))
+    return list(kept.get(meeting.digest, lambda: _read_note_lines(meeting)))
 
 
 def _read_note_lines(meeting: Meeting) -> list[tuple[int, str]]:
@@ -830,6 +834,9 @@ def _snippet(meeting: Meeting, line: int) -> str:
     return " ".join(text.replace("**", "").replace("`", "").split())[:240]
 
 
-def _kept(name: str) -> subjects._Kept:
-    """One of the build cache's stores of what linking made from a note (cache.py)."""
-    return current().store(name, subjects._Kept)
+def _kept(cache: BuildCache, name: str) -> subjects._Kept:
+    """One of the build cache's stores of what linking made from a note (cache.py), turned
+    for this build: what the last build made and this one does not ask for is dropped."""
+    kept = cache.store(name, subjects._Kept)
+    kept.turn()
+    return kept

@@ -42,7 +42,7 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from .cache import current
+from .cache import BuildCache
 from .model import WARNING, Diagnostic, Meeting
 from .parse.names import as_latin, is_person, looks_like_name, mixed_script, strip_affiliation
 from .people import PersonEntry
@@ -153,15 +153,15 @@ class Identities:
 
     # -- learning from the whole archive ------------------------------------------------
 
-    def learn(self, meetings: list[Meeting]) -> None:
+    def learn(self, meetings: list[Meeting], cache: BuildCache | None = None) -> None:
         """Cluster the full names written anywhere, then index handles and first names.
-        Given what the latest learning was given, its result is read back instead."""
+        Given what the latest learning in `cache` was given, its result is read back instead."""
         names_of = {m.id: _names_of(m) for m in meetings}
         # All that learning reads: the state so far (people.yml's), then in order each
         # meeting's id, names, note taker and chat lines (a chat line may introduce a handle).
         given = [(m.id, m.me, names_of[m.id], [(c.author, c.text) for c in m.chat]) for m in meetings]
         key = (pickle.dumps(self.__dict__), given)
-        learned = current().store("identities learned", _Learned)
+        learned = (cache or BuildCache()).store("identities learned", _Learned)
         kept = learned.kept
         if kept is not None and kept[0] == key:
             state = kept[1]

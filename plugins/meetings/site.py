@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from .archive import MAX_REFS_PER_NOTE, Archive, build_archive
-from .cache import BuildCache, using
+from .cache import BuildCache
 from .calendars import calendar_pages
 from .community import Community, load_community
 from .convert import MAX_SECTIONS, SEARCH_BUDGET, Article, Converter, site_permalink
@@ -213,8 +213,8 @@ def load_site(
     (serve: a rebuild makes again only what a changed note touches); without one, nothing of
     an earlier call is. `notes` narrows the archive to some notes of the folder (`meetings
     check FILE`); `render=False` stops at the archive (the commands that print no page)."""
-    with _collector_paused(), using(cache if cache is not None else BuildCache()) as current:
-        return _load_site(settings, current, notes, render)
+    with _collector_paused():
+        return _load_site(settings, cache if cache is not None else BuildCache(), notes, render)
 
 
 @contextmanager
@@ -261,7 +261,7 @@ def _load_site(
         problems += found
     identities = Identities(entries)
     archive = build_archive(
-        meetings, identities, settings.repo_aliases, topics, settings.max_refs_per_note, community.generic
+        meetings, identities, settings.repo_aliases, topics, settings.max_refs_per_note, community.generic, cache
     )
     archive_findings(archive)
     if settings.refs_file is not None:

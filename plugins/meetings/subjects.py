@@ -31,11 +31,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
-from .cache import current
-
-T = TypeVar("T")
+from .cache import BuildCache
 
 # Words of the language, never a subject however they are written.
 STOPWORDS = frozenset(
@@ -155,6 +153,7 @@ def mine(
     bodies: dict[str, list[tuple[str, str]]],
     people_words: set[str],
     own_name: set[str],
+    cache: BuildCache,
     known_generic: set[str] | None = None,
     min_meetings: int = MIN_MEETINGS,
 ) -> tuple[list[Subject], dict[str, str]]:
@@ -163,10 +162,13 @@ def mine(
     `prose`: each meeting's running text (no headings, metadata, pasted chat or
     transcript); `titles`: its headings; `bodies`: its agenda titles with their bodies'
     text; `people_words`: words of people's names; `own_name`: the words of the notes'
-    titles, the archive's own name ("Podman Community Cabal"); `known_generic`: agenda titles known
+    titles, the archive's own name ("Podman Community Cabal"); `cache`: where each meeting's
+    share of the counts is kept for the next reading; `known_generic`: agenda titles known
     to be generic whatever their recurrence. The candidates' meetings are counted
     again by the caller over all the notes' lines (`SubjectFinder`)."""
-    counts, folds = _read(prose, titles)
+    counts, folds = cache.store("subject counts", _Tally).read(
+        {m: (tuple(lines), tuple(titles.get(m, []))) for m, lines in prose.items()}
+    )
     generic = generic_titles(bodies, min_meetings) | {_title_key(t) for t in known_generic or ()}
     for found in titles.values():
         for title in found:
@@ -224,13 +226,21 @@ def _why_word(counts: _Counts, word: str) -> str:
     return ""
 
 
-def _read(prose: dict[str, list[str]], titles: dict[str, list[str]]) -> tuple[_Counts, dict[str, str]]:
-    """Counts of the archive's words, plurals folded into their singular, and the folds.
-    Each meeting's share is kept with the totals: a serve rebuild reads only the meetings whose
-    lines changed, and those whose words' folds changed."""
-    current().store("texts read", _Remembered).turn()
-    tally = current().store("subject counts", _Tally)
-    return tally.read({m: (tuple(lines), tuple(titles.get(m, []))) for m, lines in prose.items()})
+@dataclass(frozen=True)
+class _Reading:
+    """What one meeting's prose and headings say, read once and kept with its share: the
+    folds may change at each build, the reading only when the text does."""
+
+    text: str
+    words: tuple[str, ...]
+    head_words: tuple[str, ...]
+    capitals: tuple[tuple[str, str], ...]
+    compounds: frozenset[str]
+
+    @classmethod
+    def of(cls, prose: tuple[str, ...], heads: tuple[str, ...]) -> _Reading:
+        text, head = "\n".join(map(clean_line, prose)), "\n".join(map(clean_line, heads))
+        return cls(text, _words(text), _words(head), _capitals(text), _compounds(text) | _compounds(head))
 
 
 @dataclass
@@ -242,6 +252,7 @@ class _Share:
     key: tuple[tuple[str, ...], tuple[str, ...]]  # its prose lines and headings
     words: Counter[str]
     capital_mid: Counter[str]
+    reading: _Reading
     folded: dict[str, Counter[Any]] | None = None
     looked_up: set[str] = field(default_factory=set)
 
@@ -282,12 +293,11 @@ class _Tally:
             self._take_folded(share)
         fresh = [m for m in keys if m not in self.shares]
         for meeting in fresh:
-            prose, heads = keys[meeting]
-            text, head = "\n".join(map(clean_line, prose)), "\n".join(map(clean_line, heads))
-            words = Counter(_words(text))
-            words.update(_words(head))
-            capital_mid = Counter(w.casefold() for _, w in _capitals(text))
-            self.shares[meeting] = _Share(keys[meeting], words, capital_mid)
+            reading = _Reading.of(*keys[meeting])
+            words = Counter(reading.words)
+            words.update(reading.head_words)
+            capital_mid = Counter(w.casefold() for _, w in reading.capitals)
+            self.shares[meeting] = _Share(keys[meeting], words, capital_mid, reading)
             self.words.update(words)
             self.capital_mid.update(capital_mid)
         folds = _folds(self.words, self.capital_mid)
@@ -297,7 +307,7 @@ class _Tally:
             if share.folded is None or not changed.isdisjoint(share.looked_up):
                 if share.folded is not None:
                     self._take_folded(share)
-                share.folded, share.looked_up = _folded_share(*share.key, folds)
+                share.folded, share.looked_up = _folded_share(share.key, share.reading, folds)
                 for name, counter in share.folded.items():
                     self.folded[name].update(counter)
         self.shares = {m: self.shares[m] for m in keys}  # the meetings' order, as a fresh tally has it
@@ -336,7 +346,7 @@ def _folds(count: Counter[str], capital_mid: Counter[str]) -> dict[str, str]:
 
 
 def _folded_share(
-    prose: tuple[str, ...], heads: tuple[str, ...], folds: dict[str, str]
+    lines: tuple[tuple[str, ...], tuple[str, ...]], reading: _Reading, folds: dict[str, str]
 ) -> tuple[dict[str, Counter[Any]], set[str]]:
     """One meeting's share of the folded counts, and the words whose folds it looked up."""
     looked_up: set[str] = set()
@@ -345,23 +355,24 @@ def _folded_share(
         looked_up.add(word)
         return folds.get(word, default)
 
-    text, head = "\n".join(map(clean_line, prose)), "\n".join(map(clean_line, heads))
+    prose, heads = lines
+    text = reading.text
     share = _Counts()
-    for before, word in _capitals(text):
+    for before, word in reading.capitals:
         key = get(word.casefold(), word.casefold())
         if before[:1].islower():
             share.capital_alone[key] += 1
         if word.isupper() or (word[:-1].isupper() and word.endswith("s")):
             share.all_capitals[key] += 1
-    found = [get(w, w) for w in _words(text)]
-    share.meetings.update(set(found).union(get(w, w) for w in _words(head)))
+    found = [get(w, w) for w in reading.words]
+    share.meetings.update(set(found).union(get(w, w) for w in reading.head_words))
     # Neighbouring words, across punctuation too: a close enough count, and cheap.
     pairs = list(zip(found, found[1:], strict=False))
     share.pairs.update(pairs)
     share.pair_meetings.update(set(pairs))
-    named = ((a.casefold(), b.casefold()) for a, b in _capitals(text) if a)
+    named = ((a.casefold(), b.casefold()) for a, b in reading.capitals if a)
     share.pair_capital.update((get(a, a), get(b, b)) for a, b in named)
-    written = _compounds(text) | _compounds(head)
+    written = reading.compounds
     compounds = {tuple(get(w, w) for w in words_of(c)) for c in written}
     share.compounds.update(k for k in compounds if 2 <= len(k) <= 3)
     file_like = Counter({tuple(get(w, w) for w in words_of(c)) for c in written if re.search(r"[./_]", c)})
@@ -397,27 +408,17 @@ class _Kept:
         return self.now[key]
 
 
-class _Remembered(_Kept):
-    """What each text gave the functions `remembered` decorates in the latest reading."""
+# Pure functions of a short text (a heading, the start of an item's body), kept in bounded
+# lru_caches: they hold no state a build could tell from a fresh one (a test allows exactly
+# those). A whole meeting's reading is kept with its share of the counts instead.
+remembered = functools.lru_cache(maxsize=1 << 14)
 
 
-def remembered(function: Callable[[str], T]) -> Callable[[str], T]:
-    """`function` of a text, kept in the build cache's "texts read" store by the text."""
-
-    @functools.wraps(function)
-    def kept(text: str) -> T:
-        return current().store("texts read", _Remembered).get((function.__name__, text), lambda: function(text))
-
-    return kept
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.casefold()))
 
 
-@remembered
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.casefold())
-
-
-@remembered
-def _capitals(text: str) -> list[tuple[str, str]]:
+def _capitals(text: str) -> tuple[tuple[str, str], ...]:
     """Words with a capital in mid-sentence, each with the word before it when that is a
     plain word ("Podman Desktop"), else "". The pattern only looks where a capital is."""
     found = []
@@ -428,10 +429,9 @@ def _capitals(text: str) -> list[tuple[str, str]]:
             continue
         before = text[max(0, start - 41) : start - 1].rsplit(None, 1)[-1]
         found.append((before if before.isalpha() else "", match.group()))
-    return found
+    return tuple(found)
 
 
-@remembered
 def _compounds(text: str) -> frozenset[str]:
     """Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns"),
     found from their joints (few) rather than from every word."""
@@ -484,13 +484,13 @@ def generic_titles(bodies: dict[str, list[tuple[str, str]]], min_meetings: int =
         if len(meetings[key]) < min_meetings:
             continue
         # Kept by the bodies' words: a rebuild compares again only where a body changed.
-        texts = current().store("texts read", _Remembered)
-        if texts.get(("_unalike", tuple(sets)), functools.partial(_unalike, sets)):
+        if _unalike(tuple(sets)):
             generic.add(key)
     return generic
 
 
-def _unalike(sets: list[frozenset[str]]) -> bool:
+@remembered
+def _unalike(sets: tuple[frozenset[str], ...]) -> bool:
     """The bodies of one recurring title have little in common."""
     pairs = itertools.islice(itertools.combinations(sets, 2), 300)  # not all n² of them
     alike = [len(a & b) / len(a | b) for a, b in pairs if a | b]
@@ -507,8 +507,10 @@ class SubjectFinder:
         keys: Iterable[tuple[tuple[str, ...], str]],
         folds: dict[str, str],
         acronyms: frozenset[str] | set[str] = frozenset(),
+        cache: BuildCache | None = None,
     ) -> None:
-        """`acronyms`: subject ids found only where written in capitals."""
+        """`acronyms`: subject ids found only where written in capitals; `cache`: where the
+        last finder of the same subjects left what it found."""
         self._acronyms = frozenset(acronyms)
         plurals: dict[str, list[str]] = defaultdict(list)
         for plural, one in folds.items():
@@ -524,7 +526,9 @@ class SubjectFinder:
         for key, ident in self.keys.items():
             for form in self._forms(key[0]):
                 self._by_form[form].append((key, ident))
-        self._found = _Found.of((tuple(self.keys.items()), tuple(sorted(folds.items())), self._acronyms))
+        self._found = _Found.of(
+            (tuple(self.keys.items()), tuple(sorted(folds.items())), self._acronyms), cache or BuildCache()
+        )
 
     def kept(self, key: Any, make: Callable[[], Any]) -> Any:
         """`make()`, a result of what this finder finds, kept by `key` (which must hold all
@@ -599,8 +603,8 @@ class _Found(_Kept):
         self.subjects = subjects
 
     @classmethod
-    def of(cls, subjects: object) -> _Found:
-        holder = current().store("finds", _LastFound)
+    def of(cls, subjects: object, cache: BuildCache) -> _Found:
+        holder = cache.store("finds", _LastFound)
         last = holder.last
         holder.last = found = cls(subjects, last.now if last is not None and last.subjects == subjects else {})
         return found
