@@ -1,6 +1,6 @@
 """Serve benchmark: what a maintainer waits for after saving one note under `mkdocs serve`.
 
-    python benchmarks/serve.py --corpus ../shared/corpus/podman --notes 77 [--edits 3]
+    python benchmarks/serve.py --corpus ../shared/corpus/podman --notes 77 [--edits 3] [--dirty]
 
 The notes folder is the corpus, copied under later dates until it holds --notes notes
 (or a synthetic archive of that size without --corpus). It starts a real `mkdocs serve`,
@@ -66,7 +66,7 @@ EDITS = {
 
 
 def serve_rebuilds(
-    site: Path, notes: Path, edits: int, edit: str = "line"
+    site: Path, notes: Path, edits: int, edit: str = "line", dirty: bool = False
 ) -> tuple[list[float], list[float], list[str]]:
     env = {"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(site)}
     # With any -W option MkDocs leaves out its filter of repeated messages, which would hide
@@ -81,7 +81,7 @@ def serve_rebuilds(
         "-f",
         str(site / "mkdocs.yml"),
     ]
-    command += ["-a", f"127.0.0.1:{free_port()}"]
+    command += ["-a", f"127.0.0.1:{free_port()}"] + (["--dirty"] if dirty else [])
     log = site / "serve.log"
     with open(log, "w") as out:
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
@@ -118,6 +118,7 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=3)
     parser.add_argument("--plain-runs", type=int, default=3)
     parser.add_argument("--edit", choices=sorted(EDITS), default="line", help="what each edit appends to one note")
+    parser.add_argument("--dirty", action="store_true", help="serve with --dirty (MkDocs renders changed pages only)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="meetings-serve-"))
     notes = notes_folder(args.corpus, args.notes, work)
@@ -125,10 +126,10 @@ def main() -> None:
     plain_runs = [build(plain) for _ in range(args.plain_runs)]
     plain_times = [run["wall"] for run in plain_runs]
     plain_built = [run["built"] for run in plain_runs if "built" in run]
-    rebuilds, plugin, quiet = serve_rebuilds(site, notes, args.edits, args.edit)
+    rebuilds, plugin, quiet = serve_rebuilds(site, notes, args.edits, args.edit, args.dirty)
     plain_median = statistics.median(plain_times)
     rebuild_median = statistics.median(rebuilds)
-    print(f"notes: {args.notes}")
+    print(f"notes: {args.notes}" + (" (mkdocs serve --dirty)" if args.dirty else ""))
     print(f"plain mkdocs build of the notes as pages: {plain_median:.2f} s (median of {len(plain_times)})")
     if plain_built:
         print(f"  of it, MkDocs' own 'Documentation built in': {statistics.median(plain_built):.2f} s")

@@ -24,13 +24,14 @@ store (class): what one entry is; its key, which is also all that makes it stale
 - identities learned (identity._Learned): the state learning ended in; people.yml's state
   and every name it was given.
 
-The serve-only layer is this module, those stores and `memo.py`, and `serving.py` (which
-keeps MkDocs' conversion, template output and search entries of unchanged pages).
+The serve-only layer is this module, those stores and `memo.py`, and in plugin.py the
+writing of a `--dirty` serve's generated files only when their bytes change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -47,3 +48,13 @@ class BuildCache:
         if found is None:
             found = self._stores[name] = make()
         return found  # made by `make`, under this name only
+
+
+def digest(parts: Iterable[str | bytes]) -> bytes:
+    """One digest of several texts; each is length-prefixed, so ("ab", "c") != ("a", "bc")."""
+    made = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        made.update(len(data).to_bytes(8, "little"))
+        made.update(data)
+    return made.digest()

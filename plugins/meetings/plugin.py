@@ -1,20 +1,20 @@
-"""The MkDocs adapter: the only module (with config.py and serving.py) that imports MkDocs.
+"""The MkDocs adapter: the only module (with config.py) that imports MkDocs.
 
 Hooks used, and why:
-- on_startup: keeps this instance alive across `mkdocs serve` rebuilds, so the parse
-  cache, the page memo and the pages' stored results (serving.py) survive: only changed
-  notes are parsed again, only the pages that read them are made again, and MkDocs'
-  work on unchanged pages is reused;
+- on_startup: keeps this instance alive across `mkdocs serve` rebuilds, so its build cache
+  (cache.py) survives: only changed notes are parsed again, only the pages that read them
+  are made again. MkDocs itself renders every page on each rebuild, unless served with
+  `--dirty`: then each generated page is a file on disk, rewritten only when its bytes
+  change, so MkDocs skips the others by its own rule (their output is newer);
 - on_config: adds our stylesheet, scripts and theme templates;
 - on_files: runs the core (notes -> archive -> pages, each made into HTML by the core's own
   converter) and adds every page in memory, as a stub: no note text ever reaches the
   site's Markdown extensions or other plugins' Markdown hooks (convert.py says why);
-- on_nav, on_pre_page, on_page_context: under serve only, let a page reuse what the
-  previous build made of it when its inputs are the same (serving.py);
 - on_page_content: a generated page's article (and the home page's block) goes in;
-- on_env: the 404 page's list; under serve, which pages replay their stored output;
+- on_env: the 404 page's list;
 - on_post_page: puts the late blocks in, and the feeds' links in the page's head;
-- on_serve: watches the notes folder and people.yml, which live outside docs/.
+- on_serve: watches the notes folder and people.yml, which live outside docs/;
+- on_shutdown: removes the folder of a dirty serve's generated files.
 """
 
 from __future__ import annotations
@@ -22,8 +22,10 @@ from __future__ import annotations
 import gc
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -33,13 +35,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import get_toc
 
 from . import urls
 from .archive import Archive
-from .cache import BuildCache
+from .cache import BuildCache, digest
 from .config import MeetingsConfig
 from .convert import Article
 from .feeds import SITE_FEED
@@ -52,7 +53,6 @@ from .render.blocks import fill_blocks
 from .render.meeting import meeting_title
 from .render.pages import attachment_dir, render_home
 from .render.templates import REPEATED
-from .serving import Reuse, digest
 from .site import Settings, Site, load_site
 from .text import escape_html
 
@@ -73,15 +73,20 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.late: dict[str, dict[str, str]] = {}  # page -> its blocks, the late ones still to go in
         self.page_seconds = 0.0  # time spent in the per-page hooks of this build
         self.serving = False
-        self.reuse: Reuse | None = None  # under `mkdocs serve` only
+        self.written: Path | None = None  # under `mkdocs serve --dirty`: the generated files, on disk
         self.builds = 0
         self.feeds: dict[str, list[tuple[str, str]]] = {}  # page -> its own feeds (title, path)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so MkDocs keeps this instance (and its parse cache) across rebuilds."""
         self.serving = command == "serve"
-        # A dirty build skips unchanged pages itself; a plain build never reuses anything.
-        self.reuse = Reuse() if self.serving and not dirty else None
+        if self.serving and dirty and self.written is None:
+            self.written = Path(tempfile.mkdtemp(prefix="meetings-pages-"))
+
+    def on_shutdown(self) -> None:
+        if self.written is not None:
+            shutil.rmtree(self.written, ignore_errors=True)
+            self.written = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serving and self.builds == 1:
@@ -108,8 +113,6 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             )
         self.generated = set()
         self.page_seconds = 0.0
-        if self.reuse is not None:
-            self.reuse.turn()
         return config
 
     # Late, so pages and files that other plugins add are known when we check for clashes.
@@ -123,10 +126,6 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             self.cache = BuildCache()  # a build makes every page anew
         site = load_site(settings, self.cache)
         parses, memo = self.cache.store("parses", ParseCache), self.cache.store("pages", PageMemo)
-        if self.reuse is not None:
-            data: list[Path | None] = [settings.notes_dir, settings.people_file, settings.topics_file]
-            data += [settings.community_file, settings.refs_file]
-            self.reuse.own = [str(settings.path(path)) for path in data if path is not None]
         archive, pages, notes = site.archive, site.pages, site.notes
         self.site, self.archive = site, archive
         self.articles, self.late = {}, {}
@@ -137,10 +136,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             content = page.content
             if page.src.endswith(".md"):
                 self.articles[page.src] = article = site.article(page)
-                content = _stub(article)
+                content = _stub(article, self.feeds.get(page.src, []))
                 if article.blocks:
                     self.late[page.src] = article.blocks
-            file = File.generated(config, page.src, content=content, inclusion=inclusion)
+            file = self._generated(config, page.src, content, inclusion)
             file.edit_uri = edits(page.src)  # "Edit this page" opens the note or data file it comes from
             self._add(files, file)
         for note in notes:
@@ -148,11 +147,9 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
                 src = f"{attachment_dir(note.id)}/{name}"
                 self._add(files, File.generated(config, src, abs_src_path=str(path)))
         for src, content in assets().items():
-            self._add(files, File.generated(config, src, content=content))
+            self._add(files, self._generated(config, src, content))
         if self.config.search_engine == "pagefind":
-            self._add(
-                files, File.generated(config, FIND_PAGE, content=FIND_CONTENT, inclusion=InclusionLevel.UNDEFINED)
-            )
+            self._add(files, self._generated(config, FIND_PAGE, FIND_CONTENT, InclusionLevel.UNDEFINED))
         self._watch_attachments()
         self._report(site.problems + archive.problems, data_file=True)
         self._report_notes(archive.meetings)
@@ -165,6 +162,20 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             + (f"; {memo.reused} pages unchanged since the last build" if self.serving else "")
         )
         return files
+
+    def _generated(
+        self, config: MkDocsConfig, src: str, content: str | bytes, inclusion: InclusionLevel = InclusionLevel.UNDEFINED
+    ) -> File:
+        """A generated file: in memory, or under `serve --dirty` a file in our own folder,
+        rewritten only when its bytes change, so that MkDocs skips it when they did not."""
+        if self.written is None:
+            return File.generated(config, src, content=content, inclusion=inclusion)
+        data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+        path = self.written / src
+        if not path.is_file() or path.read_bytes() != data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return File.generated(config, src, abs_src_path=str(path), inclusion=inclusion)
 
     def _settings(self, config: MkDocsConfig, root: Path, permalink: object) -> Settings:
         try:
@@ -214,20 +225,6 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             notes = len({d.file for d in rest})
             log.info(f"{len(rest)} findings in {notes} other notes; see them all with: meetings check")
 
-    # Last, so the nav other plugins changed is the one the theme prints.
-    @event_priority(-100)
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.reuse is not None:
-            self.reuse.nav = nav
-        return nav
-
-    def on_pre_page(self, page: MkPage, *, config: MkDocsConfig, files: Files) -> MkPage:
-        if self.reuse is not None:
-            self.reuse.prepare(page, config, files)
-        return page
-
-    # Last, so every global other plugins add is seen when deciding which pages replay.
-    @event_priority(-100)
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The 404 page lists the latest meetings."""
         meetings = self.archive.meetings[-5:][::-1] if self.archive else []
@@ -236,17 +233,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             for m in meetings
         ]
         env.globals["meetings_search_page"] = "find/" if self.config.search_engine == "pagefind" else ""
-        if self.reuse is not None:
-            self.reuse.bytecode.use(env)
-            self.reuse.choose(config, env.globals, files, self._own_inputs)
-            self.reuse.wrap_search(config)
         return env
-
-    def _own_inputs(self, src: str) -> bytes:
-        """What our hooks add to a page besides its Markdown: blocks and feed links."""
-        blocks = [part for name, html in self.late.get(src, {}).items() for part in (name, html)]
-        feeds = [part for feed in self.feeds.get(src, []) for part in feed]
-        return digest([repr((src in self.generated, len(blocks), len(feeds))), *blocks, *feeds])
 
     # First, so that the plugins after us see the page's own HTML.
     @event_priority(100)
@@ -270,19 +257,10 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
             self.page_seconds += time.perf_counter() - started
         return html
 
-    def on_page_context(self, context, *, page: MkPage, config: MkDocsConfig, nav: Navigation):
-        if self.reuse is not None:
-            self.reuse.context(context, page)
-        return context
-
-    # First, so that on a replayed page (whose stored output is ours) the plugins after us
-    # run again, as they would on a page rendered anew.
     @event_priority(100)
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
         """Late blocks (transcripts, quoted lists, the participation strip) go in after search
         has read the page; the feeds that apply to the page are announced in its head."""
-        if self.reuse is not None and self.reuse.replayed(page):
-            return output  # the stored output has them already
         started = time.perf_counter()
         src = page.file.src_uri
         feeds = [(f"{config.site_name}: meetings", SITE_FEED), *self.feeds.get(src, [])]
@@ -297,8 +275,6 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         late = self.late.get(src)
         if late:
             output = fill_blocks(output, late, late=True)
-        if self.reuse is not None:
-            self.reuse.store(page, output)
         self.page_seconds += time.perf_counter() - started
         return output
 
@@ -306,8 +282,6 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         """Reports the per-page hooks' time; with search_engine: pagefind, indexes the built
         pages (article text, whole transcripts included)."""
         log.info(f"page hooks took {self.page_seconds:.2f} s")  # read by benchmarks/run.py
-        if self.reuse is not None:
-            log.info(self.reuse.summary())
         if self.config.search_engine != "pagefind":
             return
         started = time.perf_counter()
@@ -364,11 +338,13 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
 _FROM_NOTES = ("title", "description")
 
 
-def _stub(article: Article) -> str:
+def _stub(article: Article, feeds: list[tuple[str, str]]) -> str:
     """What MkDocs converts for a generated page: its front matter without text from notes,
-    and a paragraph that names the article by its digest (so a stub changes when its page does)."""
+    and a paragraph that names, by their digest, all our hooks put in the page (article,
+    title, toc, late blocks, feed links): a stub changes exactly when its page does."""
     meta = "".join(f"{key}: {json.dumps(value)}\n" for key, value in article.meta.items() if key not in _FROM_NOTES)
-    return (f"---\n{meta}---\n\n" if meta else "") + f"meetings-article-{digest([article.html]).hex()}\n"
+    parts = [article.html, json.dumps([article.meta, article.toc, sorted(article.blocks.items()), feeds], default=str)]
+    return (f"---\n{meta}---\n\n" if meta else "") + f"meetings-article-{digest(parts).hex()}\n"
 
 
 def _edit_sources(site: Site, docs_dir: str) -> Callable[[str], str | None]:
