@@ -24,6 +24,15 @@ INFO = "info"
 
 
 @dataclass
+class ListLayout:
+    """How a note's lists must be written for Python-Markdown to nest them as CommonMark does."""
+
+    indents: dict[int, int] = field(default_factory=dict)  # line -> the leading columns it needs
+    breaks: set[int] = field(default_factory=set)  # lines opening a list that needs a blank line before it
+    apart: set[int] = field(default_factory=set)  # lines opening a list that CommonMark keeps apart from the one before
+
+
+@dataclass
 class Diagnostic:
     file: str
     line: int | None
@@ -214,6 +223,8 @@ class Meeting:
     code_blocks: list[CodeBlock] = field(default_factory=list)
     prose_code_lines: set[int] = field(default_factory=set)  # indented prose shown as text
     list_starts: set[int] = field(default_factory=set)  # lines that open a list
+    # how to write its lists so that they nest as CommonMark nests them (parse/lists.py)
+    lists: ListLayout = field(default_factory=ListLayout)
     stray_headings: set[int] = field(default_factory=set)  # "# comment" lines shown as text
     # a table's header and delimiter line -> empty cells to add, so no cell of a wider row is dropped
     table_cells: dict[int, int] = field(default_factory=dict)

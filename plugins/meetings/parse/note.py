@@ -36,6 +36,7 @@ from .actions import next_steps, prose_actions
 from .agenda import find_agenda, metadata_lines
 from .dateline import read_date, real_date
 from .decisions import find_decisions
+from .lists import list_layout
 from .names import NameList, is_person, split_names
 from .people_lists import NotPeople, attendee_lists, speaker_turns
 from .raw import find_raw_blocks
@@ -387,6 +388,7 @@ class _NoteParser:
                     )
             elif token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
                 m.list_starts.add(first + 1)
+        m.lists = list_layout(tokens, body)
         skip = (m.code_lines - m.prose_code_lines) | m.raw_lines()
         self._prose = [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
 

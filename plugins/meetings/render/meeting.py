@@ -166,6 +166,13 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
     named = archive.named_on_lines(meeting.id)  # people first named in a section's prose
     for number in range(meeting.front_matter_lines + 1, len(lines) + 1):
         line = lines[number - 1]
+        lists = meeting.lists  # nested as GitHub nests them (parse/lists.py)
+        if number in lists.indents:
+            line = " " * lists.indents[number] + line.lstrip(" \t")
+        if number in lists.apart:
+            out += ["", "<!-- -->", ""]
+        elif number in lists.breaks and out and out[-1].strip():
+            out.append("")
         if number in raw:
             if number == first_chat:
                 out += ["", '<a id="chat"></a>']

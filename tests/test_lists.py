@@ -1,0 +1,82 @@
+"""Lists keep the nesting GitHub (CommonMark) gives the note: a sub-bullet indented by two
+spaces, or by the width of "1. ", is a nested item on the meeting page too."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from meetings.site import Settings, load_site
+
+from .conftest import CORPUS, make_site
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from lists import commonmark, measure, nested_items  # noqa: E402
+
+_QUOTED_LIST = re.compile(r"^\s*>\s*[-*+] ", re.M)
+
+NOTE = """# Weekly sync
+
+## March 4, 2025
+
+Attendees: Ada Lovelace, Grace Hopper
+
+## Agenda
+- Release plan
+  - cut the branch on Friday
+    - Ada checks the changelog
+  - Grace writes the notes
+- Packaging
+  - Fedora is done
+
+Some text right above a list:
+1. First point
+   - with a detail
+   - and another one
+2. Second point
+   continued on a lazy line
+
+* loose item
+
+  its second paragraph
+  * nested under a loose item
+
+- a tab-indented child follows
+\t- the child
+"""
+
+
+def _page_html(root: Path, ident: str) -> str:
+    site = load_site(Settings.from_config_file(root / "mkdocs.yml")[0])
+    page = next(p for p in site.pages if p.src == f"meetings/{ident}.md")
+    return site.article(page).html
+
+
+def test_two_space_sub_bullets_are_nested_as_github_nests_them(tmp_path: Path) -> None:
+    root = make_site(tmp_path, {"2025-03-04.md": NOTE}, copy_seed=False)
+    html = _page_html(root, "2025-03-04")
+    expected = nested_items(commonmark(NOTE))
+    assert expected == 8  # the note above, as markdown-it nests it
+    assert nested_items(html) == expected
+    assert "cut the branch on Friday" in html and "continued on a lazy line" in html
+
+
+def test_a_list_right_under_a_paragraph_is_a_list(tmp_path: Path) -> None:
+    root = make_site(tmp_path, {"2025-03-04.md": NOTE}, copy_seed=False)
+    html = _page_html(root, "2025-03-04")
+    assert "<li>First point" in html.replace("<li>\n<p>", "<li>")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.parent.is_dir(), reason="the real corpus (../shared/corpus) is not here")
+@pytest.mark.parametrize("community", ["podman", "ethereum-acd", "rust-compiler"])
+def test_every_real_note_keeps_its_nested_items(community: str) -> None:
+    """All but lists inside block quotes (left as written: one Rust note quotes a list)."""
+    folder = CORPUS.parent / community
+    expected, kept, differ = measure(folder)
+    quoting = {p.name for p in folder.glob("*.md") if _QUOTED_LIST.search(p.read_text(encoding="utf-8"))}
+    assert [d for d in differ if d[0] not in quoting] == [], f"{kept} of {expected} nested items kept"
+    assert kept >= 0.99 * expected
