@@ -44,8 +44,10 @@ def looks_like_name(text: str) -> bool:
 
 @functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def strip_affiliation(name: str) -> str:
-    """ "Greg Shomo (Northeastern)" -> "Greg Shomo"; "Cesar Talledo - Nestybox" -> "Cesar Talledo"."""
+    """ "Greg Shomo (Northeastern)" -> "Greg Shomo"; "Cesar Talledo - Nestybox" -> "Cesar Talledo";
+    "Jane Doe @jdoe" -> "Jane Doe" (a handle after a name is the person's, not the name)."""
     name = re.sub(r"(?:(?<!\s)\s+)?\([^()]*\)\s*", " ", name)
+    name = re.sub(r"(?<=\w)\s+@[\w][\w.-]*(?=\s|$)", " ", name)
     name = re.sub(r"(?<!\s)\s+-\s+.*$", "", name)
     return " ".join(name.split())
 

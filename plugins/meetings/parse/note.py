@@ -38,7 +38,7 @@ from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
 from .names import NameList, is_person, split_names
-from .people_lists import NotPeople, attendee_lists, speaker_turns
+from .people_lists import ATTENDEE_HEADINGS, NotPeople, attendee_lists, speaker_turns
 from .raw import find_raw_blocks
 from .references import ReferenceFinder
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
@@ -68,6 +68,17 @@ _TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\[\s]+)\)", re.I)  # the URL stops at the next "["
+# The labels a line gives its recording with no settings, and the three ways it writes the
+# address after them: "* **Recording**: <https://youtu.be/…>", "Video: https://…",
+# "Livestream: [YouTube](https://…)".
+RECORDING_LINE_LABELS = ("Recording", "Video", "Video recording", "Livestream", "Live stream", "YouTube")
+_RECORDING_LINE = re.compile(
+    r"^\s*(?:[*+-]\s+)?(?:\*\*|__)?(?:"
+    + "|".join(r"\s+".join(map(re.escape, label.split())) for label in RECORDING_LINE_LABELS)
+    + r")\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
+    r"(?:<(?P<angled>https?://[^>\s]+)>|\[[^\]\n]*\]\((?P<linked>https?://[^)\s]+)\)|(?P<bare>https?://[^\s)>]+))",
+    re.I,
+)
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _VIDEO_LINK = re.compile(r"\]\(\s*(?P<url>https?://(?:www\.)?(?:youtu\.be|youtube\.com|vimeo\.com)/[^)\s]+)\s*\)", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -555,12 +566,16 @@ class _NoteParser:
         self.meeting.scheduled = stamp + (dates.format_offset(written) if written is not None else "")
 
     def _attendees(self) -> None:
+        self._attendee_list(self.community.attendee_headings)
+        if not self.meeting.attendees and not self.community.attendee_headings:
+            # No settings, no "Attendees: a, b" line: a list under a heading of the usual kind.
+            self._attendee_list(ATTENDEE_HEADINGS)
+
+    def _attendee_list(self, headings: tuple[str, ...]) -> None:
         m = self.meeting
         lines = m.lines
-        if self.community.attendee_headings:
-            heading, listed = attendee_lists(
-                lines, self.prose_lines(), self.community.attendee_headings, self.not_people
-            )
+        if headings:
+            heading, listed = attendee_lists(lines, self.prose_lines(), headings, self.not_people)
             if listed:
                 self._attendee_heading = heading
                 m.attendees_line = listed[0][0]
@@ -633,6 +648,8 @@ class _NoteParser:
                 m.video_offset = int(cut["minutes"]) * 60 + int(cut["seconds"] or 0)
             if m.recording is None and self._recording is not None and (labelled := self._recording.search(line)):
                 m.recording = labelled["url"]
+            if m.recording is None and (line_label := _RECORDING_LINE.match(line)):
+                m.recording = line_label["angled"] or line_label["linked"] or line_label["bare"]
             if m.recording is None:
                 match = _RECORDING.search(line)
                 if match and match["url"].lower().startswith(("http://", "https://")):
@@ -724,7 +741,8 @@ class _NoteParser:
             lines = {line for line in known if line is not None}
             m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, lines)
             return
-        m.sections = find_sections(self.headings, m.lines, body_end, self.default_repo)
+        found = find_sections(self.headings, m.lines, body_end, self.default_repo)
+        m.sections = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
 
     def _inline_pieces(self) -> None:
         """Video marks, issue references and links to files, from every prose line."""

@@ -16,6 +16,19 @@ import re
 from ..community import any_of
 from .names import is_person, looks_like_name, split_names, strip_affiliation
 
+# Headings that open an attendee list in the minutes of many communities: read when a
+# community names none in community.yml and a note has no "Attendees: a, b" line.
+ATTENDEE_HEADINGS = (
+    "Attendees",
+    "Attendance",
+    "Present",
+    "Participants",
+    "In attendance",
+    "Members present",
+    "Present members",
+    "Roll call",
+)
+
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*)$")
 _PLACEHOLDER = re.compile(r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.)\W*$", re.I)
 _MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
