@@ -68,3 +68,26 @@ def test_a_handle_is_never_part_of_a_persons_name_or_page(tmp_path: Path) -> Non
         "li-wei": "Li Wei",
     }
     assert archive.people["jane-doe"].meetings == ["2025-03-04", "2025-03-11"]
+
+
+def test_a_note_named_by_words_then_its_date_is_published_under_its_date(tmp_path: Path) -> None:
+    from meetings.notes import find_notes
+
+    for name in [
+        "T-compiler Meeting Agenda 2020-04-02.md",  # the date is free: the page is meetings/2020-04-02
+        "2020-03-26.md",
+        "T-compiler Meeting Agenda 2020-03-26.md",  # the date is taken: the name stays, slugged
+        "Weekly 2020-04-09.md",
+        "Other 2020-04-09.md",  # two notes of one date: neither takes it
+        "2024-02-06-cabal.md",  # a date, then words: a second meeting that day, as written
+    ]:
+        (tmp_path / name).write_text("# Meeting\n", encoding="utf-8")
+    found, _ = find_notes(tmp_path, "notes")
+    assert sorted(n.id for n in found) == [
+        "2020-03-26",
+        "2020-04-02",
+        "2024-02-06-cabal",
+        "other-2020-04-09",
+        "t-compiler-meeting-agenda-2020-03-26",
+        "weekly-2020-04-09",
+    ]

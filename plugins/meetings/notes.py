@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,10 @@ _SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")  # whole names only (fullmat
 MAX_NOTE_BYTES = 5 * 1024 * 1024 // 2
 # Page names the site gives its own pages in meetings/ (MkDocs makes a README the index too).
 RESERVED_IDS = frozenset({"index", "readme"})
+# "T-compiler Meeting Agenda 2020-03-26": words, then the date. The meeting is published
+# under its date when no other note of the folder has that date.
+_TITLED_DATE = re.compile(r"(?P<title>.*[^\W\d_].*?)[\s_-]+(?P<date>\d{4}-\d{2}-\d{2})")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -76,7 +81,9 @@ def find_notes(
         return [], [Diagnostic(label, None, ERROR, "the notes folder is the root of the file system; nothing is read")]
     problems: list[Diagnostic] = []
     candidates: dict[str, list[NoteFile]] = {}
-    for entry in _entries(notes_dir, label, problems):
+    entries = _entries(notes_dir, label, problems)
+    dated = _dated_names([e.name[: -len(".md")] for e in entries if e.name.endswith(".md")])
+    for entry in entries:
         if not entry.name.endswith(".md"):
             continue
         source = f"{label}/{entry.name}"
@@ -90,8 +97,8 @@ def find_notes(
             message = f"{entry.name!r} is not named like a note ({community.file_name}.md); it is not published"
             problems.append(Diagnostic(source, None, INFO, message))
             continue
-        ident = numbered[0] if numbered else stem if _SAFE_ID.fullmatch(stem) else slugify(stem)
-        if ident != stem and not numbered:
+        ident = numbered[0] if numbered else dated.get(stem) or (stem if _SAFE_ID.fullmatch(stem) else slugify(stem))
+        if ident != stem and not numbered and stem not in dated:
             problems.append(
                 Diagnostic(
                     source,
@@ -132,6 +139,14 @@ def find_notes(
         found.append(keep)
     found.sort(key=lambda n: n.id)
     return found, problems
+
+
+def _dated_names(stems: list[str]) -> dict[str, str]:
+    """Stems of the `_TITLED_DATE` shape whose date no other note of the folder has -> that date."""
+    dates = [m["date"] if (m := _TITLED_DATE.fullmatch(stem)) else stem for stem in stems]
+    counts = Counter(d for d in dates if _ISO_DATE.fullmatch(d))
+    once = {d for d, n in counts.items() if n == 1}
+    return {stem: date for stem, date in zip(stems, dates, strict=True) if date != stem and date in once}
 
 
 def _entries(folder: Path, label: str, problems: list[Diagnostic]) -> list[os.DirEntry[str]]:
