@@ -32,7 +32,7 @@ MAX_NOTE_BYTES = 5 * 1024 * 1024 // 2
 RESERVED_IDS = frozenset({"index", "readme"})
 # "T-compiler Meeting Agenda 2020-03-26": words, then the date. The meeting is published
 # under its date when no other note of the folder has that date.
-_TITLED_DATE = re.compile(r"(?P<title>.*[^\W\d_].*?)[\s_-]+(?P<date>\d{4}-\d{2}-\d{2})")
+_TITLED_DATE = re.compile(r".*[^\W\d_].*?[\s_-]+(?P<date>\d{4}-\d{2}-\d{2})")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -74,6 +74,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         self.page_seconds = 0.0  # time spent in the per-page hooks of this build
         self.serving = False
         self.written: Path | None = None  # under `mkdocs serve --dirty`: the generated files, on disk
+        self.on_disk: dict[str, bytes] = {}  # their digests, so a rebuild compares without reading them back
         self.builds = 0
         self.feeds: dict[str, list[tuple[str, str]]] = {}  # page -> its own feeds (title, path)
 
@@ -86,7 +87,7 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
     def on_shutdown(self) -> None:
         if self.written is not None:
             shutil.rmtree(self.written, ignore_errors=True)
-            self.written = None
+            self.written, self.on_disk = None, {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.serving and self.builds == 1:
@@ -171,10 +172,11 @@ class MeetingsPlugin(BasePlugin[MeetingsConfig]):
         if self.written is None:
             return File.generated(config, src, content=content, inclusion=inclusion)
         data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
-        path = self.written / src
-        if not path.is_file() or path.read_bytes() != data:
+        path, made = self.written / src, digest([data])
+        if self.on_disk.get(src) != made:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+            self.on_disk[src] = made
         return File.generated(config, src, abs_src_path=str(path), inclusion=inclusion)
 
     def _settings(self, config: MkDocsConfig, root: Path, permalink: object) -> Settings:

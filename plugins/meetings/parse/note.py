@@ -566,25 +566,33 @@ class _NoteParser:
         self.meeting.scheduled = stamp + (dates.format_offset(written) if written is not None else "")
 
     def _attendees(self) -> None:
-        self._attendee_list(self.community.attendee_headings)
-        if not self.meeting.attendees and not self.community.attendee_headings:
-            # No settings, no "Attendees: a, b" line: a list under a heading of the usual kind.
+        """The community's attendee headings first; else an "Attendees: a, b" line; with no
+        headings set and no such line, a list under a heading of the usual kind."""
+        headings = self.community.attendee_headings
+        if headings and self._attendee_list(headings):
+            return
+        self._inline_attendees()
+        if not self.meeting.attendees and not headings:
             self._attendee_list(ATTENDEE_HEADINGS)
 
-    def _attendee_list(self, headings: tuple[str, ...]) -> None:
+    def _attendee_list(self, headings: tuple[str, ...]) -> bool:
+        """The first list of names under one of `headings`, if there is one."""
+        m = self.meeting
+        heading, listed = attendee_lists(m.lines, self.prose_lines(), headings, self.not_people)
+        if not listed:
+            return False
+        self._attendee_heading = heading
+        m.attendees_line = listed[0][0]
+        for number, name in listed:
+            if name.casefold() in {a.casefold() for a in m.attendees}:
+                self.report(number, WARNING, f"{name!r} is listed twice", "remove one")
+                continue
+            m.attendees.append(name)
+        return True
+
+    def _inline_attendees(self) -> None:
         m = self.meeting
         lines = m.lines
-        if headings:
-            heading, listed = attendee_lists(lines, self.prose_lines(), headings, self.not_people)
-            if listed:
-                self._attendee_heading = heading
-                m.attendees_line = listed[0][0]
-                for number, name in listed:
-                    if name.casefold() in {a.casefold() for a in m.attendees}:
-                        self.report(number, WARNING, f"{name!r} is listed twice", "remove one")
-                        continue
-                    m.attendees.append(name)
-                return
         for number in self.prose_lines():
             match = _ATTENDEES.match(lines[number - 1])
             if not match:
