@@ -19,7 +19,7 @@ from contextlib import contextmanager
 import pytest
 
 from meetings import inline
-from meetings.parse import actions, chat, dates, names, raw, sections, transcript
+from meetings.parse import actions, chat, dates, names, note, raw, sections, transcript
 from meetings.parse.note import parse_note
 from meetings.parse.sections import Heading
 
@@ -105,6 +105,7 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     "inline.scan chat": lambda line: inline.scan(line, "containers/podman", markdown=False),
     "names.looks_like_name": names.looks_like_name,
     "names.strip_affiliation": names.strip_affiliation,
+    "a labelled recording line": lambda line: note._RECORDING_LINE.match("* **Recording**: " + line),
     "names.split_names": names.split_names,
     "names.split_presenters": names.split_presenters,
     "names.is_person": names.is_person,

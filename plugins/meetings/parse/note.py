@@ -73,9 +73,10 @@ _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\[\s]+)\)", re.I)  # the URL
 # "Livestream: [YouTube](https://…)".
 RECORDING_LINE_LABELS = ("Recording", "Video", "Video recording", "Livestream", "Live stream", "YouTube")
 _RECORDING_LINE = re.compile(
-    r"^\s*(?:[*+-]\s+)?(?:\*\*|__)?(?:"
+    r"^\s*+(?:[*+-]\s++)?(?:\*\*|__)?(?:"
     + "|".join(r"\s+".join(map(re.escape, label.split())) for label in RECORDING_LINE_LABELS)
-    + r")\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*"
+    # possessive: a run of spaces is never split between two of these (quadratic on 40,000)
+    + r")\s*+(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*+"
     r"(?:<(?P<angled>https?://[^>\s]+)>|\[[^\]\n]*\]\((?P<linked>https?://[^)\s]+)\)|(?P<bare>https?://[^\s)>]+))",
     re.I,
 )
