@@ -91,3 +91,101 @@ def test_a_note_named_by_words_then_its_date_is_published_under_its_date(tmp_pat
         "t-compiler-meeting-agenda-2020-03-26",
         "weekly-2020-04-09",
     ]
+
+
+def test_notes_named_by_their_day_in_month_and_year_folders_are_meetings(tmp_path: Path) -> None:
+    from meetings.notes import find_notes
+
+    files = {
+        "2012-05/may-23.md": "2012-05-23",
+        "2012-05/may-24.md": "2012-05-24",
+        "2020-09/sept-21.md": "2020-09-21",
+        "2023-11/november-29.md": "2023-11-29",
+        "2019-12/jan-2.md": "2020-01-02",  # a meeting of several days, into the next year
+        "2021/03-04.md": "2021-03-04",
+        "2022-07/2022-07-21.md": "2022-07-21",
+    }
+    for name in [*files, "2017-05/toc.md", "2018-05/summary.md", "2012-05/feb-30.md", "2020-09/other/sept-22.md"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# Meeting\n", encoding="utf-8")
+    found, problems = find_notes(tmp_path, "notes")
+    assert {n.source.removeprefix("notes/"): n.id for n in found} == files
+    skipped = sorted(p.file for p in problems)
+    assert skipped == ["notes/2012-05/feb-30.md", "notes/2017-05/toc.md", "notes/2018-05/summary.md"]
+    assert all("not published as a meeting" in p.message for p in problems)
+
+
+COMMITTEE = """# 15 May, 2023 Meeting Notes
+
+-----
+
+**In-person attendees:**
+
+| Name                | Abbreviation | Organization      |
+| ------------------- | ------------ | ----------------- |
+| Jordan Hale         | JHE          | Invited Expert    |
+| Lea Varga           | LVA          | Example Corp      |
+
+**Remote attendees:**
+| Name                | Abbreviation | Organization      |
+| ------------------- | ------------ | ----------------- |
+| Ben Aldous          | BAS          | Example Labs      |
+
+## Opening
+
+JHE: Welcome, everyone.
+
+## Iterator Helpers Update
+
+Presenter: Ben Aldous (BAS)
+
+- [slides](https://example.org/slides)
+
+BAS: This is an update.
+
+LVA, JHE: We support it.
+
+XYZ: someone not listed.
+
+Attendees: BAS, LVA
+"""
+
+
+def test_a_committee_attendee_table_and_turns_by_initials() -> None:
+    meeting = parse_note(COMMITTEE, "notes/2023-05/may-15.md", "2023-05-15")
+    assert meeting.attendees == ["Jordan Hale", "Lea Varga", "Ben Aldous"]  # both tables, no header cell
+    assert [s.title for s in meeting.sections] == ["Opening", "Iterator Helpers Update"]
+    assert meeting.sections[1].presenters == ["Ben Aldous"]
+    # every turn opened by the initials of a listed person, none by unknown initials
+    assert meeting.speakers == [
+        (19, "Jordan Hale"),
+        (27, "Ben Aldous"),
+        (29, "Lea Varga"),
+        (29, "Jordan Hale"),
+    ]
+
+
+def test_names_with_initials_before_the_first_section_are_the_attendees() -> None:
+    text = (
+        "# March 26, 2015 Meeting Notes\n-----\n\n"
+        "Brian Tell (BT), Allen Worth (AWB), John Nye (JN)\n\n"
+        "Remote:\nRick Wald (RW), Kevin Smit (KS), Adam Kale (AK)\n-----\n\n"
+        "## Private state\n\nKS: the nested part.\n"
+    )
+    meeting = parse_note(text, "notes/2015-03/mar-26.md", "2015-03-26")
+    assert [strip_affiliation(n) for n in meeting.attendees] == [
+        "Brian Tell",
+        "Allen Worth",
+        "John Nye",
+        "Rick Wald",
+        "Kevin Smit",
+        "Adam Kale",
+    ]
+    # "Remote:" and its names over a rule are a heading to CommonMark, not an agenda item
+    assert [s.title for s in meeting.sections] == ["Private state"]
+    assert meeting.speakers == [(12, "Kevin Smit")]
+
+
+def test_initials_alone_are_no_attendee_list() -> None:
+    text = "# Notes\n\n## Breakout\n\nAttendees: AS, SYG, YS\n\nAS: hello\n"
+    assert parse_note(text, "notes/2018-11-29.md", "2018-11-29").attendees == []

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 import pytest
 
 from meetings import inline
-from meetings.parse import actions, chat, dates, names, note, raw, sections, transcript
+from meetings.parse import actions, chat, dates, names, note, people_lists, raw, sections, transcript
 from meetings.parse.note import parse_note
 from meetings.parse.sections import Heading
 
@@ -133,6 +133,11 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     "raw.find_raw_blocks": lambda line: raw.find_raw_blocks([f"## Chat {line} copy/paste", line, line]),
     "transcript.looks_like_transcript": lambda line: transcript.looks_like_transcript([line]),
     "transcript.parse_transcript": lambda line: transcript.parse_transcript(["00:05:00", line, line], 1),
+    "people_lists.initials_paragraph": lambda line: people_lists.initials_paragraph([line, f"{line}, {line}"], [1, 2]),
+    "people_lists.with_initials": lambda line: people_lists.with_initials([line, line + "(AB)"]),
+    "people_lists.initials_turns": lambda line: people_lists.initials_turns([line], [1], {"AB": "Ada B"}),
+    "people_lists.table_people": lambda line: people_lists.table_people([f"| Name | {line}", "| - | - |", line], 1),
+    "sections.presenter_label": lambda line: sections._PRESENTER_LABEL.match(line),
     "actions.owner_of": actions.owner_of,
     "actions.next_steps": lambda line: actions.next_steps(["#### Next Steps", line, f"* {line}"], set()),
     "actions.prose_actions": lambda line: actions.prose_actions([line], [1], {"ada lovelace"}),
@@ -157,6 +162,11 @@ IN_A_NOTE: dict[str, Callable[[str], object]] = {
     "recording": lambda line: _parse(f"Video [Recording]({line}", "", "text"),
     "next steps": lambda line: _parse("#### Next Steps", f" * {line}", "", "text"),
     "prose": lambda line: _parse(line),
+    "attendee table": lambda line: _parse(
+        "**Remote attendees:**", "| Name | Abbreviation |", "| - | - |", f"| {line} |"
+    ),
+    "initials before a section": lambda line: _parse(f"{line}, {line} (AB), {line}", "", "## Item", f"AB: {line}"),
+    "presenter label": lambda line: _parse("## Item", f"Presenter: {line}", f"Presenter{line}:"),
 }
 
 

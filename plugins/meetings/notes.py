@@ -1,11 +1,13 @@
 """The notes folder: which files are meetings, what sits beside them, and a parse cache.
 
-A note is `<id>.md` (id = `YYYY-MM-DD`, optionally with a suffix such as `-cabal`);
-files in a folder named `<id>/` next to it are its attachments (slides).
+A note is `<id>.md` (id = `YYYY-MM-DD`, optionally with a suffix such as `-cabal`), or a
+file named by its day in a folder of a month or a year (`2012-05/may-23.md`); files in a
+folder named `<id>/` next to a note are its attachments (slides).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -21,6 +23,7 @@ from .isolate import failure, plain_meeting
 from .model import ERROR, INFO, WARNING, Diagnostic, Meeting
 from .parse import parse_note, read_note
 from .parse.dateline import settle_years
+from .parse.dates import exact_month
 from .text import slugify
 
 _SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")  # whole names only (fullmatch: "$" lets "\n" by)
@@ -34,6 +37,10 @@ RESERVED_IDS = frozenset({"index", "readme"})
 # under its date when no other note of the folder has that date.
 _TITLED_DATE = re.compile(r".*[^\W\d_].*?[\s_-]+(?P<date>\d{4}-\d{2}-\d{2})")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Notes kept in a folder a month or a year ("2012-05/may-23.md", "2021/03-04.md"): the
+# folder's name gives what the file's leaves out. Other files there ("toc.md") are no meetings.
+_DATED_FOLDER = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+_DAY_NAME = re.compile(r"(?:(?P<month>[a-z]{3,9}|\d{1,2})[ _.-]+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
 
 
 @dataclass
@@ -83,6 +90,10 @@ def find_notes(
     candidates: dict[str, list[NoteFile]] = {}
     entries = _entries(notes_dir, label, problems)
     dated = _dated_names([e.name[: -len(".md")] for e in entries if e.name.endswith(".md")])
+    for folder in entries:
+        if _DATED_FOLDER.fullmatch(folder.name) and folder.is_dir(follow_symlinks=False):
+            for note in _folder_notes(folder, f"{label}/{folder.name}", problems):
+                candidates.setdefault(note.id, []).append(note)
     for entry in entries:
         if not entry.name.endswith(".md"):
             continue
@@ -147,6 +158,52 @@ def _dated_names(stems: list[str]) -> dict[str, str]:
     counts = Counter(d for d in dates if _ISO_DATE.fullmatch(d))
     once = {d for d, n in counts.items() if n == 1}
     return {stem: date for stem, date in zip(stems, dates, strict=True) if date != stem and date in once}
+
+
+def _folder_notes(folder: os.DirEntry[str], label: str, problems: list[Diagnostic]) -> list[NoteFile]:
+    """The notes of a folder named by a month or a year, each under the date its name and
+    the folder's give together; its other Markdown files are named in a message."""
+    found = []
+    for entry in _entries(Path(folder.path), label, problems):
+        source = f"{label}/{entry.name}"
+        if not entry.name.endswith(".md") or not _regular(entry, source, problems):
+            continue
+        day = _folder_date(folder.name, entry.name[: -len(".md")])
+        if day is None:
+            message = f"{entry.name!r} is not named by a day of {folder.name}; it is not published as a meeting"
+            problems.append(Diagnostic(source, None, INFO, message))
+        else:
+            found.append(NoteFile(day, Path(entry.path), source))
+    return found
+
+
+def _folder_date(folder: str, stem: str) -> str | None:
+    """The ISO date of the note `stem` in the folder `folder` ("2012-05", "may-23" ->
+    "2012-05-23"), or None when the two do not name one day."""
+    within = _DATED_FOLDER.fullmatch(folder)
+    if within is None:
+        return None
+    if _ISO_DATE.fullmatch(stem) or (titled := _TITLED_DATE.fullmatch(stem)):
+        written = stem if _ISO_DATE.fullmatch(stem) else titled["date"]  # type: ignore[index]
+        return written if written.startswith(within["year"]) else None
+    named = _DAY_NAME.fullmatch(stem)
+    if named is None:
+        return None
+    year, month = int(within["year"]), int(within["month"] or 0)
+    if named["month"]:
+        given = named["month"]
+        of_name = int(given) if given.isdigit() else exact_month(given)
+        if of_name is None:
+            return None
+        if month and of_name < month - 6:  # a meeting of several days, into the next year
+            year += 1
+        month = of_name
+    if not month:
+        return None
+    try:
+        return dt.date(year, month, int(named["day"])).isoformat()
+    except ValueError:
+        return None
 
 
 def _entries(folder: Path, label: str, problems: list[Diagnostic]) -> list[os.DirEntry[str]]:

@@ -55,12 +55,20 @@ def iso_date(text: str | None) -> dt.date | None:
         return None
 
 
+def exact_month(word: str) -> int | None:
+    """1-12 for a month name or its abbreviation ("sept", "Dec."), never a guess."""
+    word = word.lower().rstrip(".")
+    return next(
+        (n for n, name in enumerate(MONTHS, 1) if word == name or (len(word) >= 3 and name.startswith(word))), None
+    )
+
+
 def month_number(word: str) -> int | None:
     """1-12 for a month name, its abbreviation or a close misspelling ("Jauary")."""
+    exact = exact_month(word)
+    if exact is not None:
+        return exact
     word = word.lower().rstrip(".")
-    for number, name in enumerate(MONTHS, 1):
-        if word == name or (len(word) >= 3 and name.startswith(word)):
-            return number
     close = difflib.get_close_matches(word, MONTHS, n=1, cutoff=0.75)
     return MONTHS.index(close[0]) + 1 if close else None
 

@@ -37,8 +37,17 @@ from .agenda import find_agenda, metadata_lines
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
-from .names import NameList, is_person, split_names
-from .people_lists import ATTENDEE_HEADINGS, NotPeople, attendee_lists, speaker_turns
+from .names import NameList, is_person, split_names, strip_affiliation
+from .people_lists import (
+    ATTENDEE_HEADINGS,
+    NotPeople,
+    attendee_lists,
+    initials_paragraph,
+    initials_turns,
+    speaker_turns,
+    table_people,
+    with_initials,
+)
 from .raw import find_raw_blocks
 from .references import ReferenceFinder
 from .sections import CHAT, TRANSCRIPT, Heading, find_sections
@@ -53,8 +62,10 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\u202a-\u202e\u2066-\u2069\uf
 
 # "### Attendees (3 total)", "Attendees: …", and the label in bold: "**Attendees:** …"
 _ATTENDEES = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?:\*\*|__)?\s*(?P<inline>.*)$", re.I
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:(?:in-person|remote|online|other|meeting)\s+)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?:\*\*|__)?\s*(?P<inline>.*)$",
+    re.I,
 )
+_JUST_INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _START = re.compile(r"^\W*(?:the\s+)?meeting\s+start(?:ed)?\b", re.I)
 _END = re.compile(r"^\W*meeting\s+(?:end|finished|ended(?!\s+after))\b", re.I)
 # "The first 7 minutes and 45 seconds of the meeting's recording were cut, …"
@@ -235,6 +246,7 @@ class _NoteParser:
         self.not_people = NotPeople(community.not_people)
         self._date_line_number: int | None = None
         self._attendee_heading: int | None = None
+        self._initials: dict[str, str] = {}  # "AKI" -> "Aki Braun", from the attendee list
         lines = _newlines(text).split("\n")
         if lines and lines[-1] == "":
             lines.pop()
@@ -575,6 +587,15 @@ class _NoteParser:
         self._inline_attendees()
         if not self.meeting.attendees and not headings:
             self._attendee_list(ATTENDEE_HEADINGS)
+        if not self.meeting.attendees:
+            found, names = initials_paragraph(self.meeting.lines, self.prose_lines())
+            if names:
+                self.meeting.attendees_line = found[0]
+                self.meeting.attendees = names
+                self._initials = with_initials(names)
+                # "Remote:\nRon Buckton (RBN), …\n-----" is a heading to CommonMark, not an item
+                lines = set(found)
+                self._attendee_heading = next((h.line for h in self.headings if {h.line, h.line + 1} & lines), None)
 
     def _attendee_list(self, headings: tuple[str, ...]) -> bool:
         """The first list of names under one of `headings`, if there is one."""
@@ -592,9 +613,16 @@ class _NoteParser:
         return True
 
     def _inline_attendees(self) -> None:
+        """Every "Attendees: a, b" line of the first section that has one ("In-person
+        attendees:", then "Remote attendees:"), its names inline, in the next paragraph or
+        in a table under it."""
         m = self.meeting
         lines = m.lines
+        headings = {h.line for h in self.headings}
+        section_end: int | None = None
         for number in self.prose_lines():
+            if section_end is not None and number >= section_end:
+                break
             match = _ATTENDEES.match(lines[number - 1])
             if not match:
                 continue
@@ -609,12 +637,21 @@ class _NoteParser:
                     following += 1
                 if following < len(lines) and not lines[following].lstrip().startswith("#"):
                     names_line, text = following + 1, lines[following].strip()
-            if not text:
-                continue
-            m.attendees_line = names_line
-            seen: set[str] = set()
+            if text.startswith("|"):
+                listed, initials = table_people(lines, names_line)
+                names = [name for _, name in listed]
+                text = ""
+            else:
+                names, initials = split_names(text), {}
+            if not names or all(_JUST_INITIALS.fullmatch(strip_affiliation(n.strip("-*+ "))) for n in names):
+                continue  # "Attendees: AS, SYG, YS" of a breakout: initials, not names
+            self._initials.update(initials | with_initials(names))
+            if section_end is None:
+                m.attendees_line = names_line
+                section_end = next((h for h in sorted(headings) if h > number), len(lines) + 1)
+            seen = {a.casefold() for a in m.attendees}
             earlier = NameList()
-            for name in split_names(text):
+            for name in names:
                 if not is_person(name):
                     continue
                 if name.casefold() in seen:
@@ -631,7 +668,6 @@ class _NoteParser:
                 seen.add(name.casefold())
                 earlier.add(name)
                 m.attendees.append(name)
-            break
 
     @property
     def _recording(self) -> re.Pattern[str] | None:
@@ -901,6 +937,8 @@ class _NoteParser:
         m.action_items.sort(key=lambda a: a.line)
         if self.community.speaker_turns:
             m.speakers = speaker_turns(m.lines, prose, self.not_people)
+        if self._initials:  # "KS: …" where the attendee list says who KS is
+            m.speakers += initials_turns(m.lines, prose, self._initials)
 
     def _checks(self) -> None:
         m = self.meeting

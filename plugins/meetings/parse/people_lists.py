@@ -15,6 +15,7 @@ import re
 
 from ..community import any_of
 from .names import is_person, looks_like_name, split_names, strip_affiliation
+from .tables import is_delimiter, row_cells
 
 # Headings that open an attendee list in the minutes of many communities: read when a
 # community names none in community.yml and a note has no "Attendees: a, b" line.
@@ -29,6 +30,14 @@ ATTENDEE_HEADINGS = (
     "Roll call",
 )
 
+# A table of who took part: the header of its names, and of the initials their turns use.
+NAME_COLUMNS = ("name", "names", "attendee", "attendees", "participant", "person", "member", "delegate")
+INITIALS_COLUMNS = ("abbreviation", "abbr", "abbrev", "initials", "short name", "short")
+# "Aki Braun (AKI)": a name with the initials the notes write its speaker turns with
+_WITH_INITIALS = re.compile(r"(?P<name>[^()\s][^()]{1,79}?)\s{0,3}\((?P<initials>[A-Z][A-Z0-9]{1,5})\)")
+# "KS: the nested stuff…", "WH, JN: Please put…": a turn opened by initials
+_INITIALS_TURN = re.compile(r"^(?P<who>[A-Z][A-Z0-9]{1,5}(?:\s*[,/&]\s*[A-Z][A-Z0-9]{1,5}){0,5}):\s")
+_INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*)$")
 _PLACEHOLDER = re.compile(r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.)\W*$", re.I)
 _MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
@@ -107,6 +116,70 @@ def speaker_turns(lines: list[str], numbers: list[int], not_people: NotPeople) -
             name = bare if looks_like_name(bare) else name
         if bare and looks_like_name(bare) and bare not in not_people:
             turns.append((number, name))
+    return turns
+
+
+def table_people(lines: list[str], start: int) -> tuple[list[tuple[int, str]], dict[str, str]]:
+    """The people of the pipe table whose header is line `start`, read from its name
+    column, and their initials where a column gives them; nothing when it has no such column."""
+    if start >= len(lines) or not is_delimiter(lines[start]):
+        return [], {}
+    heads = [h.strip("*_ ").casefold() for h in row_cells(lines[start - 1])]
+    column = next((i for i, h in enumerate(heads) if h in NAME_COLUMNS), None)
+    if column is None:
+        return [], {}
+    short = next((i for i, h in enumerate(heads) if h in INITIALS_COLUMNS), None)
+    people: list[tuple[int, str]] = []
+    initials: dict[str, str] = {}
+    number = start + 2
+    while number <= len(lines) and "|" in lines[number - 1]:
+        row = row_cells(lines[number - 1])
+        name = row[column].strip(" *_") if column < len(row) else ""
+        if name and len(name) <= 80 and is_person(name):
+            people.append((number, name))
+            written = row[short].strip(" *_`") if short is not None and short < len(row) else ""
+            if _INITIALS.fullmatch(written):
+                initials.setdefault(written, strip_affiliation(name))
+        number += 1
+    return people, initials
+
+
+def with_initials(names: list[str]) -> dict[str, str]:
+    """Initials -> name, of the names written "Aki Braun (AKI)"."""
+    found: dict[str, str] = {}
+    for name in names:
+        match = _WITH_INITIALS.fullmatch(name.strip())
+        if match:
+            found.setdefault(match["initials"], match["name"].strip())
+    return found
+
+
+def initials_paragraph(lines: list[str], numbers: list[int]) -> tuple[list[int], list[str]]:
+    """(lines, names) of the lines before the first section made of names with their
+    initials ("John Neumann (JN), Norbert Lindenberg (NL), …"): attendees without a label."""
+    found: list[int] = []
+    names: list[str] = []
+    for number in numbers:
+        line = lines[number - 1]
+        if _HEADING.match(line) and not line.lstrip().startswith("# "):
+            break
+        parts = [p.strip() for p in _outside_parentheses(line)]
+        if len(parts) < 3:
+            continue
+        named = [p for p in parts if (m := _WITH_INITIALS.fullmatch(p)) and is_person(m["name"])]
+        if len(named) >= 0.8 * len(parts):
+            found.append(number)
+            names += [p for p in parts if p and p not in names]
+    return found, names
+
+
+def initials_turns(lines: list[str], numbers: list[int], initials: dict[str, str]) -> list[tuple[int, str]]:
+    """(line, name) of each turn opened by the initials of a listed person ("KS: …")."""
+    turns = []
+    for number in numbers:
+        match = _INITIALS_TURN.match(lines[number - 1])
+        if match:
+            turns += [(number, initials[who]) for who in _INITIALS.findall(match["who"]) if who in initials]
     return turns
 
 

@@ -164,6 +164,8 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
                 section.title = clean_title(_EMPTY_MARK.sub(" ", heading.text)) or p.title
         if section.video_seconds is None:
             section.video_seconds = _opening_mark(section, lines, default_repo)
+        if not section.presenters:
+            _presenter_label(section, lines)
         ident = base = slugify(section.title)
         number = 2
         while ident in used:
@@ -205,6 +207,32 @@ def _opening_mark(section: Section, lines: list[str], default_repo: str) -> int 
         if headings > OPENING_HEADINGS:
             return None
     return None
+
+
+# "Presenter: Istvan Sebestyen (IS)", "**Champions**: A, B": a label line under an item's heading
+PRESENTER_LABELS = ("presenter", "presenters", "champion", "champions", "speaker", "speakers", "presented by")
+_PRESENTER_LABEL = re.compile(
+    r"^\s{0,3}(?:[*+-]\s{1,4})?(?:\*\*|__)?(?P<label>[A-Za-z ]{6,14}?)"
+    r"(?::\s{0,3}(?:\*\*|__)|(?:\*\*|__)?:)\s*(?P<names>\S.*)$"
+)
+OPENING_LINES = 4  # non-blank lines under an item's heading where its presenter label may be
+
+
+def _presenter_label(section: Section, lines: list[str]) -> None:
+    """Presenters named by a label line near the top of the item's body."""
+    seen = 0
+    for number in range(section.line + 1, min(section.end_line, len(lines)) + 1):
+        line = lines[number - 1]
+        if not line.strip():
+            continue
+        match = _PRESENTER_LABEL.match(line)
+        if match and match["label"].strip().casefold() in PRESENTER_LABELS:
+            section.presenters = split_presenters(match["names"].strip(" *_")) or []
+            section.presenter_line = number if section.presenters else None
+            return
+        seen += 1
+        if seen >= OPENING_LINES:
+            return
 
 
 def _is_link_only(text: str) -> bool:

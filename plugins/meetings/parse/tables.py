@@ -52,3 +52,24 @@ def widen(row: str, extra: int) -> str:
     if not _END_BORDER.search(row):
         row += " |"
     return row + " |" * extra
+
+
+def row_cells(row: str) -> list[str]:
+    """The cells of a table row as text, outer pipes dropped ("| a | b |" -> ["a", "b"])."""
+    row = row.strip()
+    row = _END_BORDER.sub("", row[1:] if row.startswith("|") else row)
+    masked = list(row)
+    for start, end in code_spans(row):
+        masked[start:end] = "x" * (end - start)
+    found, start = [], 0
+    for match in _PIPE.finditer("".join(masked)):
+        if match.group() == "|":
+            found.append(row[start : match.start()].strip())
+            start = match.end()
+    return [*found, row[start:].strip()]
+
+
+def is_delimiter(row: str) -> bool:
+    """ "| --- | :-: |": the line under a table's header."""
+    text = row.strip()
+    return "-" in text and set(text) <= _DELIMITER_CHARS
