@@ -189,3 +189,27 @@ def test_names_with_initials_before_the_first_section_are_the_attendees() -> Non
 def test_initials_alone_are_no_attendee_list() -> None:
     text = "# Notes\n\n## Breakout\n\nAttendees: AS, SYG, YS\n\nAS: hello\n"
     assert parse_note(text, "notes/2018-11-29.md", "2018-11-29").attendees == []
+
+
+@pytest.mark.parametrize(
+    ("links", "expected"),
+    [
+        (["example/widgets"] * 3 + ["other/tool"], "example/widgets"),  # most links: a bare #12 is its issue
+        (["example/widgets"] * 2 + ["other/tool"] * 2, ""),  # no repository has most: #12 stays text
+        (["example/widgets"] * 2, ""),  # too few links to say
+    ],
+)
+def test_a_bare_number_means_the_repository_the_notes_link_most(
+    tmp_path: Path, links: list[str], expected: str
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for day, repo in enumerate(links, 1):
+        text = f"# Team meeting\n\n## Item\n\nSee https://github.com/{repo}/issues/{day} and #12.\n"
+        (notes / f"2025-03-{day:02}.md").write_text(text, encoding="utf-8")
+    archive = load_site(Settings(notes_dir=notes, community_file=None), render=False).archive
+    bare = {i.repo for i in archive.issues.values() if i.number == 12}
+    assert bare == ({expected} if expected else set())
+    # a setting wins over what the notes suggest
+    chosen = load_site(Settings(notes_dir=notes, community_file=None, default_repo="mine/repo"), render=False)
+    assert {i.repo for i in chosen.archive.issues.values() if i.number == 12} == {"mine/repo"}

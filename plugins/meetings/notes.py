@@ -152,6 +152,29 @@ def find_notes(
     return found, problems
 
 
+# A link to an issue, pull request or discussion of a repository on GitHub.
+_GITHUB_LINK = re.compile(
+    rb"github\.com/(?P<repo>[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100})/(?:issues|pull|discussions)/\d"
+)
+MIN_LINKS = 3  # fewer links than this say nothing about which repository a bare #123 means
+
+
+def most_linked_repo(notes: list[NoteFile]) -> str:
+    """The repository that most of the notes' GitHub links point to, which a bare `#123`
+    then means; "" when none has most of them (a bare number then stays text)."""
+    counts: Counter[str] = Counter()
+    for note in notes:
+        try:
+            data = read_regular(note.path, MAX_NOTE_BYTES)
+        except OSError:
+            continue  # load_meetings says why
+        counts.update(m["repo"].decode("ascii").lower() for m in _GITHUB_LINK.finditer(data))
+    top = counts.most_common(1)
+    if not top or top[0][1] < MIN_LINKS or 2 * top[0][1] <= counts.total():
+        return ""
+    return top[0][0]
+
+
 def _dated_names(stems: list[str]) -> dict[str, str]:
     """Stems of the `_TITLED_DATE` shape whose date no other note of the folder has -> that date."""
     dates = [m["date"] if (m := _TITLED_DATE.fullmatch(stem)) else stem for stem in stems]

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .archive import MAX_REFS_PER_NOTE
-from .model import DEFAULT_REPO
 
 DEFAULT_TIME_ZONE = "America/New_York"  # the notes' "11:00 a.m. Eastern"
 
@@ -48,8 +47,10 @@ def repository(value: object) -> str:
     return text.lower()
 
 
-def _default_repo(value: object) -> str:
-    """A repository, or "" (none: a bare #123 stays text)."""
+def _default_repo(value: object) -> str | None:
+    """A repository, "" (none: a bare #123 stays text) or None (the one the notes link most)."""
+    if value is None:
+        return None
     return "" if isinstance(value, str) and not value.strip() else repository(value)
 
 
@@ -150,7 +151,10 @@ OPTIONS: dict[str, Option] = {
     ),
     # -- how notes are read ------------------------------------------------------------
     "default_repo": Option(
-        DEFAULT_REPO, _default_repo, "The GitHub repository a bare `#1234` refers to; '' when none does."
+        None,
+        _default_repo,
+        "The GitHub repository a bare `#1234` refers to; '' when none does; unset: the repository the notes "
+        "link most, if most of their links go to it.",
     ),
     "repo_aliases": Option({}, _aliases, "Renamed repositories: `new/name: old/name` share one issue page."),
     "max_refs_per_note": Option(

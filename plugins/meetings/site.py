@@ -30,8 +30,8 @@ from .identity import Identities
 from .isolate import failure
 from .lint import archive_findings
 from .memo import PageMemo
-from .model import DEFAULT_REPO, ERROR, WARNING, Diagnostic
-from .notes import NoteFile, ParseCache, find_notes, load_meetings
+from .model import ERROR, WARNING, Diagnostic
+from .notes import NoteFile, ParseCache, find_notes, load_meetings, most_linked_repo
 from .options import DEFAULT_TIME_ZONE, read_options
 from .people import PersonEntry, load_people
 from .refs import load_refs
@@ -53,7 +53,7 @@ class Settings:
     community_file: Path | None = Path("community.yml")
     community: Community | None = None  # given directly (tests, scripts): the file is not read
     refs_file: Path | None = Path("refs.json")  # what became of each issue (meetings refs update)
-    default_repo: str = DEFAULT_REPO  # empty: a bare "#123" is plain text
+    default_repo: str | None = None  # empty: a bare "#123" is plain text; None: the notes' own (notes.py)
     repo_aliases: dict[str, str] = field(default_factory=dict)
     max_refs_per_note: int = MAX_REFS_PER_NOTE
     directory_urls: bool = True
@@ -249,7 +249,9 @@ def _load_site(
     if notes is None:
         notes, found = find_notes(settings.path(settings.notes_dir), settings.label(settings.notes_dir), community)
         problems += found
-    meetings = load_meetings(notes, settings.default_repo, cache.store("parses", ParseCache), community)
+    default_repo = settings.default_repo if settings.default_repo is not None else most_linked_repo(notes)
+    settings = replace(settings, default_repo=default_repo)
+    meetings = load_meetings(notes, default_repo, cache.store("parses", ParseCache), community)
     parsed = time.perf_counter()
     entries: list[PersonEntry] = []
     topics: list[TopicEntry] = []
@@ -271,7 +273,7 @@ def _load_site(
             issue.info = refs.get(issue.id)
     linked = time.perf_counter()
     options = SiteOptions(
-        default_repo=settings.default_repo,
+        default_repo=default_repo,
         directory_urls=settings.directory_urls,
         attachments={n.id: frozenset(n.attachments) for n in notes},
         references=community.references,
@@ -280,7 +282,7 @@ def _load_site(
     feeds: dict[str, list[tuple[str, str]]] = {}
     if render:
         feed_site = FeedSite(
-            settings.site_name, settings.site_url, settings.default_repo, settings.directory_urls, settings.time_zone
+            settings.site_name, settings.site_url, default_repo, settings.directory_urls, settings.time_zone
         )
         memo = cache.store("pages", PageMemo)
         memo.start(archive, (options, feed_site, archive.repo_aliases))
@@ -293,7 +295,7 @@ def _load_site(
                 settings.site_name,
                 settings.site_url,
                 settings.directory_urls,
-                settings.default_repo,
+                default_repo,
                 memo,
             )
         finally:
