@@ -62,18 +62,19 @@ def measure(corpus: Path) -> tuple[int, int, list[tuple[str, int, int]]]:
     """(nested items CommonMark gives, nested items the pages keep, notes that differ)."""
     settings, _ = Settings.from_config_file(CONFIGS.get(corpus.name, ROOT / "mkdocs.yml"))
     site = load_site(replace(settings, notes_dir=corpus.absolute()))
+    files = {n.id: n.path for n in site.notes}
     expected = kept = 0
     differ = []
     for page in site.pages:
         meeting = site.archive.page_meeting(page.src)
-        if meeting is None or not Path(meeting.source).is_file():
+        if meeting is None or meeting.id not in files:
             continue
-        want = nested_items(commonmark(Path(meeting.source).read_text(encoding="utf-8", errors="replace")))
+        want = nested_items(commonmark(files[meeting.id].read_text(encoding="utf-8", errors="replace")))
         got = nested_items(site.article(page).html)
         expected += want
         kept += min(want, got)
         if want != got:
-            differ.append((Path(meeting.source).name, want, got))
+            differ.append((files[meeting.id].name, want, got))
     return expected, kept, differ
 
 

@@ -213,3 +213,35 @@ def test_a_bare_number_means_the_repository_the_notes_link_most(
     # a setting wins over what the notes suggest
     chosen = load_site(Settings(notes_dir=notes, community_file=None, default_repo="mine/repo"), render=False)
     assert {i.repo for i in chosen.archive.issues.values() if i.number == 12} == {"mine/repo"}
+
+
+def test_no_series_is_shown_that_the_notes_never_name(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2025-03-04.md").write_text("# 4 March, 2025 Meeting Notes\n\n## Item\n\ntext\n", encoding="utf-8")
+    (notes / "2025-03-11.md").write_text("# Team Community Meeting\n\n## Item\n\ntext\n", encoding="utf-8")
+    site = load_site(Settings(notes_dir=notes, community_file=None))
+    names = {m.id: m.name for m in site.archive.meetings}
+    assert names["2025-03-04"].startswith("Meeting, March 4, 2025")
+    assert names["2025-03-11"].startswith("Community meeting, March 11, 2025")  # its title says so
+    html = {p.src: site.article(p).html for p in site.pages}
+    assert "<strong>Series</strong>" not in html["meetings/2025-03-04.md"]
+    assert "<strong>Series</strong>" in html["meetings/2025-03-11.md"]
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("community", ["tc39", "rust-compiler"])
+def test_the_examples_that_meetings_init_wrote_build_strict(community: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    if not (EXAMPLES.parent.parent / "shared" / "corpus" / community).is_dir():
+        pytest.skip("the real corpus (../shared/corpus) is not here")
+    config = EXAMPLES / community / "mkdocs.yml"
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")]
+    result = subprocess.run(build, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(list((tmp_path / "site" / "meetings").iterdir())) > 20

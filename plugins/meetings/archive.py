@@ -593,7 +593,7 @@ def _name_meetings(archive: Archive) -> None:
             if not names:  # no subject recurs: its own agenda titles say what it was about
                 names = [s.title for s in meeting.sections if not GENERIC_SECTIONS.match(s.title.strip())]
                 names = [n if len(n) <= 60 else n[:57].rstrip() + "…" for n in names[:MAIN_SUBJECTS]]
-            head = f"{(meeting.series or 'community').capitalize()} meeting, {date_label(meeting.date)}"
+            head = f"{meeting.head}, {date_label(meeting.date)}"
             meeting.name = f"{head} — {', '.join(names)}" if names else head
 
 

@@ -7,6 +7,7 @@ meetings export [NOTES_DIR]                      print the JSON export (the site
 meetings new [--series S] [--date YYYY-MM-DD]    write the next meeting's note, ready to fill in
 meetings generate OUT_DIR                        write the site's source for a build without the plugin
 meetings refs update [--api-url URL]              fetch what became of each referenced issue into refs.json
+meetings init [NOTES_DIR] [--force]              write community.yml (and mkdocs.yml) from what the notes show
 
 Options come from the meetings plugin's block of mkdocs.yml (-f to name another).
 """
@@ -23,6 +24,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from .detect import HOME, describe, site_config
 from .generate import GenerateError, generate
 from .model import ERROR, Diagnostic, Topic
 from .newnote import Exists, NoDate, new_note
@@ -69,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         help="write the whole site source (pages, feeds, calendars, mkdocs.yml) for a build without the plugin",
     )
     generate.add_argument("out_dir", type=Path, help="the folder to write (then: mkdocs build -f OUT_DIR/mkdocs.yml)")
+    init = commands.add_parser(
+        "init", parents=[common], help="write community.yml (and a mkdocs.yml) of how the notes are written"
+    )
+    init.add_argument("notes_dir", nargs="?", type=Path)
+    init.add_argument("--force", action="store_true", help="replace a community.yml that exists")
     refs = commands.add_parser("refs", help="what became of each referenced issue (refs.json)")
     refs_commands = refs.add_subparsers(dest="refs_command", required=True)
     update = refs_commands.add_parser(
@@ -101,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
         return _refs_update(settings, args.api_url, args.stale, args.only, args.wait)
     if args.notes_dir:
         settings = replace(settings, notes_dir=args.notes_dir.absolute())
+    if args.command == "init":
+        return _init(settings, args.config_file.absolute(), args.force)
     if args.command == "people":
         return _people(settings)
     if args.command == "topics":
@@ -262,6 +271,31 @@ def _generate(settings: Settings, config_file: Path, out: Path) -> int:
         file=sys.stderr,
     )
     return 1 if any(d.level == ERROR for d in site.problems) else 0
+
+
+def _init(settings: Settings, config_file: Path, force: bool) -> int:
+    """community.yml of what the notes show, each key with its evidence; a mkdocs.yml that
+    uses it when there is none."""
+    target = config_file.parent / "community.yml"
+    if target.exists() and not force:
+        print(f"{target} exists; nothing written (--force replaces it)", file=sys.stderr)
+        return 1
+    found = describe(settings)
+    target.write_text(found.yaml(), encoding="utf-8")
+    print(f"wrote {target}")
+    if not config_file.exists():
+        notes = Path(os.path.relpath(settings.path(settings.notes_dir), config_file.parent)).as_posix()
+        options = {"notes_dir": notes, "community_file": "community.yml", "default_repo": found.default_repo}
+        config_file.write_text(site_config(found.site_name, options), encoding="utf-8")
+        print(f"wrote {config_file}")
+        home = config_file.parent / "docs" / "index.md"
+        if not home.exists():
+            home.parent.mkdir(parents=True, exist_ok=True)
+            home.write_text(HOME.format(name=found.site_name), encoding="utf-8")
+            print(f"wrote {home}")
+    for line in found.undecided:
+        print(f"not decided: {line}")
+    return 0
 
 
 def _people(settings: Settings) -> int:

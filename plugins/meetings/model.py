@@ -255,6 +255,18 @@ class Meeting:
         offset = (parts[0] * 60 + parts[1]) - (start_h * 60 + start_m)
         return offset * 60 if offset >= 0 else None
 
+    @property
+    def shown_series(self) -> str:
+        """The series as the note names it ("Cabal"), for titles and the info card; "" when
+        the note's title names none, so no community reads "Community" it never wrote."""
+        words = self.series.replace("-", " ").strip()
+        return words.capitalize() if words and words in self.title.casefold() else ""
+
+    @property
+    def head(self) -> str:
+        """ "Cabal meeting" where the note names its series, else "Meeting"."""
+        return f"{self.shown_series} meeting" if self.shown_series else "Meeting"
+
     def section_at(self, line: int) -> Section | None:
         """The agenda section whose heading is at or above `line` (sections are in order)."""
         index = bisect.bisect_right(self.sections, line, key=lambda s: s.line) - 1

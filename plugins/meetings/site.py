@@ -66,13 +66,14 @@ class Settings:
         return value if value.is_absolute() else self.root / value
 
     def label(self, value: Path) -> str:
-        """A path as a maintainer would type it: relative to mkdocs.yml when inside it.
+        """A path as a maintainer would type it: relative to mkdocs.yml when inside it, else
+        its own name (pages show a note's source: never the building machine's folders).
         (abspath, not resolve: no file-system access, so a link loop cannot raise here.)"""
         path = Path(os.path.abspath(self.path(value)))
         try:
             return path.relative_to(os.path.abspath(self.root)).as_posix()
         except ValueError:
-            return str(path)
+            return path.name or str(path)
 
     @classmethod
     def from_config_file(cls, config_file: Path) -> tuple[Settings, list[Diagnostic]]:

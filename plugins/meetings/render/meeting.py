@@ -61,8 +61,7 @@ def meeting_title(meeting: Meeting) -> str:
         return meeting.name
     if _titled_in_front_matter(meeting):  # the maintainers named it themselves
         return f"{meeting.title}, {date_label(meeting.date)}"
-    series = meeting.series.replace("-", " ").strip().capitalize() or "Community"
-    return f"{series} meeting, {date_label(meeting.date)}"
+    return f"{meeting.head}, {date_label(meeting.date)}"
 
 
 def _own_title(meeting: Meeting) -> str | None:
@@ -115,6 +114,7 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
             started=meeting.started,
             ended=meeting.ended,
             series=meeting.series,
+            shown_series=meeting.shown_series,
             recording=meeting.recording,
             recording_label=_host(meeting.recording),
             attendee_count=len(meeting.attendees),

@@ -1,0 +1,197 @@
+"""What a folder of notes says about how it is written, for `meetings init`.
+
+The parser reads the shapes many communities share with no settings; what only a
+community's own notes can say (how files are numbered, which label holds the date, which
+items recur in every meeting, whether bold names open speaker turns) is counted here over
+the whole folder and written as a commented community.yml, each key with its evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from .files import read_regular
+from .notes import MAX_NOTE_BYTES, find_notes, most_linked_repo
+from .parse.dates import find_date
+from .parse.people_lists import ATTENDEE_HEADINGS
+from .site import Settings, load_site
+from .text import slugify
+
+# "Meeting 180", "ACD 12": files named by a number after the same words
+_NUMBERED = re.compile(r"(?P<prefix>\D*?)(?P<number>\d{1,6})")
+# "Meeting Date/Time: Friday, June 11th, 2021": a label, then a date
+_LABELLED = re.compile(
+    r"^[\s*_#>-]{0,8}(?P<label>[A-Za-z][A-Za-z /&-]{1,30}?)[*_]{0,2}\s{0,3}:[*_]{0,2}\s*(?P<rest>.{4,120})"
+)
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b")
+_BOLD_TURN = re.compile(r"^\s{0,3}\*\*[^*\n]{2,40}\*\*\s*(?:\[[^\]\n]{0,20}\]\([^)\s]{0,300}\))?\s*:")
+# what differs from one note's title to the next: dates, numbers, ordinals, month names
+_DATES = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[#/-](?=\d)|(?<=\d)[-/.,]",
+    re.I,
+)
+HEAD_LINES = 30  # the date label is looked for in the top lines of a note
+MOST = 0.5  # a shape that more than half the notes share is theirs
+RECURRING = 0.5  # an item in more than half the meetings is generic (no topic page)
+
+
+@dataclass
+class Description:
+    """A community.yml's keys (as YAML lines, with comments) and what could not be decided."""
+
+    lines: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
+    undecided: list[str] = field(default_factory=list)
+    default_repo: str = ""
+    site_name: str = "Meetings"
+
+    def yaml(self) -> str:
+        head = ["# How these notes are written, as `meetings init` read them.", "#"]
+        head += [f"# {line}" for line in self.evidence]
+        return "\n".join([*head, "", *(self.lines or ["{}  # nothing the notes need beyond what is read anyway"]), ""])
+
+
+def describe(settings: Settings) -> Description:
+    """The shapes of the notes in `settings.notes_dir`, read as an unconfigured site reads them."""
+    plain = replace(settings, community_file=None, community=None, people_file=None, topics_file=None, refs_file=None)
+    folder = plain.path(plain.notes_dir)
+    found = Description()
+    notes, problems = find_notes(folder, plain.label(plain.notes_dir))
+    stems = [n.path.stem for n in notes]
+    numbered = _numbered(stems)
+    texts = [_text(n.path) for n in notes]
+    found.evidence.append(f"{len(notes)} notes in {plain.label(plain.notes_dir)}; {len(problems)} other findings")
+    notes_keys: list[str] = []
+    if numbered:
+        prefix, count = numbered
+        notes_keys += [
+            f"  file_name: {json.dumps(prefix + '{number}')}",
+            f"  id: {json.dumps(slugify(prefix) + '-{number}')}",
+        ]
+        found.evidence.append(f"file names: {count}/{len(notes)} are {prefix!r} and a number")
+        labels = _date_labels(texts)
+        if labels:
+            notes_keys.append(f"  date_labels: {json.dumps([label for label, _ in labels])}")
+            found.evidence += [f"date: after {label!r} in {n}/{len(notes)} notes" for label, n in labels]
+        else:
+            found.undecided.append("which line holds the date: no label before a date is shared by most notes")
+    else:
+        dated = sum(1 for n in notes if re.fullmatch(r"\d{4}-\d{2}-\d{2}", n.id))
+        found.evidence.append(f"file names: {dated}/{len(notes)} give the date (in the name or the folders)")
+    if notes_keys:
+        found.lines += ["notes:", *notes_keys]
+    plain = replace(plain, default_repo="" if numbered else None)
+    archive = load_site(plain, render=False).archive
+    meetings = archive.meetings
+    total = max(1, len(meetings))
+    with_people = [m for m in meetings if m.attendees]
+    found.evidence.append(f"attendees: a list in {len(with_people)}/{len(meetings)} notes")
+    if len(with_people) <= MOST * total:
+        found.undecided.append(
+            "where the attendees are: name the heading with attendee_headings (read anyway: "
+            + ", ".join(ATTENDEE_HEADINGS[:4])
+            + ", 'Attendees: a, b', a table with a Name column)"
+        )
+    handles = sum(1 for m in with_people for a in m.attendees if "@" in a)
+    if handles:
+        found.evidence.append(f"names: {handles} written with a handle ('Jane Doe @jdoe'); the handle is not the name")
+    recorded = sum(1 for m in meetings if m.recording)
+    found.evidence.append(f"recording: linked in {recorded}/{len(meetings)} notes")
+    if recorded <= MOST * total:
+        found.undecided.append("how recordings are linked: add the link's label to recording_labels")
+    titles = Counter(t for m in meetings for t in {s.title.strip().rstrip(":").casefold(): s.title for s in m.sections})
+    spelled = {
+        s.title.strip().rstrip(":").casefold(): s.title.strip().rstrip(":") for m in meetings for s in m.sections
+    }
+    generic = [spelled[t] for t, n in titles.most_common() if n >= 3 and n > RECURRING * total]
+    items = sum(len(m.sections) for m in meetings)
+    found.evidence.append(f"items: {items} in {len(meetings)} notes")
+    if generic:
+        found.lines += ["headings:", f"  generic: {json.dumps(generic)}"]
+        found.evidence.append("items in most meetings (no topic page): " + ", ".join(generic))
+    turns = [m for m in meetings if sum(1 for line in m.lines if _BOLD_TURN.match(line)) >= 5]
+    if len(turns) > MOST * total:
+        found.lines.append("speaker_turns: true")
+        found.evidence.append(f"speaker turns: '**Name**: …' in {len(turns)}/{len(meetings)} notes")
+    named = Counter(_DATES.sub(" ", m.title).strip(" ,.:-–—") for m in meetings if m.title_line)
+    common = named.most_common(1)
+    if common and common[0][0] and common[0][1] > MOST * total:
+        found.site_name = " ".join(common[0][0].split())
+        found.evidence.append(f"title: {found.site_name!r} in {common[0][1]}/{len(meetings)} notes")
+    found.default_repo = "" if numbered else most_linked_repo(notes)
+    repos = Counter(i.repo for i in archive.issues.values() if i.kind != "reference")
+    found.evidence.append(
+        "references: "
+        + (", ".join(f"{r} ({n})" for r, n in repos.most_common(4)) or "none")
+        + f"; a bare #123 is {found.default_repo or 'text'}"
+    )
+    return found
+
+
+def _numbered(stems: list[str]) -> tuple[str, int] | None:
+    """(the words before the number, how many) when most file names are words and a number."""
+    prefixes = Counter(m["prefix"] for s in stems if (m := _NUMBERED.fullmatch(s)) and m["prefix"].strip())
+    if not prefixes:
+        return None
+    prefix, count = prefixes.most_common(1)[0]
+    return (prefix, count) if count > MOST * len(stems) else None
+
+
+def _text(path: Path) -> str:
+    try:
+        return read_regular(path, MAX_NOTE_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return ""  # the build says why
+
+
+def _date_labels(texts: list[str]) -> list[tuple[str, int]]:
+    """Labels that a date follows in the top lines of two notes or more, most used first."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        seen = set()
+        for line in text.splitlines()[:HEAD_LINES]:
+            match = _LABELLED.match(line)
+            if match and (find_date(match["rest"])[0] or _NUMERIC_DATE.search(match["rest"])):
+                seen.add(match["label"].strip() + ":")
+        counts.update(seen)
+    return [(label, n) for label, n in counts.most_common(4) if n >= max(2, 0.05 * len(texts))]
+
+
+def site_config(site_name: str, options: Mapping[str, object]) -> str:
+    """A mkdocs.yml for a new archive: the Material theme, search, the meetings plugin with
+    `options`, and the pages the plugin writes in the navigation."""
+    config = {
+        "site_name": site_name,
+        "theme": {"name": "material", "font": False, "features": ["navigation.tabs", "search.suggest"]},
+        "plugins": ["search", {"meetings": options}],
+        "markdown_extensions": ["attr_list", "tables", "admonition", {"toc": {"permalink": True}}],
+        "validation": {"anchors": "ignore"},  # chat and transcript anchors are added after conversion
+        "nav": [
+            {"Home": "index.md"},
+            {"Meetings": "meetings/index.md"},
+            {"People": "people/index.md"},
+            {"Topics": "topics/index.md"},
+            {"Issues": "issues/index.md"},
+            {"Timeline": "timeline/index.md"},
+        ],
+    }
+    return "# Written by `meetings init`: set site_url before publishing.\n" + yaml.safe_dump(
+        config, sort_keys=False, allow_unicode=True
+    )
+
+
+HOME = """# {name}
+
+Every meeting, with its notes, people, topics and issues linked. Use the search box to
+find a subject, a person or an issue number.
+
+<!-- meetings:home -->
+"""
