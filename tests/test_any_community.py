@@ -245,3 +245,73 @@ def test_the_examples_that_meetings_init_wrote_build_strict(community: str, tmp_
     result = subprocess.run(build, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(list((tmp_path / "site" / "meetings").iterdir())) > 20
+
+
+TSC = """# Technical Steering Committee meeting 2025-03-04
+
+## Agenda
+
+### Announcements
+
+* The next release is on Tuesday.
+
+### example/widgets
+
+* doc: add the release schedule [#36800](https://github.com/example/widgets/pull/36800)
+  * Jane Doe: it is ready.
+  * Agreed to land it.
+* Move type definitions out [#38818](https://github.com/example/widgets/issues/38818)
+
+### MCPs/FCPs
+
+* New proposals
+  * "Fix it" [widgets#12](https://github.com/example/widgets/issues/12)
+
+## Q&A
+"""
+
+
+def test_bullets_under_a_repository_heading_are_the_items(tmp_path: Path) -> None:
+    meeting = parse_note(TSC, "notes/2025-03-04.md", "2025-03-04", "example/widgets")
+    titles = [(s.title, s.line, s.end_line) for s in meeting.sections]
+    assert ("doc: add the release schedule", 11, 13) in titles  # its sub-bullets are its discussion
+    assert ("Move type definitions out", 14, 15) in titles
+    assert "example/widgets" not in [t for t, _, _ in titles]  # the heading holds items, is none
+    # words either side of a slash are no repository: its bullets stay in the item above
+    assert not {"New proposals", "Fix it"} & {t for t, _, _ in titles}
+    assert titles[0] == ("Agenda", 3, 8)  # ends where the repository's items begin
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2025-03-04.md").write_text(TSC, encoding="utf-8")
+    site = load_site(Settings(notes_dir=notes, community_file=None))
+    html = next(site.article(p).html for p in site.pages if p.src == "meetings/2025-03-04.md")
+    item = next(s for s in site.archive.meetings[0].sections if s.title == "doc: add the release schedule")
+    assert f'<li><a id="{item.id}"></a>doc: add the release schedule' in html  # the item's own anchor
+
+
+def test_a_committees_conclusions_are_its_decisions() -> None:
+    text = (
+        "# Notes\n\n## Iterator helpers\n\nMF: Can we have stage 3?\n\n### Conclusion\n\n"
+        "- Consensus for stage 3\n- RBN to look into a sequence property\n- None\n"
+        "MM: Are there any objections?\n\n## Other\n\nResolution: promoted to stage 4\n#agreed ship it\n"
+        "\nWe agreed it was a long day, but this is no conclusion block.\n"
+    )
+    meeting = parse_note(text, "notes/2023-05-15.md", "2023-05-15")
+    assert [(d.line, d.kind) for d in meeting.decisions] == [
+        (9, "decision"),
+        (10, "decision"),
+        (10, "action"),
+        (16, "decision"),
+        (17, "decision"),
+    ]
+    assert [a.line for a in meeting.action_items] == [10]
+
+
+def test_front_matter_of_usual_keys_is_shown_as_github_shows_it() -> None:
+    text = "---\ntags: weekly, rustc\ntype: docs\n---\n\n# T-compiler Meeting Agenda 2023-07-20\n\n## Announcements\n"
+    meeting = parse_note(text, "notes/2023-07-20.md", "2023-07-20")
+    assert meeting.front_matter_lines == 4
+    assert meeting.front_shown == [("tags", "weekly, rustc"), ("type", "docs")]
+    assert [s.title for s in meeting.sections] == ["Announcements"]  # "type: docs" over '---' is no heading
+    kept = parse_note("---\nAttendees: Ann, Bo\n---\n\n## Item\n", "notes/2023-07-20.md", "2023-07-20")
+    assert kept.front_matter_lines == 0  # a capitalised label between rules is the note's text

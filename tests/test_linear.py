@@ -21,7 +21,19 @@ from contextlib import contextmanager
 import pytest
 
 from meetings import inline
-from meetings.parse import actions, chat, dates, names, note, people_lists, raw, sections, transcript
+from meetings.parse import (
+    actions,
+    bullet_items,
+    chat,
+    dates,
+    decisions,
+    names,
+    note,
+    people_lists,
+    raw,
+    sections,
+    transcript,
+)
 from meetings.parse.note import parse_note
 from meetings.parse.sections import Heading
 
@@ -138,6 +150,10 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     "people_lists.initials_turns": lambda line: people_lists.initials_turns([line], [1], {"AB": "Ada B"}),
     "people_lists.table_people": lambda line: people_lists.table_people([f"| Name | {line}", "| - | - |", line], 1),
     "sections.presenter_label": lambda line: sections._PRESENTER_LABEL.match(line),
+    "decisions.find_decisions": lambda line: decisions.find_decisions(
+        ["### Conclusion", line, f"- {line}", f"Consensus: {line}", f"#agreed {line}"], [1, 2, 3, 4, 5]
+    ),
+    "bullet_items.title": bullet_items._title,
     "actions.owner_of": actions.owner_of,
     "actions.next_steps": lambda line: actions.next_steps(["#### Next Steps", line, f"* {line}"], set()),
     "actions.prose_actions": lambda line: actions.prose_actions([line], [1], {"ada lovelace"}),
@@ -162,6 +178,7 @@ IN_A_NOTE: dict[str, Callable[[str], object]] = {
     "recording": lambda line: _parse(f"Video [Recording]({line}", "", "text"),
     "next steps": lambda line: _parse("#### Next Steps", f" * {line}", "", "text"),
     "prose": lambda line: _parse(line),
+    "repository heading": lambda line: _parse("### nodejs/node", f"* {line} [#1](https://github.com/a/b/pull/1)"),
     "attendee table": lambda line: _parse(
         "**Remote attendees:**", "| Name | Abbreviation |", "| - | - |", f"| {line} |"
     ),

@@ -229,6 +229,7 @@ class Meeting:
     # a table's header and delimiter line -> empty cells to add, so no cell of a wider row is dropped
     table_cells: dict[int, int] = field(default_factory=dict)
     front_matter_lines: int = 0  # lines taken by a YAML front matter block
+    front_shown: list[tuple[str, str]] = field(default_factory=list)  # its keys we do not use ("type: docs")
     video_offset: int = 0  # seconds cut from the start of the recording (chat and transcript times)
     me: str | None = None  # who "Me" is in the chat, from front matter
     label: str | None = None  # the meeting's number, for notes named by it ("180")

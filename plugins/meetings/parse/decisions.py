@@ -28,6 +28,24 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}(?=\s|$)")  # the text is the rest, trimme
 _DECISION_HEADING = re.compile(r"^\W*(?:summary\W+)?decisions?(?:\s+(?:made|items?))?\W*$", re.I)
 _BOTH_HEADING = re.compile(r"^\W*decisions?\s+(?:made\s+)?(?:and|/|&)\s+actions?(?:\s+items?)?(?:\s+made)?\W*$", re.I)
 _ACTION_HEADING = re.compile(r"^\W*(?:action\s+items?|actions?\s+(?:required|items?))\W*$", re.I)
+# "### Conclusion", "#### Conclusion/Resolution", "Consensus/Resolution", "Summary / Conclusion":
+# what a committee concluded: each line there is a decision, unless it says none was made.
+_OUTCOME_HEADING = re.compile(
+    r"^\W*(?:summary\s*/\s*)?(?:conclusions?|resolutions?|consensus|outcomes?)(?:\s*/\s*(?:resolution|decision|consensus))?\W*$",
+    re.I,
+)
+# what a conclusion block says when nothing was concluded, or where it is
+_NO_OUTCOME = re.compile(r"^\W*(?:none(?: yet)?|n/?a|tbd|no (?:concrete |clear )?conclusions?\b.*|see\b.*)\W*$", re.I)
+# "RBN to look into …", "GB will do a follow-up PR", "JHD and RBN to review"
+_WHO = r"(?:[A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)"  # initials, or a first name and surname
+_TASK = re.compile(rf"^{_WHO}(?:\s*(?:,|/|and)\s*{_WHO}){{0,4}}\s+(?:to|will)\s+\w")
+# A labelled outcome anywhere ("Consensus: …", "Resolution: …") and MeetBot's "#agreed …", "#action …"
+_LABELLED = re.compile(
+    r"^\s{0,3}(?:[*+-]\s{1,4})?(?:\*\*|__)?(?:(?P<decision>consensus|resolution|resolved|decision|agreed)"
+    r"|#(?P<bot>agreed|action))(?:\*\*|__)?(?(bot)\s|\s{0,3}:(?:\*\*|__)?)\s*(?P<text>\S.*)$",
+    re.I,
+)
+_TURN = re.compile(r"^[A-Z][A-Za-z0-9]{1,5}(?:\s*[,/&]\s*[A-Z][A-Za-z0-9]{1,5}){0,5}:\s")  # "MM: …", "WH, JN: …"
 _LINE = re.compile(
     r"^\s*+(?:[*+-]\s++)?\*\*(?P<kind>decisions?|actions?)(?:\s++items?)?\s++(?P<number>\d++(?:\.\d+)*+)\.?\s*+:?\s*+\*\*\s*+[:.]?\s*+(?P<text>.*)$",
     re.I,
@@ -80,9 +98,16 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
                 if _DECISION_HEADING.match(text)
                 else "action"
                 if _ACTION_HEADING.match(text)
+                else "outcome"
+                if _OUTCOME_HEADING.match(text)
                 else None
             )
             table = None
+            continue
+        labelled = _LABELLED.match(line)
+        if labelled:
+            kind = "action" if (labelled["bot"] or "").lower() == "action" else "decision"
+            found.append(_made(number, None, labelled["text"], kind))
             continue
         item = _LINE.match(line)
         if item:
@@ -111,6 +136,14 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
                 _row(found, number, cells, table)
                 continue
         if mode is None:
+            continue
+        if mode == "outcome":  # a line of what was concluded, unless it says nothing was
+            text = (_BULLET.match(line) or re.match(r"\s*(?P<text>.*)", line))["text"]  # type: ignore[index]
+            said = _TURN.match(text) or text.rstrip().endswith("?")  # "MM: Are there any objections?"
+            if not line.startswith((" " * 2, "\t")) and not said and not _NO_OUTCOME.match(text):
+                found.append(_made(number, None, text, "decision"))
+                if _TASK.match(text.lstrip("–— ")):  # "RBN to look into …": concluded, and someone's task
+                    found.append(_made(number, None, text.lstrip("–— "), "action"))
             continue
         bullet = _BULLET_NUMBER.match(line)
         kind = "action" if mode == "action" else "decision"

@@ -34,6 +34,7 @@ from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
 from .agenda import find_agenda, metadata_lines
+from .bullet_items import bullet_items, merge_items
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
@@ -106,6 +107,7 @@ _FRONT_KEYS: dict[str, tuple[type, ...]] = {
     "video_offset": (int, str),
     **dict.fromkeys(("layout", "permalink", "description", "tags", "date"), ()),
 }
+_FRONT_KEY = re.compile(r"[a-z][a-z0-9_-]{0,30}")
 _KIND_NAMES: dict[tuple[type, ...], str] = {_TEXT: "text", (str,): "text", (int, str): "a number of seconds or M:SS"}
 _ONE_LINE = {"title", "series", "me"}  # printed in headings, lists and the page <title>
 _FRONT_TEXT_LIMIT = 200
@@ -289,6 +291,7 @@ class _NoteParser:
         self._attendees()
         self._start_end_recording()
         self._sections()
+        self._presenters_by_initials()
         self._inline_pieces()
         self._next_meetings()
         self._action_items()
@@ -354,7 +357,9 @@ class _NoteParser:
             self._not_front_matter(1, "it is not a list of 'key: value' lines")
             return
         front = loaded.data or Map(1)
-        unknown = [key for key in front if key not in _FRONT_KEYS]
+        # keys of the usual lower-case kind ("type: docs") are front matter we do not use;
+        # "Attendees: …" between two rules is a note's text
+        unknown = [key for key in front if key not in _FRONT_KEYS and not _FRONT_KEY.fullmatch(str(key))]
         if unknown:
             names = ", ".join(repr(str(k))[:40] for k in unknown)
             self._not_front_matter(front.key_lines[unknown[0]], f"it has key(s) front matter does not use: {names}")
@@ -364,7 +369,10 @@ class _NoteParser:
         self.meeting.front_matter_lines = end + 1
         for key, value in front.items():
             line = front.key_lines[key]
-            kinds = _FRONT_KEYS[str(key)]
+            kinds = _FRONT_KEYS.get(str(key), ())
+            if not kinds and value is not None:  # shown as GitHub shows front matter: a table
+                shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+                self.meeting.front_shown.append((str(key), one_line(shown)[:_FRONT_TEXT_LIMIT]))
             if value is None or not kinds:
                 continue
             if not isinstance(value, kinds) or isinstance(value, bool):
@@ -635,7 +643,8 @@ class _NoteParser:
                 following = number
                 while following < len(lines) and not lines[following].strip():
                     following += 1
-                if following < len(lines) and not lines[following].lstrip().startswith("#"):
+                label_next = following < len(lines) and _ATTENDEES.match(lines[following])  # an empty label
+                if following < len(lines) and not lines[following].lstrip().startswith("#") and not label_next:
                     names_line, text = following + 1, lines[following].strip()
             if text.startswith("|"):
                 listed, initials = table_people(lines, names_line)
@@ -787,7 +796,15 @@ class _NoteParser:
             m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, lines)
             return
         found = find_sections(self.headings, m.lines, body_end, self.default_repo)
-        m.sections = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
+        found = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
+        skip = m.raw_lines() | {n for b in m.code_blocks for n in range(b.first, b.last + 1)}
+        items, containers = bullet_items(self.headings, m.lines, body_end, skip)
+        m.sections = merge_items(found, items, containers)  # "### nodejs/node" holds its bullets
+
+    def _presenters_by_initials(self) -> None:
+        """ "Presenter: CM" is the attendee the table lists as CM."""
+        for section in self.meeting.sections if self._initials else []:
+            section.presenters = [self._initials.get(p, p) for p in section.presenters]
 
     def _inline_pieces(self) -> None:
         """Video marks, issue references and links to files, from every prose line."""

@@ -164,10 +164,10 @@ def initials_paragraph(lines: list[str], numbers: list[int]) -> tuple[list[int],
         if _HEADING.match(line) and not line.lstrip().startswith("# "):
             break
         parts = [p.strip() for p in _outside_parentheses(line)]
-        if len(parts) < 3:
+        if len(parts) < 3 and not found:  # after the list, a line of one or two names ("Remote:")
             continue
         named = [p for p in parts if (m := _WITH_INITIALS.fullmatch(p)) and is_person(m["name"])]
-        if len(named) >= 0.8 * len(parts):
+        if len(named) >= 0.8 * len(parts) and (len(parts) >= 3 or len(named) == len(parts)):
             found.append(number)
             names += [p for p in parts if p and p not in names]
     return found, names

@@ -254,7 +254,12 @@ def _classic_head(section: Section, following: list[Heading], default_repo: str)
         opening.append(heading)
     for heading in opening:
         own = section.presenter_line == section.line  # names split off the title itself
-        if heading.level == 3 and (own or not section.presenters) and not inline_mark(heading.text, default_repo):
+        if (
+            heading.level == 3
+            and (own or not section.presenters)
+            and not inline_mark(heading.text, default_repo)
+            and not _is_link_only(heading.text)  # "### [wg-pgo](…)": a part, not a person
+        ):
             names = split_presenters(heading.text)
             if names:
                 section.presenters = names

@@ -24,6 +24,7 @@ from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*$")
+_BULLET_START = re.compile(r"^\s*[*+-][ \t]+")  # the marker of a list item, before its text
 
 
 @dataclass
@@ -164,6 +165,10 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
     words_given = False
     to_turn = section_turns(meeting)
     named = archive.named_on_lines(meeting.id)  # people first named in a section's prose
+    if meeting.front_shown:  # the front matter we do not use, as GitHub shows it
+        cells = "".join(f"<td>{escape_html(value)}</td>" for _, value in meeting.front_shown)
+        heads = "".join(f"<th>{escape_html(key)}</th>" for key, _ in meeting.front_shown)
+        out += [placeholders.add(f'<table class="mt-front"><tr>{heads}</tr><tr>{cells}</tr></table>'), ""]
     for number in range(meeting.front_matter_lines + 1, len(lines) + 1):
         line = lines[number - 1]
         lists = meeting.lists  # nested as GitHub nests them (parse/lists.py)
@@ -212,7 +217,13 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
         elif number in presenter_lines or number in sections:
             names = presenter_lines[number].presenters if number in presenter_lines else []
             text = _names_linked(line.rstrip(), names, meeting, archive, writer)
-            out.append(f"{text} {{ #{sections[number].id} }}" if number in sections else text)
+            if number in sections and not line.lstrip().startswith("#"):  # an item written as a bullet
+                marker = _BULLET_START.match(text)
+                at = marker.end() if marker else 0
+                text = f'{text[:at]}<a id="{sections[number].id}"></a>{text[at:]}'
+            elif number in sections:
+                text = f"{text} {{ #{sections[number].id} }}"
+            out.append(text)
             turn = to_turn.get(sections[number].id) if number in sections else None
             if turn is not None and line.lstrip().startswith("#"):
                 out += ["", placeholders.add(_to_transcript(turn)), ""]

@@ -1,0 +1,107 @@
+"""Agenda items written as bullets under a container heading.
+
+Minutes generated from a tracker's labelled issues list each issue as a bullet with its
+link, under a heading that names the repository; the sub-bullets are its discussion:
+
+    ### nodejs/node
+
+    * doc: add the release schedule [#36800](https://github.com/nodejs/node/pull/36800)
+      * Agreed to land it.
+
+Each such bullet is an item, titled by its text without the link; the heading holds items
+but is none. A heading is a container when its text is one of `CONTAINER_SHAPES`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Section
+from ..text import slugify
+from .sections import Heading, clean_title
+
+# Headings that hold items rather than being one: a repository ("nodejs/node", "nodejs/TSC";
+# owners are written in lower case, so "MCPs/FCPs" is none), whose bullets mostly link an
+# issue or pull request.
+CONTAINER_SHAPES = (re.compile(r"[a-z0-9][a-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}"),)
+_REFERENCE = re.compile(
+    r"github\.com/[^/\s]{1,39}/[^/\s]{1,100}/(?:issues|pull|discussions)/\d|\b[\w.-]{1,100}#\d|(?<![\w&])#\d"
+)
+_TOP_BULLET = re.compile(r"^[*+-][ \t]+(?P<text>\S.*)$")  # a bullet of the outer list: no indent
+_LINK = re.compile(r"\[(?P<label>[^\]\n]{0,200})\]\((?P<url>[^)\s]{0,2000})\)")
+_BARE_URL = re.compile(r"<?https?://\S{1,2000}$")  # at the end of the text
+MAX_TITLE = 200
+
+
+def is_container(heading: Heading) -> bool:
+    text = heading.text.strip().strip("#").strip().strip("*_`")
+    return any(shape.fullmatch(text) for shape in CONTAINER_SHAPES)
+
+
+def bullet_items(
+    headings: list[Heading], lines: list[str], body_end: int, skip: set[int]
+) -> tuple[list[Section], set[int]]:
+    """The items of every container heading before `body_end`, its top-level bullets (not
+    on the lines `skip`, which are code or pasted logs), and the lines of the containers
+    that have some."""
+    items: list[Section] = []
+    containers: set[int] = set()
+    starts = [h.line for h in headings]
+    for heading in headings:
+        if heading.line >= body_end or not is_container(heading):
+            continue
+        end = min([s for s in starts if s > heading.line] + [body_end]) - 1
+        bullets = [n for n in range(heading.line + 1, end + 1) if n not in skip and _TOP_BULLET.match(lines[n - 1])]
+        if 2 * sum(1 for n in bullets if _REFERENCE.search(lines[n - 1])) <= len(bullets):
+            continue
+        for index, number in enumerate(bullets):
+            last = bullets[index + 1] - 1 if index + 1 < len(bullets) else end
+            title = _title(_TOP_BULLET.match(lines[number - 1])["text"])  # type: ignore[index]
+            if title:
+                items.append(Section("", title, number, last, heading.level + 1))
+                containers.add(heading.line)
+    return items, containers
+
+
+def _title(text: str) -> str:
+    """The bullet's text without its trailing links ("Title [#123](…)" -> "Title")."""
+    text = text[:4000]
+    while True:
+        stripped = text.rstrip(" ,;")
+        link = next((m for m in _LINK.finditer(stripped) if m.end() == len(stripped)), None)
+        bare = _BARE_URL.search(stripped)
+        if link is not None and link.start() > 0:
+            text = stripped[: link.start()]
+        elif bare is not None and bare.start() > 0:
+            text = stripped[: bare.start()]
+        else:
+            break
+    title = clean_title(text.strip(" -–—:([")) or ""
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
+
+
+def merge_items(sections: list[Section], items: list[Section], containers: set[int]) -> list[Section]:
+    """The heading sections without the containers, each ended before the first bullet item
+    inside it, and the items, in order, with ids unique in the meeting."""
+    if not items:
+        return sections
+    firsts = sorted(i.line for i in items)
+    kept = []
+    for section in sections:
+        if section.line in containers:
+            continue
+        inside = [line for line in firsts if section.line < line <= section.end_line]
+        if inside:
+            container = max((c for c in containers if section.line < c < inside[0]), default=inside[0])
+            section.end_line = container - 1
+        kept.append(section)
+    merged = sorted(kept + items, key=lambda s: s.line)
+    used = {s.id for s in kept}
+    for item in items:
+        ident = base = slugify(item.title) or "item"
+        number = 2
+        while ident in used:
+            ident, number = f"{base}-{number}", number + 1
+        used.add(ident)
+        item.id = ident
+    return merged
