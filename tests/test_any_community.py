@@ -295,6 +295,8 @@ def test_a_committees_conclusions_are_its_decisions() -> None:
         "- Consensus for stage 3\n- RBN to look into a sequence property\n- None\n"
         "MM: Are there any objections?\n\n## Other\n\nResolution: promoted to stage 4\n#agreed ship it\n"
         "\nWe agreed it was a long day, but this is no conclusion block.\n"
+        '- "Fix ICE with macros" ([#61046](https://github.com/rust-lang/rust/pull/61046))\n'
+        "  - Backport accepted\n  - Accepted for beta backport\n  - Accepted MCPs\n"
     )
     meeting = parse_note(text, "notes/2023-05-15.md", "2023-05-15")
     assert [(d.line, d.kind) for d in meeting.decisions] == [
@@ -303,7 +305,9 @@ def test_a_committees_conclusions_are_its_decisions() -> None:
         (10, "action"),
         (16, "decision"),
         (17, "decision"),
-    ]
+        (21, "decision"),
+        (22, "decision"),
+    ]  # "Accepted MCPs" names a list, not an outcome
     assert [a.line for a in meeting.action_items] == [10]
 
 

@@ -39,6 +39,11 @@ _NO_OUTCOME = re.compile(r"^\W*(?:none(?: yet)?|n/?a|tbd|no (?:concrete |clear )
 # "RBN to look into …", "GB will do a follow-up PR", "JHD and RBN to review"
 _WHO = r"(?:[A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)"  # initials, or a first name and surname
 _TASK = re.compile(rf"^{_WHO}(?:\s*(?:,|/|and)\s*{_WHO}){{0,4}}\s+(?:to|will)\s+\w")
+# "- Backport accepted", "- Accepted for beta backport": a bullet that is only an outcome
+_TERSE = re.compile(
+    r"^\s*[*+-]\s+(?:[\w-]+\s+){0,2}(?:accepted|approved|declined|rejected)(?:\s+(?:for|as)(?:\s+[\w-]+){1,4})?\W{0,3}$",
+    re.I,
+)
 # A labelled outcome anywhere ("Consensus: …", "Resolution: …") and MeetBot's "#agreed …", "#action …"
 _LABELLED = re.compile(
     r"^\s{0,3}(?:[*+-]\s{1,4})?(?:\*\*|__)?(?:(?P<decision>consensus|resolution|resolved|decision|agreed)"
@@ -103,6 +108,9 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
                 else None
             )
             table = None
+            continue
+        if _TERSE.match(line):
+            found.append(_made(number, None, _BULLET.match(line)["text"], "decision"))  # type: ignore[index]
             continue
         labelled = _LABELLED.match(line)
         if labelled:
