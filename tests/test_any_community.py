@@ -293,6 +293,7 @@ def test_a_committees_conclusions_are_its_decisions() -> None:
     text = (
         "# Notes\n\n## Iterator helpers\n\nMF: Can we have stage 3?\n\n### Conclusion\n\n"
         "- Consensus for stage 3\n- RBN to look into a sequence property\n- None\n"
+        "- The champion will work with WH on rounding\n- PR to be closed and revisited later\n"
         "MM: Are there any objections?\n\n## Other\n\nResolution: promoted to stage 4\n#agreed ship it\n"
         "\nWe agreed it was a long day, but this is no conclusion block.\n"
         '- "Fix ICE with macros" ([#61046](https://github.com/rust-lang/rust/pull/61046))\n'
@@ -303,12 +304,15 @@ def test_a_committees_conclusions_are_its_decisions() -> None:
         (9, "decision"),
         (10, "decision"),
         (10, "action"),
-        (16, "decision"),
-        (17, "decision"),
-        (21, "decision"),
-        (22, "decision"),
-    ]  # "Accepted MCPs" names a list, not an outcome
-    assert [a.line for a in meeting.action_items] == [10]
+        (12, "decision"),
+        (12, "action"),
+        (13, "decision"),
+        (18, "decision"),
+        (19, "decision"),
+        (23, "decision"),
+        (24, "decision"),
+    ]  # "Accepted MCPs" names a list, not an outcome; "PR to be closed" is no one's task
+    assert [a.line for a in meeting.action_items] == [10, 12]
 
 
 def test_front_matter_of_usual_keys_is_shown_as_github_shows_it() -> None:
@@ -319,3 +323,37 @@ def test_front_matter_of_usual_keys_is_shown_as_github_shows_it() -> None:
     assert [s.title for s in meeting.sections] == ["Announcements"]  # "type: docs" over '---' is no heading
     kept = parse_note("---\nAttendees: Ann, Bo\n---\n\n## Item\n", "notes/2023-07-20.md", "2023-07-20")
     assert kept.front_matter_lines == 0  # a capitalised label between rules is the note's text
+
+
+def test_an_item_in_the_plan_and_again_in_the_record_is_one_item() -> None:
+    text = (
+        "# TSC meeting 2016-03-02\n\n## Agenda\n\n### example/widgets\n\n"
+        "* Move type definitions out [#38818](https://github.com/example/widgets/issues/38818)\n"
+        "* Drop the old API [#38900](https://github.com/example/widgets/pull/38900)\n\n"
+        "## Minutes\n\n### example/widgets\n\n"
+        "* Move type definitions out [#38818](https://github.com/example/widgets/issues/38818)\n"
+        "  * Jane: agreed.\n"
+        "* Drop the old API [#38900](https://github.com/example/widgets/pull/38900)\n"
+        "  * Ravi: next time.\n"
+    )
+    meeting = parse_note(text, "notes/2016-03-02.md", "2016-03-02", "example/widgets")
+    items = [(s.title, s.line) for s in meeting.sections if s.title != "Agenda" and s.title != "Minutes"]
+    assert items == [("Move type definitions out", 14), ("Drop the old API", 16)]  # the record, with its talk
+
+
+def test_outcomes_and_tasks_in_prose_and_no_template_headings_as_items() -> None:
+    text = (
+        "# TSC meeting 2025-03-04\n\n## Links\n\n* **Recording**: <https://youtu.be/abc123>\n"
+        "* **GitHub Issue**: <https://github.com/example/tsc/issues/1500>\n\n"
+        "## Present\n\n* Li Wei @liwei (guest)\n* Jane Doe @jdoe\n\n"
+        "## Agenda\n\n### example/widgets\n\n"
+        "* Move type definitions out [#38818](https://github.com/example/widgets/issues/38818)\n"
+        "  * No objections; agreed to land it.\n  * Li Wei volunteered to write the proposal.\n"
+        "  * Jane Doe will think about it.\n  * JD: we agreed to disagree\n\n"
+        "## Upcoming Meetings\n\n* **Calendar**: <https://example.org/calendar>\n"
+    )
+    meeting = parse_note(text, "notes/2025-03-04.md", "2025-03-04", "example/widgets")
+    assert [s.title for s in meeting.sections] == ["Agenda", "Move type definitions out"]
+    assert [(d.line, d.text) for d in meeting.decisions] == [(18, "No objections; agreed to land it.")]
+    # "will" is as often a plan as a task; a turn is discussion
+    assert [(a.line, a.owner) for a in meeting.action_items] == [(19, "Li Wei")]

@@ -17,6 +17,11 @@ _BULLET = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
 _NONE = re.compile(r"^\W*(?:none(?:\s+identified)?|n/?a)\W*$", re.I)
 _OWNER_COLON = re.compile(r"^(?P<owner>[^:]{1,60}?):\s*(?P<task>\S.*)$")
 _OWNER_VERB = re.compile(r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|will)\s+\w")
+# "Tom Sweeney to look into …", "Ruy volunteered to write it". Not "Dan will …": notes say
+# that of plans as often as of tasks, and a false action is worse than a missed one.
+_PROSE_TASK = re.compile(
+    r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|(?:has\s+)?(?:volunteered|offered)\s+to)\s+(?!be\s)\w"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -66,8 +71,8 @@ def prose_actions(lines: list[str], numbers: list[int], known: set[str]) -> list
     for number in numbers:
         line = _BULLET.sub("", lines[number - 1].strip())
         for sentence in _SENTENCE_END.split(line):
-            match = _OWNER_VERB.match(sentence)
-            if match and re.match(r"\s+to\s", sentence[match.end("owner") :]):
+            match = _PROSE_TASK.match(sentence)
+            if match:
                 owner = match["owner"]
                 if owner.casefold() in known or owner.casefold() in first_names:
                     items.append(ActionItem(number, owner, sentence.strip(), confident=False))

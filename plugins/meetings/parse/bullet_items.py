@@ -60,7 +60,19 @@ def bullet_items(
             if title:
                 items.append(Section("", title, number, last, heading.level + 1))
                 containers.add(heading.line)
-    return items, containers
+    return _once(items), containers
+
+
+def _once(items: list[Section]) -> list[Section]:
+    """An item listed in the plan and again in the record ("## Agenda", then "## Minutes")
+    is one item: the listing with the most discussion under it, the later on a tie."""
+    best: dict[str, Section] = {}
+    for item in items:
+        key = item.title.casefold()
+        if key not in best or item.end_line - item.line >= best[key].end_line - best[key].line:
+            best[key] = item
+    kept = {id(s) for s in best.values()}
+    return [s for s in items if id(s) in kept]
 
 
 def _title(text: str) -> str:
@@ -78,6 +90,27 @@ def _title(text: str) -> str:
             break
     title = clean_title(text.strip(" -–—:([")) or ""
     return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
+
+
+# "* **Recording**: <https://…>", "Calendar: https://…": a labelled link, no discussion
+_LABELLED_LINK = re.compile(
+    r"^\s*+(?:[*+-]\s++)?(?:\*\*|__)?[^\s*_:][^*_:\n]{0,59}?(?:\*\*|__)?[ \t]*+:[ \t]*+(?:\*\*|__)?[ \t]*+<?https?://\S{1,2000}$"
+)
+_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
+
+
+def without_empty(sections: list[Section], lines: list[str]) -> list[Section]:
+    """The sections that are items: one with no video mark, no presenter and nothing under
+    it but labelled links ("## Links", "## Upcoming Meetings") is a part of the notes'
+    template. (An empty one stays: "## Topics for Next Meeting" is an item left open.)"""
+    kept = []
+    for section in sections:
+        body = [line for line in lines[section.line : section.end_line] if line.strip()]
+        links = [line for line in body if _LABELLED_LINK.match(line)]
+        empty = links and all(_LABELLED_LINK.match(line) or _HEADING_LINE.match(line) for line in body)
+        if not empty or section.video_seconds is not None or section.presenters:
+            kept.append(section)
+    return kept
 
 
 def merge_items(sections: list[Section], items: list[Section], containers: set[int]) -> list[Section]:

@@ -38,10 +38,20 @@ _OUTCOME_HEADING = re.compile(
 _NO_OUTCOME = re.compile(r"^\W*(?:none(?: yet)?|n/?a|tbd|no (?:concrete |clear )?conclusions?\b.*|see\b.*)\W*$", re.I)
 # "RBN to look into …", "GB will do a follow-up PR", "JHD and RBN to review"
 _WHO = r"(?:[A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)"  # initials, or a first name and surname
-_TASK = re.compile(rf"^{_WHO}(?:\s*(?:,|/|and)\s*{_WHO}){{0,4}}\s+(?:to|will)\s+\w")
+# a role the notes give tasks to: "The champion will …", "Stakeholders to continue …"
+_ROLE = r"(?i:(?:(?:the|all)\s+)?(?:[\w-]+\s+){0,2}?(?:champions?|editors?|chairs?|stakeholders?|authors?|reviewers?))"
+# "RBN to look into …", "KG and SYG will …"; never "PR to be closed" (an outcome, no one's task)
+_TASK = re.compile(rf"^(?:{_WHO}(?:\s*(?:,|/|and)\s*{_WHO}){{0,4}}|{_ROLE})\s+(?:to|will|needs?\s+to)\s+(?!be\s)\w")
 # "- Backport accepted", "- Accepted for beta backport": a bullet that is only an outcome
 _TERSE = re.compile(
     r"^\s*[*+-]\s+(?:[\w-]+\s+){0,2}(?:accepted|approved|declined|rejected)(?:\s+(?:for|as)(?:\s+[\w-]+){1,4})?\W{0,3}$",
+    re.I,
+)
+# An outcome written in prose: "No objections; agreed to land it.", "Consensus is to ship",
+# "The TSC decided to …". A speaker's turn is discussion, not the record (see _TURN).
+_PROSE_OUTCOME = re.compile(
+    r"^\s{0,3}(?:[*+-]\s{1,4})?(?:no\s+objections?\b|(?:there\s+(?:is|was)\s+)?consensus\s+(?:is|was|to|on|reached)\b"
+    r"|(?:(?:we|the\s+\w+(?:\s+\w+)?)\s+)?(?:agreed|decided|resolved)\s+(?:to|that|on)\b)",
     re.I,
 )
 # A labelled outcome anywhere ("Consensus: …", "Resolution: …") and MeetBot's "#agreed …", "#action …"
@@ -111,6 +121,10 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
             continue
         if _TERSE.match(line):
             found.append(_made(number, None, _BULLET.match(line)["text"], "decision"))  # type: ignore[index]
+            continue
+        if _PROSE_OUTCOME.match(line):
+            bullet = _BULLET.match(line)
+            found.append(_made(number, None, bullet["text"] if bullet else line.strip(), "decision"))
             continue
         labelled = _LABELLED.match(line)
         if labelled:

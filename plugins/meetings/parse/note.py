@@ -34,7 +34,7 @@ from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
 from .agenda import find_agenda, metadata_lines
-from .bullet_items import bullet_items, merge_items
+from .bullet_items import bullet_items, merge_items, without_empty
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
@@ -799,7 +799,7 @@ class _NoteParser:
         found = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
         skip = m.raw_lines() | {n for b in m.code_blocks for n in range(b.first, b.last + 1)}
         items, containers = bullet_items(self.headings, m.lines, body_end, skip)
-        m.sections = merge_items(found, items, containers)  # "### nodejs/node" holds its bullets
+        m.sections = without_empty(merge_items(found, items, containers), m.lines)  # "### org/repo" holds its bullets
 
     def _presenters_by_initials(self) -> None:
         """ "Presenter: CM" is the attendee the table lists as CM."""
@@ -936,7 +936,7 @@ class _NoteParser:
         for number, task in duplicates:
             self.report(number, WARNING, f"this next step repeats an earlier one: {task[:60]!r}", "remove it")
         listed = {i.line for i in items}
-        known = {n.casefold() for n in m.attendees}
+        known = {strip_affiliation(n).casefold() for n in m.attendees}  # "Li Wei @liwei (guest)": Li Wei
         known.update(p.casefold() for s in m.sections for p in s.presenters)
         heading_lines = {h.line for h in self.headings}
         prose = [n for n in self.prose_lines() if n not in heading_lines and n != m.attendees_line and n not in listed]

@@ -15,9 +15,16 @@ from .templates import TEMPLATES
 DECISIONS_SRC = "decisions/index.md"
 
 
-def subject_finder(archive: Archive) -> TopicFinder:
-    """The archive's topics, to link the subjects a decision names."""
-    return TopicFinder(TopicEntry(t.name, list(t.aliases)) for t in archive.topics.values())
+def subject_finder(archive: Archive, meeting: Meeting | None = None) -> TopicFinder:
+    """The topics a decision's subjects are linked to: the archive's, or on a meeting's
+    page those of its own sections (read one by one, so the page is reused on a rebuild
+    unless one of them changes)."""
+    if meeting is None:
+        topics = list(archive.topics.values())
+    else:
+        idents = dict.fromkeys(t for s in meeting.sections for t in s.topics)
+        topics = [t for t in map(archive.topics.get, idents) if t is not None]
+    return TopicFinder(TopicEntry(t.name, list(t.aliases)) for t in topics)
 
 
 def decision_rows(
@@ -72,7 +79,7 @@ def meeting_decisions(meeting: Meeting, archive: Archive, href: Callable[[str], 
     """The HTML list of the meeting's decisions and actions ("" when it has none)."""
     if not meeting.decisions:
         return ""
-    rows = decision_rows(meeting, archive, lambda src, anchor: href(src), subject_finder(archive))
+    rows = decision_rows(meeting, archive, lambda src, anchor: href(src), subject_finder(archive, meeting))
     return TEMPLATES.get_template("decisions_list.html.j2").render(rows=rows).strip()
 
 

@@ -106,7 +106,7 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
         pages.append(guarded(urls.issue_src(issue), ident, issue, partial(_issue, issue=issue)))
     pages.append(_issues_index(archive, here("issues/index.md")))
     if has_decisions(archive):  # a community whose notes number their decisions
-        pages.append(guarded(DECISIONS_SRC, "Decisions", None, _decisions))
+        pages.append(_decisions(archive, here(DECISIONS_SRC)))  # an index, made each build as the others
     pages.append(_timeline(archive, here("timeline/index.md"), memo))
     pages.append(Page(EXPORT_SRC, export_json(archive, options.directory_urls, memo)))
     return pages
