@@ -4,6 +4,7 @@ handles, a recording on a labelled line)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -279,7 +280,9 @@ def test_bullets_under_a_repository_heading_are_the_items(tmp_path: Path) -> Non
     assert "example/widgets" not in [t for t, _, _ in titles]  # the heading holds items, is none
     # words either side of a slash are no repository: its bullets stay in the item above
     assert not {"New proposals", "Fix it"} & {t for t, _, _ in titles}
-    assert titles[0] == ("Agenda", 3, 8)  # ends where the repository's items begin
+    # "## Agenda" holds the repository's items, so its other sub-headings are items, and it is none
+    assert titles[0] == ("Announcements", 5, 8)
+    assert "MCPs/FCPs" in [t for t, _, _ in titles] and "Agenda" not in [t for t, _, _ in titles]
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "2025-03-04.md").write_text(TSC, encoding="utf-8")
@@ -337,8 +340,9 @@ def test_an_item_in_the_plan_and_again_in_the_record_is_one_item() -> None:
         "  * Ravi: next time.\n"
     )
     meeting = parse_note(text, "notes/2016-03-02.md", "2016-03-02", "example/widgets")
-    items = [(s.title, s.line) for s in meeting.sections if s.title != "Agenda" and s.title != "Minutes"]
+    items = [(s.title, s.line) for s in meeting.sections]
     assert items == [("Move type definitions out", 14), ("Drop the old API", 16)]  # the record, with its talk
+    # the headings over the repository hold items: neither is one
 
 
 def test_outcomes_and_tasks_in_prose_and_no_template_headings_as_items() -> None:
@@ -353,7 +357,39 @@ def test_outcomes_and_tasks_in_prose_and_no_template_headings_as_items() -> None
         "## Upcoming Meetings\n\n* **Calendar**: <https://example.org/calendar>\n"
     )
     meeting = parse_note(text, "notes/2025-03-04.md", "2025-03-04", "example/widgets")
-    assert [s.title for s in meeting.sections] == ["Agenda", "Move type definitions out"]
+    assert [s.title for s in meeting.sections] == ["Move type definitions out"]
     assert [(d.line, d.text) for d in meeting.decisions] == [(18, "No objections; agreed to land it.")]
     # "will" is as often a plan as a task; a turn is discussion
     assert [(a.line, a.owner) for a in meeting.action_items] == [(19, "Li Wei")]
+
+
+def test_a_section_that_only_says_where_something_is_is_no_item() -> None:
+    text = (
+        "# Notes\n\n## Agenda\n\n- [Agenda](https://github.com/example/agendas/blob/main/2025/03.md)\n\n"
+        "## Links\n\n* **Calendar**: <https://example.org/calendar>\n\n"
+        "## Decimal for stage 2\n\n- [Slides](https://example.org/decimal.pdf)\n\n## Open questions\n"
+    )
+    meeting = parse_note(text, "notes/2025-03-04.md", "2025-03-04")
+    # a talk whose body is its slides is an item; an empty one is an item left open
+    assert [s.title for s in meeting.sections] == ["Decimal for stage 2", "Open questions"]
+
+
+def test_a_handle_after_a_name_is_the_persons_login_and_mentions_link_to_them(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2025-03-04.md").write_text(
+        "# TSC 2025-03-04\n\n## Present\n\n* Jane Doe @jdoe (TSC)\n* Ravi Kumar @rkumar\n\n## Releases\n\n"
+        "* @jdoe will cut the release; mail jane@jdoe.example, not @nobody.\n",
+        encoding="utf-8",
+    )
+    (notes / "2025-03-11.md").write_text(
+        "# TSC 2025-03-11\n\n## Present\n\n* Ravi Kumar @rkumar\n\n## Triage\n\n* ping @_**Jane Doe|1234** about it\n",
+        encoding="utf-8",
+    )
+    site = load_site(Settings(notes_dir=notes, community_file=None))
+    jane = site.archive.people["jane-doe"]
+    assert (jane.name, jane.github, jane.aliases) == ("Jane Doe", "jdoe", [])  # the handle and role are data
+    assert [(m.meeting, m.line) for m in jane.mentions] == [("2025-03-04", 10), ("2025-03-11", 9)]
+    assert site.archive.people["ravi-kumar"].mentions == []  # "@nobody" and an e-mail address are no one
+    html = next(site.article(p).html for p in site.pages if p.src == "meetings/2025-03-04.md")
+    assert re.search(r'<a href="[^"]*people/jane-doe/?">@jdoe</a> will cut', html), html

@@ -27,6 +27,10 @@ Meeting Date/Time: {day}, 2024 at 14:00 UTC
 ## Client {n} release
 
 Text about release {n}.
+
+## Sync bug [#12](https://github.com/example/client/issues/12)
+
+We agreed to ship the fix.
 """
 DAYS = ["March 5", "March 12", "March 19", "March 26"]
 
@@ -52,9 +56,12 @@ def test_init_writes_what_the_notes_show_and_a_site_that_uses_it(tmp_path: Path,
         "id": "call-{number}",
         "date_labels": ["Meeting Date/Time:"],
     }
-    assert settings["headings"] == {"generic": ["Intro"]}  # in every meeting: no topic page
+    # in every meeting: no topic page; an item naming an issue is about it, however long it stays
+    assert settings["headings"] == {"generic": ["Intro"]}
     assert settings["speaker_turns"] is True
-    assert "site_name: Working Group Call" in config.read_text(encoding="utf-8")
+    site = yaml.safe_load(config.read_text(encoding="utf-8"))
+    assert site["site_name"] == "Working Group Call"
+    assert {"Decisions": "decisions/index.md"} in site["nav"]  # the notes record decisions
     archive = load_site(Settings.from_config_file(config)[0], render=False).archive
     assert [(m.id, m.date) for m in archive.meetings] == [
         ("call-10", "2024-03-05"),

@@ -26,6 +26,9 @@ from .text import clean_name, slugify, unlink
 from .topics import TopicEntry
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
+# "Jane Doe @jdoe (TSC)": the handle after a name is the person's GitHub login (its shape, so
+# it is safe in a URL)
+_LOGIN = re.compile(r"(?<=\w)\s+@(?P<login>[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?=[\s(,;]|$)")
 # Agenda items that recur in every meeting and say nothing about a subject.
 GENERIC_SECTIONS = re.compile(
     r"^(?:questions?\??|topics? for next meeting|open (?:discussion|forum)|any pain points\??"
@@ -100,7 +103,9 @@ class Archive:
         """How prose may write the person, longest first, each one only theirs."""
         person = self.people[ident]
         found = {strip_affiliation(s) for s in [person.name, *person.aliases]}
-        mine = (s for s in found if len(s.split()) >= 2 and self.owner_of(s.casefold()) == ident)
+        mine = [s for s in found if len(s.split()) >= 2 and self.owner_of(s.casefold()) == ident]
+        if person.github:
+            mine.append("@" + person.github)  # "@jdoe" in the text is a mention too
         return sorted(mine, key=len, reverse=True)
 
     @cached_property
@@ -216,6 +221,7 @@ def _link(
     aliases = {k.lower(): v.lower() for k, v in (repo_aliases or {}).items()}
     archive = Archive(sorted(meetings, key=lambda m: (m.date, m.id)), repo_aliases=aliases)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    logins: dict[str, Counter[str]] = defaultdict(Counter)  # handles written after a person's name
 
     refused: set[tuple[str, int | None, str]] = set()
 
@@ -238,6 +244,9 @@ def _link(
         shown = clean_name(written)  # pages never show the invisible characters of a spelling
         archive.names[(meeting.id, written)] = ident
         spellings[ident][shown] += 1
+        login = _LOGIN.search(written)
+        if login:
+            logins[ident][login["login"].lower()] += 1
         found = archive.people.get(ident)
         if found is None:
             found = Person(ident, identities.canonical.get(ident, shown), github=identities.github.get(ident))
@@ -251,6 +260,9 @@ def _link(
             _cap_issues(archive, meeting, max_refs_per_note)
             _link_people(archive, meeting, person)
 
+    for ident, login in logins.items():
+        if archive.people[ident].github is None and len(login) == 1:  # one handle, never a guess between two
+            archive.people[ident].github = next(iter(login))
     note_lines = _kept(cache, "note lines")
     text = {m.id: _note_lines(m, note_lines) for m in archive.meetings}
     _add_topics(archive, topics or [], text, _people_words(spellings), {g.casefold() for g in generic}, cache)
@@ -259,7 +271,8 @@ def _link(
     for ident, person_ in archive.people.items():
         if ident not in identities.canonical:
             person_.name = _best_spelling(spellings[ident])
-        person_.aliases = sorted(s for s in spellings[ident] if s != person_.name)
+        # "Jane Doe @jdoe (TSC)" is Jane Doe written with her handle and role, not another spelling
+        person_.aliases = sorted(s for s in spellings[ident] if strip_affiliation(s) != person_.name)
         person_.meetings = sorted(set(person_.meetings), key=archive.position)
     archive.people = dict(sorted(archive.people.items()))
     archive.topics = dict(sorted(archive.topics.items()))
@@ -634,11 +647,13 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
                 names.setdefault(words, person.id)
     if not names:
         return
+    handles = {p.github.lower(): p.id for p in archive.people.values() if p.github}
     first_words = {words[0] for words in names}
-    table = hashlib.blake2b(repr(sorted(names.items())).encode("utf-8", "surrogatepass")).digest()
+    shown = repr((sorted(names.items()), sorted(handles.items())))
+    table = hashlib.blake2b(shown.encode("utf-8", "surrogatepass")).digest()
     for meeting in archive.meetings:
         with blame(meeting, "finding the people it names"):
-            find = functools.partial(_meeting_person_mentions, meeting, names, first_words, text[meeting.id])
+            find = functools.partial(_meeting_person_mentions, meeting, names, handles, first_words, text[meeting.id])
             # What a note names depends on its text and the table of names only (its digest
             # covers its path, so its id).
             found = kept.get((table, meeting.digest), find) if meeting.digest else find()
@@ -646,45 +661,69 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
                 archive.people[ident].mentions.append(copy.copy(mention))  # a build's own, to fill or change
 
 
+# "@jdoe" (a GitHub login) and Zulip's "@**Jane Doe**", "@_**Jane Doe|1234**" (a silent mention)
+_MENTION = re.compile(
+    r"(?<![\w@])@(?:_?\*\*(?P<zulip>[^*|\n]{1,80})(?:\|\d{1,12})?\*\*"
+    r"|(?P<login>[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![\w-]))"
+)
+
+
+def _mentioned(line: str, names: dict[tuple[str, ...], str], handles: dict[str, str]) -> list[str]:
+    """The people a line mentions with an @: by their login, or Zulip's by their name."""
+    found = []
+    for mention in _MENTION.finditer(line):
+        if mention["login"]:
+            ident = handles.get(mention["login"].lower())
+        else:
+            words = tuple(w.casefold() for w in _WORD.findall(mention["zulip"]))
+            ident = names.get(words) or (handles.get(words[0]) if len(words) == 1 else None)
+        if ident is not None:
+            found.append(ident)
+    return found
+
+
 def _meeting_person_mentions(
     meeting: Meeting,
     names: dict[tuple[str, ...], str],
+    handles: dict[str, str],
     first_words: set[str],
     lines: list[tuple[int, str]],
 ) -> list[tuple[str, Mention]]:
     """(person id, mention) of each person the running text of one meeting names, in order."""
     found: list[tuple[str, Mention]] = []
-    skip = {meeting.attendees_line} | {s.presenter_line for s in meeting.sections}
+    skip = {meeting.attendees_line, *meeting.attendee_lines} | {s.presenter_line for s in meeting.sections}
     seen: set[tuple[str, str | None]] = set()
     for number, line in lines:
         if number in skip:
             continue
         words = [w.casefold() for w in _WORD.findall(line)]
+        named = []
         for start in range(len(words)):
-            if words[start] not in first_words:
+            if words[start] in first_words:  # the longest name starting at this word
+                sizes = (names.get(tuple(words[start : start + size])) for size in (4, 3, 2))
+                named.append(next((ident for ident in sizes if ident), None))
+        if "@" in line:
+            named += _mentioned(line, names, handles)
+        for ident in named:
+            if ident is None:
                 continue
-            for size in (4, 3, 2):
-                ident = names.get(tuple(words[start : start + size]))
-                if ident is None:
-                    continue
-                section = meeting.section_at(number)
-                key = (ident, section.id if section else None)
-                if key not in seen:
-                    seen.add(key)
-                    found.append(
-                        (
-                            ident,
-                            Mention(
-                                meeting.id,
-                                number,
-                                key[1],
-                                _snippet(meeting, number),
-                                video_seconds=_video_at(meeting, number, section),
-                                anchor=key[1],
-                            ),
-                        )
+            section = meeting.section_at(number)
+            key = (ident, section.id if section else None)
+            if key not in seen:
+                seen.add(key)
+                found.append(
+                    (
+                        ident,
+                        Mention(
+                            meeting.id,
+                            number,
+                            key[1],
+                            _snippet(meeting, number),
+                            video_seconds=_video_at(meeting, number, section),
+                            anchor=key[1],
+                        ),
                     )
-                break
+                )
     return found
 
 

@@ -286,7 +286,7 @@ def _init(settings: Settings, config_file: Path, force: bool) -> int:
     if not config_file.exists():
         notes = Path(os.path.relpath(settings.path(settings.notes_dir), config_file.parent)).as_posix()
         options = {"notes_dir": notes, "community_file": "community.yml", "default_repo": found.default_repo}
-        config_file.write_text(site_config(found.site_name, options), encoding="utf-8")
+        config_file.write_text(site_config(found.site_name, options, found.decisions), encoding="utf-8")
         print(f"wrote {config_file}")
         home = config_file.parent / "docs" / "index.md"
         if not home.exists():

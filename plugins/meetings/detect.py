@@ -52,6 +52,7 @@ class Description:
     undecided: list[str] = field(default_factory=list)
     default_repo: str = ""
     site_name: str = "Meetings"
+    decisions: bool = False  # the notes record some: the site has a decisions log
 
     def yaml(self) -> str:
         head = ["# How these notes are written, as `meetings init` read them.", "#"]
@@ -107,10 +108,14 @@ def describe(settings: Settings) -> Description:
     found.evidence.append(f"recording: linked in {recorded}/{len(meetings)} notes")
     if recorded <= MOST * total:
         found.undecided.append("how recordings are linked: add the link's label to recording_labels")
-    titles = Counter(t for m in meetings for t in {s.title.strip().rstrip(":").casefold(): s.title for s in m.sections})
-    spelled = {
-        s.title.strip().rstrip(":").casefold(): s.title.strip().rstrip(":") for m in meetings for s in m.sections
-    }
+    # an item naming an issue is about that issue however many weeks it stays on the agenda
+    titles: Counter[str] = Counter()
+    spelled: dict[str, str] = {}
+    for m in meetings:
+        referenced = {r.line for r in m.issues}
+        own = {s.title.strip().rstrip(":") for s in m.sections if s.line not in referenced}
+        spelled.update((t.casefold(), t) for t in own)
+        titles.update({t.casefold() for t in own})
     generic = [spelled[t] for t, n in titles.most_common() if n >= 3 and n > RECURRING * total]
     items = sum(len(m.sections) for m in meetings)
     found.evidence.append(f"items: {items} in {len(meetings)} notes")
@@ -127,6 +132,9 @@ def describe(settings: Settings) -> Description:
         found.site_name = " ".join(common[0][0].split())
         found.evidence.append(f"title: {found.site_name!r} in {common[0][1]}/{len(meetings)} notes")
     found.default_repo = "" if numbered else most_linked_repo(notes)
+    decided = sum(1 for m in meetings if m.decisions)
+    found.decisions = decided > 0
+    found.evidence.append(f"decisions or actions: recorded in {decided}/{len(meetings)} notes")
     repos = Counter(i.repo for i in archive.issues.values() if i.kind != "reference")
     found.evidence.append(
         "references: "
@@ -165,9 +173,10 @@ def _date_labels(texts: list[str]) -> list[tuple[str, int]]:
     return [(label, n) for label, n in counts.most_common(4) if n >= max(2, 0.05 * len(texts))]
 
 
-def site_config(site_name: str, options: Mapping[str, object]) -> str:
+def site_config(site_name: str, options: Mapping[str, object], decisions: bool = False) -> str:
     """A mkdocs.yml for a new archive: the Material theme, search, the meetings plugin with
-    `options`, and the pages the plugin writes in the navigation."""
+    `options`, and the pages the plugin writes in the navigation (the decisions log where
+    the notes record `decisions`)."""
     config = {
         "site_name": site_name,
         "theme": {"name": "material", "font": False, "features": ["navigation.tabs", "search.suggest"]},
@@ -181,6 +190,7 @@ def site_config(site_name: str, options: Mapping[str, object]) -> str:
             {"Topics": "topics/index.md"},
             {"Issues": "issues/index.md"},
             {"Timeline": "timeline/index.md"},
+            *([{"Decisions": "decisions/index.md"}] if decisions else []),
         ],
     }
     return "# Written by `meetings init`: set site_url before publishing.\n" + yaml.safe_dump(

@@ -206,6 +206,7 @@ class Meeting:
     recording: str | None = None
     attendees: list[str] = field(default_factory=list)
     attendees_line: int | None = None
+    attendee_lines: list[int] = field(default_factory=list)  # every line of the list: none is prose
     attendees_declared: int | None = None
     sections: list[Section] = field(default_factory=list)
     _section_index: tuple[tuple[int, int], dict[str, Section]] | None = field(

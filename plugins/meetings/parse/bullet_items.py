@@ -9,16 +9,20 @@ link, under a heading that names the repository; the sub-bullets are its discuss
       * Agreed to land it.
 
 Each such bullet is an item, titled by its text without the link; the heading holds items
-but is none. A heading is a container when its text is one of `CONTAINER_SHAPES`.
+but is none. A heading is a container when its text is one of `CONTAINER_SHAPES`. The heading
+over the containers ("## Agenda") holds items too: its other sub-headings ("### Announcements")
+are items. A plan and its record list an item twice: it is one (`once`), and a section of
+nothing but links to elsewhere is none (`without_empty`).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Section
 from ..text import slugify
-from .sections import Heading, clean_title
+from .sections import Heading, clean_title, split_heading
 
 # Headings that hold items rather than being one: a repository ("nodejs/node", "nodejs/TSC";
 # owners are written in lower case, so "MCPs/FCPs" is none), whose bullets mostly link an
@@ -50,7 +54,8 @@ def bullet_items(
     for heading in headings:
         if heading.line >= body_end or not is_container(heading):
             continue
-        end = min([s for s in starts if s > heading.line] + [body_end]) - 1
+        after = bisect.bisect_right(starts, heading.line)  # the next heading ends it
+        end = min(starts[after] if after < len(starts) else body_end, body_end) - 1
         bullets = [n for n in range(heading.line + 1, end + 1) if n not in skip and _TOP_BULLET.match(lines[n - 1])]
         if 2 * sum(1 for n in bullets if _REFERENCE.search(lines[n - 1])) <= len(bullets):
             continue
@@ -60,10 +65,10 @@ def bullet_items(
             if title:
                 items.append(Section("", title, number, last, heading.level + 1))
                 containers.add(heading.line)
-    return _once(items), containers
+    return items, containers
 
 
-def _once(items: list[Section]) -> list[Section]:
+def once(items: list[Section]) -> list[Section]:
     """An item listed in the plan and again in the record ("## Agenda", then "## Minutes")
     is one item: the listing with the most discussion under it, the later on a tie."""
     best: dict[str, Section] = {}
@@ -73,6 +78,43 @@ def _once(items: list[Section]) -> list[Section]:
             best[key] = item
     kept = {id(s) for s in best.values()}
     return [s for s in items if id(s) in kept]
+
+
+def sibling_items(
+    headings: list[Heading], containers: set[int], body_end: int, default_repo: str
+) -> tuple[list[Section], set[int]]:
+    """A heading whose sub-headings hold items ("## Agenda" over "### nodejs/node") holds
+    items too: its other sub-headings of that level ("### Announcements") are items. Returns
+    them and the lines of the headings that hold them."""
+    parents: dict[int, int] = {}  # a holding heading's line: the level of its containers
+    stack: list[Heading] = []
+    for heading in headings:
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        if heading.line in containers and stack and stack[-1].level > 1:
+            parents.setdefault(stack[-1].line, heading.level)
+        stack.append(heading)
+    items: list[Section] = []
+    scope: int | None = None  # the level of the holding heading being read
+    for index, heading in enumerate(headings):
+        if heading.line >= body_end:
+            break
+        if scope is not None and heading.level <= scope:
+            scope = None
+        if heading.line in parents:
+            scope, level = heading.level, parents[heading.line]
+            continue
+        if scope is None or heading.level != level or heading.line in containers:
+            continue
+        after = range(index + 1, len(headings))  # each scan stops at the next sibling: linear
+        end = min(next((headings[i].line for i in after if headings[i].level <= heading.level), body_end), body_end) - 1
+        parts = split_heading(heading.text, default_repo)
+        if parts.title:
+            item = Section("", parts.title, heading.line, end, heading.level, list(parts.presenters))
+            item.video_seconds = parts.seconds
+            item.presenter_line = heading.line if parts.presenters else None
+            items.append(item)
+    return items, set(parents)
 
 
 def _title(text: str) -> str:
@@ -99,6 +141,15 @@ _LABELLED_LINK = re.compile(
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 
 
+_LINK_LINE = re.compile(r"^\s*+(?:[*+-]\s++)?\[(?P<label>[^\]\n]{0,200})\]\([^)\s]{0,2000}\)\s*$")
+
+
+def _names(line: str, title: str) -> bool:
+    """ "- [Agenda](https://…)" under "## Agenda": it says where the agenda is."""
+    link = _LINK_LINE.match(line)
+    return link is not None and link["label"].strip().casefold() == title
+
+
 def without_empty(sections: list[Section], lines: list[str]) -> list[Section]:
     """The sections that are items: one with no video mark, no presenter and nothing under
     it but labelled links ("## Links", "## Upcoming Meetings") is a part of the notes'
@@ -106,8 +157,9 @@ def without_empty(sections: list[Section], lines: list[str]) -> list[Section]:
     kept = []
     for section in sections:
         body = [line for line in lines[section.line : section.end_line] if line.strip()]
-        links = [line for line in body if _LABELLED_LINK.match(line)]
-        empty = links and all(_LABELLED_LINK.match(line) or _HEADING_LINE.match(line) for line in body)
+        title = section.title.casefold()
+        links = {i for i, line in enumerate(body) if _LABELLED_LINK.match(line) or _names(line, title)}
+        empty = links and all(i in links or _HEADING_LINE.match(line) for i, line in enumerate(body))
         if not empty or section.video_seconds is not None or section.presenters:
             kept.append(section)
     return kept
@@ -119,13 +171,16 @@ def merge_items(sections: list[Section], items: list[Section], containers: set[i
     if not items:
         return sections
     firsts = sorted(i.line for i in items)
+    holders = sorted(containers)
     kept = []
     for section in sections:
         if section.line in containers:
             continue
-        inside = [line for line in firsts if section.line < line <= section.end_line]
-        if inside:
-            container = max((c for c in containers if section.line < c < inside[0]), default=inside[0])
+        at = bisect.bisect_right(firsts, section.line)
+        if at < len(firsts) and firsts[at] <= section.end_line:  # a bullet item inside it
+            first = firsts[at]
+            below = bisect.bisect_left(holders, first) - 1  # the last container above that item
+            container = holders[below] if below >= 0 and holders[below] > section.line else first
             section.end_line = container - 1
         kept.append(section)
     merged = sorted(kept + items, key=lambda s: s.line)

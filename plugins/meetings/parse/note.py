@@ -34,7 +34,7 @@ from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
 from .agenda import find_agenda, metadata_lines
-from .bullet_items import bullet_items, merge_items, without_empty
+from .bullet_items import bullet_items, merge_items, once, sibling_items, without_empty
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
@@ -599,6 +599,7 @@ class _NoteParser:
             found, names = initials_paragraph(self.meeting.lines, self.prose_lines())
             if names:
                 self.meeting.attendees_line = found[0]
+                self.meeting.attendee_lines += found
                 self.meeting.attendees = names
                 self._initials = with_initials(names)
                 # "Remote:\nRon Buckton (RBN), …\n-----" is a heading to CommonMark, not an item
@@ -613,6 +614,7 @@ class _NoteParser:
             return False
         self._attendee_heading = heading
         m.attendees_line = listed[0][0]
+        m.attendee_lines += [number for number, _ in listed]
         for number, name in listed:
             if name.casefold() in {a.casefold() for a in m.attendees}:
                 self.report(number, WARNING, f"{name!r} is listed twice", "remove one")
@@ -649,11 +651,13 @@ class _NoteParser:
             if text.startswith("|"):
                 listed, initials = table_people(lines, names_line)
                 names = [name for _, name in listed]
+                rows = [row for row, _ in listed]
                 text = ""
             else:
-                names, initials = split_names(text), {}
+                names, initials, rows = split_names(text), {}, [names_line]
             if not names or all(_JUST_INITIALS.fullmatch(strip_affiliation(n.strip("-*+ "))) for n in names):
                 continue  # "Attendees: AS, SYG, YS" of a breakout: initials, not names
+            m.attendee_lines += rows
             self._initials.update(initials | with_initials(names))
             if section_end is None:
                 m.attendees_line = names_line
@@ -799,7 +803,13 @@ class _NoteParser:
         found = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
         skip = m.raw_lines() | {n for b in m.code_blocks for n in range(b.first, b.last + 1)}
         items, containers = bullet_items(self.headings, m.lines, body_end, skip)
-        m.sections = without_empty(merge_items(found, items, containers), m.lines)  # "### org/repo" holds its bullets
+        siblings, holders = sibling_items(self.headings, containers, body_end, self.default_repo)
+        listed = {s.line for s in found}
+        items = once(
+            sorted(items + [s for s in siblings if s.line not in listed], key=lambda s: s.line)
+        )  # a plan and its record: one item
+        # "### org/repo" holds its bullets, "## Agenda" over it its sub-headings
+        m.sections = without_empty(merge_items(found, items, containers | holders), m.lines)
 
     def _presenters_by_initials(self) -> None:
         """ "Presenter: CM" is the attendee the table lists as CM."""
