@@ -393,3 +393,24 @@ def test_a_handle_after_a_name_is_the_persons_login_and_mentions_link_to_them(tm
     assert site.archive.people["ravi-kumar"].mentions == []  # "@nobody" and an e-mail address are no one
     html = next(site.article(p).html for p in site.pages if p.src == "meetings/2025-03-04.md")
     assert re.search(r'<a href="[^"]*people/jane-doe/?">@jdoe</a> will cut', html), html
+    # every line of the list links its person, by the name alone
+    for login, ident, name in [("jdoe", "jane-doe", "Jane Doe"), ("rkumar", "ravi-kumar", "Ravi Kumar")]:
+        assert re.search(rf'<li><a href="[^"]*people/{ident}/?">{name}</a> @{login}', html), name
+
+
+def test_a_decision_in_an_item_says_which_item(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2025-03-04.md").write_text(
+        "# TSC 2025-03-04\n\n## Agenda\n\n### example/widgets\n\n"
+        "* Drop old compilers [#37001](https://github.com/example/widgets/pull/37001)\n  * No objections.\n"
+        "* New streams API [#37300](https://github.com/example/widgets/pull/37300)\n  * No objections.\n",
+        encoding="utf-8",
+    )
+    site = load_site(Settings(notes_dir=notes, community_file=None))
+    html = next(site.article(p).html for p in site.pages if p.src == "meetings/2025-03-04.md")
+    for title in ["Drop old compilers", "New streams API"]:
+        ident = next(s.id for s in site.archive.meetings[0].sections if s.title == title)
+        assert re.search(rf'<a href="(?:\./)?#{ident}"><em>{title}</em></a>: No objections\.', html), title
+    log = next(site.article(p).html for p in site.pages if p.src == "decisions/index.md")
+    assert re.search(r'<a href="[^"]*meetings/2025-03-04/#drop-old-compilers">Drop old compilers</a>', log), log

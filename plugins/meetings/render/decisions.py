@@ -46,9 +46,14 @@ def decision_rows(
             topic = archive.topics.get(ident)
             if topic is not None and ident not in topics:
                 topics[ident] = {"name": topic.name, "link": link(urls.topic_src(ident), None)}
+        # where it was decided, for a decision that names no subject of its own
+        section = None if item.subject else meeting.section_at(item.line)
         rows.append(
             {
                 "number": item.number or "",
+                "item": {"title": section.title, "link": link(urls.meeting_src(meeting.id), section.id)}
+                if section
+                else None,
                 "kind": item.kind,
                 "subject": item.subject or "",
                 "text": item.text,
@@ -79,7 +84,12 @@ def meeting_decisions(meeting: Meeting, archive: Archive, href: Callable[[str], 
     """The HTML list of the meeting's decisions and actions ("" when it has none)."""
     if not meeting.decisions:
         return ""
-    rows = decision_rows(meeting, archive, lambda src, anchor: href(src), subject_finder(archive, meeting))
+    rows = decision_rows(
+        meeting,
+        archive,
+        lambda src, anchor: href(src) + (f"#{anchor}" if anchor else ""),
+        subject_finder(archive, meeting),
+    )
     return TEMPLATES.get_template("decisions_list.html.j2").render(rows=rows).strip()
 
 

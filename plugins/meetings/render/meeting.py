@@ -161,6 +161,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
     block_lines = {n for b in blocks.values() for n in range(b.first, b.last + 1)}
     sections = {s.line: s for s in meeting.sections}
     presenter_lines = {s.presenter_line: s for s in meeting.sections if s.presenter_line}
+    attendees = set(meeting.attendees)
+    listed_after = set(meeting.attendee_lines) - {meeting.attendees_line} - set(meeting.table_cells) - set(sections)
     first_chat = next((b.first for b in meeting.raw_blocks if b.kind == "chat"), None)
     words_given = False
     to_turn = section_turns(meeting)
@@ -214,6 +216,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
                 out += ["", placeholders.add(html), ""]
             else:
                 out.append(_names_linked(line, meeting.attendees, meeting, archive, writer))
+        elif number in listed_after:  # the rest of a bulleted attendee list
+            out.append(_names_linked(line, _listed(line, attendees), meeting, archive, writer))
         elif number in presenter_lines or number in sections:
             names = presenter_lines[number].presenters if number in presenter_lines else []
             text = _names_linked(line.rstrip(), names, meeting, archive, writer)
@@ -264,9 +268,21 @@ def _name_spans(line: str, names: list[str], meeting: Meeting, archive: Archive)
         person = archive.person_of(meeting.id, name)
         if at < 0 or person is None:
             continue
-        yield line[pos:at], name, person.id
-        pos = at + len(name)
+        shown = strip_affiliation(name)  # "Jane Doe @jdoe (TSC)": the link is on her name
+        shown = shown if shown and name.startswith(shown) else name
+        yield line[pos:at], shown, person.id
+        pos = at + len(shown)
     yield line[pos:], "", ""
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])\s+")
+
+
+def _listed(line: str, attendees: set[str]) -> list[str]:
+    """The attendees written on one line of a bulleted list ("* Jane Doe @jdoe (TSC)",
+    "- Ana, Bo"): looked up by the line's own text, so a long list stays linear."""
+    item = _LIST_MARKER.sub("", line).strip()
+    return [name for name in dict.fromkeys([item, *(p.strip() for p in item.split(","))]) if name in attendees]
 
 
 def _names_linked(line: str, names: list[str], meeting: Meeting, archive: Archive, writer: Writer) -> str:
