@@ -297,6 +297,8 @@ def test_a_committees_conclusions_are_its_decisions() -> None:
         "# Notes\n\n## Iterator helpers\n\nMF: Can we have stage 3?\n\n### Conclusion\n\n"
         "- Consensus for stage 3\n- RBN to look into a sequence property\n- None\n"
         "- The champion will work with WH on rounding\n- PR to be closed and revisited later\n"
+        "- Stage 3 reviewers:\n  - Daniel Ehrenberg\n- Many delegates expressed a preference for underscore.\n"
+        "(conclusion of original topic covers all continuations)\n"
         "MM: Are there any objections?\n\n## Other\n\nResolution: promoted to stage 4\n#agreed ship it\n"
         "\nWe agreed it was a long day, but this is no conclusion block.\n"
         '- "Fix ICE with macros" ([#61046](https://github.com/rust-lang/rust/pull/61046))\n'
@@ -310,11 +312,14 @@ def test_a_committees_conclusions_are_its_decisions() -> None:
         (12, "decision"),
         (12, "action"),
         (13, "decision"),
-        (18, "decision"),
-        (19, "decision"),
+        (14, "decision"),
+        (15, "decision"),
+        (22, "decision"),
         (23, "decision"),
-        (24, "decision"),
-    ]  # "Accepted MCPs" names a list, not an outcome; "PR to be closed" is no one's task
+        (27, "decision"),
+        (28, "decision"),
+    ]  # "Accepted MCPs" names a list, not an outcome; "PR to be closed" is no one's task; a view
+    # and an aside in parentheses are no outcome, a reviewer named under one is
     assert [a.line for a in meeting.action_items] == [10, 12]
 
 

@@ -36,6 +36,15 @@ _OUTCOME_HEADING = re.compile(
 )
 # what a conclusion block says when nothing was concluded, or where it is
 _NO_OUTCOME = re.compile(r"^\W*(?:none(?: yet)?|n/?a|tbd|no (?:concrete |clear )?conclusions?\b.*|see\b.*)\W*$", re.I)
+# Under a conclusion, what people said or felt is the discussion, not its outcome ("Many
+# delegates expressed a preference for …", "stated non-blocking concerns …"), and a line in
+# parentheses is the note-taker's aside ("(conclusion of original topic covers all continuations)")
+_VIEW = re.compile(
+    r"\b(?:expressed|stated|raised|voiced|maintains?|noted)\s+(?:\w+\s+){0,3}?"
+    r"(?:concerns?|preferences?|doubts?|reservations?|support)\b|^\W*concerns?\s+(?:was|were\s+)?raised\b"
+    r"|^\s*\([^()]*\)\W*$",
+    re.I,
+)
 # "RBN to look into …", "GB will do a follow-up PR", "JHD and RBN to review"
 _WHO = r"(?:[A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)"  # initials, or a first name and surname
 # a role the notes give tasks to: "The champion will …", "Stakeholders to continue …"
@@ -162,7 +171,7 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
         if mode == "outcome":  # a line of what was concluded, unless it says nothing was
             text = (_BULLET.match(line) or re.match(r"\s*(?P<text>.*)", line))["text"]  # type: ignore[index]
             said = _TURN.match(text) or text.rstrip().endswith("?")  # "MM: Are there any objections?"
-            if not line.startswith((" " * 2, "\t")) and not said and not _NO_OUTCOME.match(text):
+            if not said and not _NO_OUTCOME.match(text) and not _VIEW.search(text):
                 found.append(_made(number, None, text, "decision"))
                 if _TASK.match(text.lstrip("–— ")):  # "RBN to look into …": concluded, and someone's task
                     found.append(_made(number, None, text.lstrip("–— "), "action"))
