@@ -321,6 +321,13 @@ def test_a_committees_conclusions_are_its_decisions() -> None:
     ]  # "Accepted MCPs" names a list, not an outcome; "PR to be closed" is no one's task; a view
     # and an aside in parentheses are no outcome, a reviewer named under one is
     assert [a.line for a in meeting.action_items] == [10, 12]
+    # initials no attendee list explains, and a role, are no one's name: no person page "RBN"
+    assert [a.owner for a in meeting.action_items] == [None, None]
+    with_list = text.replace(
+        "# Notes\n\n", "# Notes\n\nRon Buckton (RBN), Mark Miller (MM), Michael Ficarra (MF), Kevin Gibbons (KG)\n\n", 1
+    )
+    listed = parse_note(with_list, "notes/2023-05-15.md", "2023-05-15")
+    assert [a.owner for a in listed.action_items] == ["Ron Buckton", None]
 
 
 def test_front_matter_of_usual_keys_is_shown_as_github_shows_it() -> None:

@@ -141,6 +141,17 @@ def test_learned_cadences() -> None:
     assert last_mondays.after(dt.date(2024, 1, 29)) == dt.date(2024, 2, 26)
     assert last_mondays.next_after(dt.date(2024, 1, 29)) == dt.date(2024, 2, 26)
     assert Cadence.learn([dt.date(2024, 1, 1)], minimum=2) is None
+    # a committee sampled over years, or a weekly triage, keeps no monthly rhythm: none is guessed
+    sampled = [
+        dt.date(2019, 6, 5),
+        dt.date(2020, 2, 5),
+        dt.date(2021, 12, 14),
+        dt.date(2022, 7, 21),
+        dt.date(2023, 5, 15),
+    ]
+    assert Cadence.learn(sampled) is None
+    weekly = [dt.date(2025, 9, 4), dt.date(2025, 9, 11), dt.date(2025, 9, 18), dt.date(2025, 9, 25)]
+    assert Cadence.learn(weekly) is None
 
 
 class _Head(html.parser.HTMLParser):

@@ -27,7 +27,9 @@ class Cadence:
         gaps = [(b.year - a.year) * 12 + b.month - a.month for a, b in zip(recent, recent[1:], strict=False)]
         step = _mode([g for g in gaps if g > 0] or [1])
         phase = _mode([d.month % step for d in recent])
-        return cls(weekday, nth, step, phase)
+        rule = cls(weekday, nth, step, phase)
+        # a rhythm most of them keep; a sample of an archive, or meetings on any day, has none
+        return rule if 3 * sum(rule.fits(d) for d in recent) >= 2 * len(recent) else None
 
     def day_in(self, year: int, month: int) -> dt.date:
         """Such a day in that month (the fifth weekday that does not exist is the fourth)."""

@@ -51,6 +51,7 @@ _WHO = r"(?:[A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)"  # initials, or a
 _ROLE = r"(?i:(?:(?:the|all)\s+)?(?:[\w-]+\s+){0,2}?(?:champions?|editors?|chairs?|stakeholders?|authors?|reviewers?))"
 # "RBN to look into …", "KG and SYG will …"; never "PR to be closed" (an outcome, no one's task)
 _TASK = re.compile(rf"^(?:{_WHO}(?:\s*(?:,|/|and)\s*{_WHO}){{0,4}}|{_ROLE})\s+(?:to|will|needs?\s+to)\s+(?!be\s)\w")
+_ROLE_TASK = re.compile(rf"^{_ROLE}\s")  # "Stakeholders to …": no one person's task
 # "- Backport accepted", "- Accepted for beta backport": a bullet that is only an outcome
 _TERSE = re.compile(
     r"^\s*[*+-]\s+(?:[\w-]+\s+){0,2}(?:accepted|approved|declined|rejected)(?:\s+(?:for|as)(?:\s+[\w-]+){1,4})?\W{0,3}$",
@@ -233,5 +234,5 @@ def _made(line: int, number: str | None, text: str, kind: str) -> Decision:
     if subject is None:
         lead = re.match(r"^([A-Z][\w/-]*[\s-]?\d{1,6})\s*:\s+\S", plain)  # "EIP 2537: Clients will …"
         subject = lead.group(1) if lead else None
-    owner = owner_of(plain) if kind == "action" else None
+    owner = owner_of(plain) if kind == "action" and not _ROLE_TASK.match(plain) else None
     return Decision(line, number, plain, kind, subject, owner)
