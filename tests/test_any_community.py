@@ -426,3 +426,38 @@ def test_a_decision_in_an_item_says_which_item(tmp_path: Path) -> None:
         assert re.search(rf'<a href="(?:\./)?#{ident}"><em>{title}</em></a>: No objections\.', html), title
     log = next(site.article(p).html for p in site.pages if p.src == "decisions/index.md")
     assert re.search(r'<a href="[^"]*meetings/2025-03-04/#drop-old-compilers">Drop old compilers</a>', log), log
+
+
+def test_no_column_or_heading_for_what_a_community_never_records(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2025-03-04.md").write_text(
+        "# TSC 2025-03-04\n\n## Present\n\n* Jane Doe\n* Ravi Kumar\n\n## Releases\n\nText.\n"
+    )
+    site = load_site(Settings(notes_dir=notes, community_file=None))
+    html = {p.src: site.article(p).html for p in site.pages if p.src.endswith(".md")}
+    person, index = html["people/jane-doe.md"], html["meetings/index.md"]
+    assert "Chat messages" not in person and "Talks" not in person and "Action items" not in person
+    assert "Meetings (1)" in person
+    for column in ("<th>Series</th>", "<th>Presenters</th>", ">Chat</th>", "<th>Recording</th>"):
+        assert column not in index and column not in html["people/index.md"]
+    assert "Chat messages</th>" not in html["people/index.md"] and "<th>Subjects</th>" in index
+    (tmp_path / "seed").mkdir()
+    seed = load_site(Settings.from_config_file(make_site(tmp_path / "seed") / "mkdocs.yml")[0])
+    seeded = {p.src: seed.article(p).html for p in seed.pages if p.src in ("meetings/index.md", "people/index.md")}
+    assert "<th>Presenters</th>" in seeded["meetings/index.md"] and "Chat messages</th>" in seeded["people/index.md"]
+
+
+def test_an_attendees_abbreviation_is_never_a_subject(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for day in ("2024-02-06", "2024-04-02", "2024-06-04", "2024-08-06", "2024-10-01"):
+        (notes / f"{day}.md").write_text(
+            f"# Meeting {day}\n\nRon Buckton (RBN), Mark Miller (MM), Kevin Gibbons (KG), Nicolò Ribaudo (NRO)\n\n"
+            "## Decorators\n\nRBN: Decorators need RBN's review, said Nicolo. MM: agreed with RBN on Decorators.\n"
+            "KG: Decorators again. NRO: fine with RBN.\n",
+            encoding="utf-8",
+        )
+    site = load_site(Settings(notes_dir=notes, community_file=None), render=False)
+    assert "decorators" in site.archive.topics  # the subject the notes share
+    assert not {"rbn", "mm", "kg", "nro", "nicolo"} & set(site.archive.topics)  # people, by any spelling

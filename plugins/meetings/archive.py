@@ -22,7 +22,7 @@ from .isolate import NoteFault, blame, failure, plain_copy
 from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
 from .parse.names import strip_affiliation
 from .parse.sections import CHAT, META, TRANSCRIPT, is_date_heading
-from .text import clean_name, slugify, unlink
+from .text import clean_name, fold, slugify, unlink
 from .topics import TopicEntry
 
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
@@ -265,7 +265,9 @@ def _link(
             archive.people[ident].github = next(iter(login))
     note_lines = _kept(cache, "note lines")
     text = {m.id: _note_lines(m, note_lines) for m in archive.meetings}
-    _add_topics(archive, topics or [], text, _people_words(spellings), {g.casefold() for g in generic}, cache)
+    _add_topics(
+        archive, topics or [], text, _people_words(spellings, archive.meetings), {g.casefold() for g in generic}, cache
+    )
     _name_meetings(archive)
     _add_person_mentions(archive, text, _kept(cache, "person mentions"))
     for ident, person_ in archive.people.items():
@@ -399,11 +401,12 @@ def _mining_text(
     return prose, titles, bodies
 
 
-def _people_words(spellings: dict[str, Counter[str]]) -> set[str]:
-    """The words of every spelling of people's names: "Matt", "Heon" name a person."""
-    return {
-        w for found in spellings.values() for spelled in found for w in subjects.words_of(strip_affiliation(spelled))
-    }
+def _people_words(spellings: dict[str, Counter[str]], meetings: list[Meeting]) -> set[str]:
+    """The words of every spelling of people's names ("Matt", "Heon" name a person) and the
+    abbreviations attendee lists give them ("RBN", "GB")."""
+    names = {strip_affiliation(written) for spelled in spellings.values() for written in spelled}
+    found = {w for name in names for w in [*subjects.words_of(name), *subjects.words_of(fold(name))]}  # "Nicolo" too
+    return found | {w for m in meetings for short in m.abbreviations for w in subjects.words_of(short)}
 
 
 def _meeting_topics(

@@ -207,6 +207,7 @@ class Meeting:
     attendees: list[str] = field(default_factory=list)
     attendees_line: int | None = None
     attendee_lines: list[int] = field(default_factory=list)  # every line of the list: none is prose
+    abbreviations: list[str] = field(default_factory=list)  # "RBN" of "Ron Buckton (RBN)": a person, no subject
     attendees_declared: int | None = None
     sections: list[Section] = field(default_factory=list)
     _section_index: tuple[tuple[int, int], dict[str, Section]] | None = field(

@@ -967,6 +967,7 @@ class _NoteParser:
             m.speakers = speaker_turns(m.lines, prose, self.not_people)
         if self._initials:  # "KS: …" where the attendee list says who KS is
             m.speakers += initials_turns(m.lines, prose, self._initials)
+            m.abbreviations = sorted(self._initials)
         owned_items: list[ActionItem | Decision] = [*m.action_items, *m.decisions]
         for owned in owned_items:  # "AK to investigate …": Adam Klein's task
             if owned.owner and _JUST_INITIALS.fullmatch(owned.owner):  # never a person named "RBN"

@@ -95,9 +95,10 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
     pages.append(_meetings_index(archive, here("meetings/index.md"), memo))
     months = _months(archive)
     shown_months = repr(months)
+    kinds = _kinds(archive)
     for person in archive.people.values():
-        make = partial(_person, person=person, months=months)
-        pages.append(guarded(urls.person_src(person.id), person.name, (person, shown_months), make))
+        make = partial(_person, person=person, months=months, kinds=kinds)
+        pages.append(guarded(urls.person_src(person.id), person.name, (person, shown_months, kinds), make))
     pages.append(_people_index(archive, here("people/index.md")))
     for ident, topic in archive.topics.items():
         pages.append(guarded(urls.topic_src(ident), topic.name, topic, partial(_topic, topic=topic)))
@@ -187,10 +188,11 @@ def _meetings_index(archive: Archive, here: Here, memo: PageMemo) -> Page:
     """One row per meeting, newest first. Each row is made on its own, so a serve rebuild
     keeps the rows of the meetings that did not change."""
     rows = []
+    kinds = _kinds(archive)
     for meeting in reversed(archive.meetings):
         subjects = tuple((t, archive.topics[t].name) for t in main_subjects(archive, meeting, Counter())[:4])
-        key = (memo.stamps.meeting(meeting) if memo.stamps else None, subjects)  # the stamp holds its text
-        make = partial(_meeting_row_html, meeting=meeting, subjects=subjects, here=here)
+        key = (memo.stamps.meeting(meeting) if memo.stamps else None, subjects, kinds)  # the stamp holds its text
+        make = partial(_meeting_row_html, meeting=meeting, subjects=subjects, here=here, kinds=kinds)
         rows.append(Markup(memo.page(f"{here.src}#{meeting.id}", key, make, part=True)))
     dates = [m.date for m in archive.meetings]
     return _page(
@@ -202,10 +204,13 @@ def _meetings_index(archive: Archive, here: Here, memo: PageMemo) -> Page:
         last=dates[-1] if dates else "",
         years=sorted({d[:4] for d in dates}, reverse=True),
         series=sorted({m.series for m in archive.meetings}),
+        kinds=kinds,
     )
 
 
-def _meeting_row_html(archive: Archive, meeting: Meeting, subjects: tuple[tuple[str, str], ...], here: Here) -> str:
+def _meeting_row_html(
+    archive: Archive, meeting: Meeting, subjects: tuple[tuple[str, str], ...], here: Here, kinds: frozenset[str]
+) -> str:
     """A meeting's row of the index; `subjects`: its main topics (id, name), which weigh it
     against the whole archive and so are worked out by the caller."""
     names = [n for s in meeting.sections for n in s.presenters]
@@ -220,10 +225,25 @@ def _meeting_row_html(archive: Archive, meeting: Meeting, subjects: tuple[tuple[
         "chat": len(meeting.chat),
         "recording": meeting.recording,
     }
-    return TEMPLATES.get_template("meetings_row.html.j2").render(m=row)
+    return TEMPLATES.get_template("meetings_row.html.j2").render(m=row, kinds=kinds)
 
 
-def _person(archive: Archive, here: Here, person: Person, months: dict[str, list[str]]) -> Page:
+def _kinds(archive: Archive) -> frozenset[str]:
+    """What the archive records at all: a person page has no "Chat messages (0)" where no
+    note holds a chat, nor "Talks (0)" where no item names a presenter, and the meetings
+    index no column that would be empty in every row."""
+    found = set()
+    for meeting in archive.meetings:
+        found |= {"chat"} if meeting.chat else set()
+        found |= {"talks"} if any(s.presenters for s in meeting.sections) else set()
+        found |= {"actions"} if meeting.action_items else set()
+        found |= {"recording"} if meeting.recording else set()
+    if len({m.series for m in archive.meetings}) > 1:
+        found.add("series")
+    return frozenset(found)
+
+
+def _person(archive: Archive, here: Here, person: Person, months: dict[str, list[str]], kinds: frozenset[str]) -> Page:
     meetings = [_ref(here, m, archive) for m in person.meetings]
     by_year = [(year, list(items)) for year, items in itertools.groupby(meetings, key=lambda r: r["date"][:4])]
     talks = []
@@ -273,6 +293,7 @@ def _person(archive: Archive, here: Here, person: Person, months: dict[str, list
             _person_ref(here, archive.people[i]) for i in sorted(co_presenters, key=lambda i: (-co_presenters[i], i))
         ],
         mentions=_mention_rows(archive, here, person.mentions),
+        kinds=kinds,
         strip=Markup(participation_strip(months, person)),
         feed=here.link(person_feed(person.id)),
     )
@@ -331,7 +352,7 @@ def _people_index(archive: Archive, here: Here) -> Page:
             }
         )
     rows.sort(key=lambda r: (-r["meetings"], -r["talks"], -r["messages"], str(r["name"]).casefold()))
-    return _page(here, "people_index.html.j2", "People", people=rows)
+    return _page(here, "people_index.html.j2", "People", people=rows, kinds=_kinds(archive))
 
 
 def _mention_rows(
