@@ -461,3 +461,57 @@ def test_an_attendees_abbreviation_is_never_a_subject(tmp_path: Path) -> None:
     site = load_site(Settings(notes_dir=notes, community_file=None), render=False)
     assert "decorators" in site.archive.topics  # the subject the notes share
     assert not {"rbn", "mm", "kg", "nro", "nicolo"} & set(site.archive.topics)  # people, by any spelling
+
+
+def test_a_name_after_a_label_and_a_missing_comma_are_still_attendees(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2020-02-05.md").write_text(
+        "# February 5, 2020 Meeting Notes\n-----\n\n"
+        "**In-person attendees:** Aki Braun (AKI), Bradford C. Smith (BCS) Rick Button (RBU), Mary Marchini (MAR)\n\n"
+        "**Remote attendees:** Dan Ehrenberg (DE), Brian Terlson (BT)\n\n## Realms\n\nDE: Hello.\n",
+        encoding="utf-8",
+    )
+    site = load_site(Settings(notes_dir=notes, community_file=None))
+    attendees = [strip_affiliation(a) for a in site.archive.meetings[0].attendees]
+    assert attendees == [
+        "Aki Braun",
+        "Bradford C. Smith",
+        "Rick Button",
+        "Mary Marchini",
+        "Dan Ehrenberg",
+        "Brian Terlson",
+    ]
+    html = next(site.article(p).html for p in site.pages if p.src == "meetings/2020-02-05.md")
+    assert re.search(
+        r'<strong>Remote attendees:</strong> <a href="[^"]*people/dan-ehrenberg/?">Dan Ehrenberg</a> \(DE\)', html
+    )
+
+
+def test_a_speakers_summary_gives_tasks_but_no_outcome() -> None:
+    text = (
+        "# Notes\n\n## Decimal\n\n### Speaker's Summary of Key Points\n\n- Decimal stays at stage 1.\n"
+        "- Editor group to come up with a recommendation\n- The champions of these proposals need to document it\n"
+        "- WH: I will not block.\n\n### Conclusion\n\n"
+        "- Feedback keeps decimal at stage 1: The champion will work with WH\n"
+    )
+    meeting = parse_note(text, "notes/2024-06-13.md", "2024-06-13")
+    assert [(d.line, d.kind) for d in meeting.decisions] == [
+        (8, "action"),
+        (9, "action"),
+        (14, "decision"),
+        (14, "action"),
+    ]
+
+
+def test_with_a_roll_of_initials_a_sub_heading_naming_no_one_on_it_is_no_presenter() -> None:
+    roll = "Aki Braun (AKI), Mark Miller (MM), Kevin Gibbons (KG)\n\n"
+    text = (
+        f"# Notes\n\n{roll}## Summary Session\n\n### Least-Authority Libraries\n\nMM: recap.\n\n"
+        "### Typed Objects\n\nKG: recap.\n\n## Realms\n\n### Kevin Gibbons\n\nText.\n"
+    )
+    meeting = parse_note(text, "notes/2018-11-29.md", "2018-11-29")
+    assert [(s.title, s.presenters) for s in meeting.sections] == [
+        ("Summary Session", []),
+        ("Realms", ["Kevin Gibbons"]),
+    ]

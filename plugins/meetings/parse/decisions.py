@@ -48,9 +48,15 @@ _VIEW = re.compile(
 # "RBN to look into …", "GB will do a follow-up PR", "JHD and RBN to review"
 _WHO = r"(?:[A-Z][A-Z0-9]{1,5}|[A-Z][a-z]+\s+[A-Z][\w'’-]+)"  # initials, or a first name and surname
 # a role the notes give tasks to: "The champion will …", "Stakeholders to continue …"
-_ROLE = r"(?i:(?:(?:the|all)\s+)?(?:[\w-]+\s+){0,2}?(?:champions?|editors?|chairs?|stakeholders?|authors?|reviewers?))"
+_ROLE = (
+    r"(?i:(?:(?:the|all)\s+)?(?:[\w-]+\s+){0,2}?(?:champions?|editors?|chairs?|stakeholders?|authors?|reviewers?)"
+    r"(?:\s+(?:group|team))?(?:\s+of\s+(?:the\s+|these\s+|this\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
+)
 # "RBN to look into …", "KG and SYG will …"; never "PR to be closed" (an outcome, no one's task)
 _TASK = re.compile(rf"^(?:{_WHO}(?:\s*(?:,|/|and)\s*{_WHO}){{0,4}}|{_ROLE})\s+(?:to|will|needs?\s+to)\s+(?!be\s)\w")
+# "### Speaker's Summary of Key Points", "### Summary"
+_SUMMARY_HEADING = re.compile(r"^\W*(?:[\w'’]+\s+){0,2}summary(?:\s+of\s+key\s+points)?\W*$|^\W*key\s+points\W*$", re.I)
+_CLAUSE = re.compile(r"(?<=[.:;])\s+")  # a conclusion's sentences: each may give a task
 _ROLE_TASK = re.compile(rf"^{_ROLE}\s")  # "Stakeholders to …": no one person's task
 # "- Backport accepted", "- Accepted for beta backport": a bullet that is only an outcome
 _TERSE = re.compile(
@@ -125,6 +131,8 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
                 if _ACTION_HEADING.match(text)
                 else "outcome"
                 if _OUTCOME_HEADING.match(text)
+                else "summary"
+                if _SUMMARY_HEADING.match(text)
                 else None
             )
             table = None
@@ -169,12 +177,18 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
                 continue
         if mode is None:
             continue
+        if mode == "summary":  # a speaker's summary records no outcome, but may give a task
+            text = (_BULLET.match(line) or re.match(r"\s*(?P<text>.*)", line))["text"]  # type: ignore[index]
+            if not _TURN.match(text) and any(_TASK.match(part) for part in _CLAUSE.split(text)):
+                found.append(_made(number, None, text, "action"))
+            continue
         if mode == "outcome":  # a line of what was concluded, unless it says nothing was
             text = (_BULLET.match(line) or re.match(r"\s*(?P<text>.*)", line))["text"]  # type: ignore[index]
             said = _TURN.match(text) or text.rstrip().endswith("?")  # "MM: Are there any objections?"
             if not said and not _NO_OUTCOME.match(text) and not _VIEW.search(text):
                 found.append(_made(number, None, text, "decision"))
-                if _TASK.match(text.lstrip("–— ")):  # "RBN to look into …": concluded, and someone's task
+                # "RBN to look into …", "… keeps decimal at stage 1: The champion will work with WH"
+                if any(_TASK.match(part) for part in _CLAUSE.split(text.lstrip("–— "))):
                     found.append(_made(number, None, text.lstrip("–— "), "action"))
             continue
         bullet = _BULLET_NUMBER.match(line)

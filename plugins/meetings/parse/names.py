@@ -55,7 +55,8 @@ def strip_affiliation(name: str) -> str:
 def split_names(text: str) -> list[str]:
     """Names in an attendee list, in order, as written (trimmed)."""
     names = []
-    for part in re.split(r",", text):
+    # "Bradford C. Smith (BCS) Rick Button (RBU)": a comma left out after a name's parentheses
+    for part in re.split(r",|(?<=\))[ \t]+(?=[A-Z][a-z])", text):
         part = part.strip().rstrip(".").strip()
         part = re.sub(r"^and\s+", "", part)
         if part:

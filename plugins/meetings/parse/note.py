@@ -813,9 +813,18 @@ class _NoteParser:
         m.sections = without_empty(merge_items(found, items, containers | holders), m.lines)
 
     def _presenters_by_initials(self) -> None:
-        """ "Presenter: CM" is the attendee the table lists as CM."""
-        for section in self.meeting.sections if self._initials else []:
+        """ "Presenter: CM" is the attendee the table lists as CM. Where the notes keep such a
+        roll, a sub-heading naming no one on it ("### Least-Authority Libraries" under
+        "## Summary Session") is a part of the item, not its presenter."""
+        m = self.meeting
+        roll = {strip_affiliation(name).casefold() for name in self._initials.values()}
+        headings = {h.line for h in self.headings}
+        kept = len(roll) >= 3 and 2 * len(roll) >= len(m.attendees)  # a roll, not one "(RH)" after a name
+        for section in m.sections if self._initials else []:
             section.presenters = [self._initials.get(p, p) for p in section.presenters]
+            named = kept and section.presenter_line in headings and section.presenter_line != section.line
+            if named and not any(strip_affiliation(p).casefold() in roll for p in section.presenters):
+                section.presenters, section.presenter_line = [], None
 
     def _inline_pieces(self) -> None:
         """Video marks, issue references and links to files, from every prose line."""

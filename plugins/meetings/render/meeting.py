@@ -14,7 +14,7 @@ from markupsafe import Markup
 from .. import urls
 from ..archive import Archive, date_label
 from ..model import ChatMessage, Meeting, Person, RawBlock, Section
-from ..parse.names import strip_affiliation
+from ..parse.names import split_names, strip_affiliation
 from ..parse.tables import widen
 from ..parse.transcript import turn_machinery
 from ..text import LONG_LINE, escape_html, escape_markdown, initials
@@ -276,13 +276,14 @@ def _name_spans(line: str, names: list[str], meeting: Meeting, archive: Archive)
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])\s+")
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?[^:*_\n]{1,60}:(?:\*\*|__)?\s")
 
 
 def _listed(line: str, attendees: set[str]) -> list[str]:
     """The attendees written on one line of a bulleted list ("* Jane Doe @jdoe (TSC)",
     "- Ana, Bo"): looked up by the line's own text, so a long list stays linear."""
-    item = _LIST_MARKER.sub("", line).strip()
-    return [name for name in dict.fromkeys([item, *(p.strip() for p in item.split(","))]) if name in attendees]
+    item = _LABEL.sub("", _LIST_MARKER.sub("", line)).strip()  # "**Remote attendees:** Dan Ehrenberg (DE), …"
+    return [name for name in dict.fromkeys([item, *(p.strip() for p in split_names(item))]) if name in attendees]
 
 
 def _names_linked(line: str, names: list[str], meeting: Meeting, archive: Archive, writer: Writer) -> str:
