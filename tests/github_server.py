@@ -42,6 +42,7 @@ class GitHub:
         }
         self.requests: Counter[str] = Counter()
         self.conditional = 0
+        self.conditional_paths: Counter[str] = Counter()
         self.limited_once: set[str] = set()
         self.failed_once: set[str] = set()
         self.limit_next = 0  # answer this many requests with an exhausted rate limit
@@ -50,6 +51,7 @@ class GitHub:
         self.requests[path] += 1
         if etag:
             self.conditional += 1
+            self.conditional_paths[path] += 1
         if self.limit_next > 0:
             self.limit_next -= 1
             reset = str(int(time.time()) + 3600)
@@ -58,8 +60,8 @@ class GitHub:
         if len(parts) < 5 or parts[:3] != ["repos", *REPO.split("/")]:
             if parts[:3] == ["repos", "containers", "moved"] and parts[3:4] == ["issues"]:
                 moved = f"https://github.com/containers/moved/issues/{parts[4]}"
-                return self._json(issue(int(parts[4]), "Moved here", html_url=moved))
-            return 404, {}, b'{"message": "Not Found"}'
+                return self._tagged(issue(int(parts[4]), "Moved here", html_url=moved), '"moved"', etag)
+            return self._missing(404, '"elsewhere"', etag)
         number = int(parts[4]) if parts[4].isdigit() else 0
         if parts[3] == "pulls":
             return self._json({"number": number, "merged_at": "2021-02-09T09:00:00Z"})
@@ -69,28 +71,35 @@ class GitHub:
         if number == 7:
             return 301, {"Location": "/repos/containers/moved/issues/77"}, b""
         if number == 404:
-            return 404, {}, b'{"message": "Not Found"}'
+            return self._missing(404, '"n404"', etag)
         if number == 410:
-            return 410, {}, b'{"message": "This issue was deleted"}'
+            return self._missing(410, '"n410"', etag)
         if number == 500 and path not in self.failed_once:
             self.failed_once.add(path)
             return 500, {}, b"oops"
         if number == 500:
-            return self._json(issue(500, "Fixed after a server error"))
+            return self._tagged(issue(500, "Fixed after a server error"), '"v500"', etag)
         if number == 429 and path not in self.limited_once:
             self.limited_once.add(path)
             return 429, {"Retry-After": "1"}, b'{"message": "secondary rate limit"}'
         if number == 429:
-            return self._json(issue(429, "Fetched after a short wait"))
+            return self._tagged(issue(429, "Fetched after a short wait"), '"v429"', etag)
         if number == 222:
             return 200, {"ETag": '"cut"'}, b'{"number": 222, "title": "cut sho'
         found = self.issues.get(number)
         if found is None:
-            return 404, {}, b'{"message": "Not Found"}'
-        tag = f'"v{number}-{len(found["title"])}"'
+            return self._missing(404, f'"n{number}"', etag)
+        return self._tagged(found, f'"v{number}-{len(found["title"])}"', etag)
+
+    def _tagged(self, data: Any, tag: str, etag: str | None) -> tuple[int, dict[str, str], bytes]:
+        """As GitHub answers: 304 to a request that holds the answer's tag."""
+        return (304, {"ETag": tag}, b"") if etag == tag else self._json(data, tag)
+
+    @staticmethod
+    def _missing(status: int, tag: str, etag: str | None) -> tuple[int, dict[str, str], bytes]:
         if etag == tag:
             return 304, {"ETag": tag}, b""
-        return self._json(found, tag)
+        return status, {"ETag": tag}, b'{"message": "Not Found"}' if status == 404 else b'{"message": "Deleted"}'
 
     @staticmethod
     def _json(data: Any, etag: str | None = None) -> tuple[int, dict[str, str], bytes]:

@@ -92,6 +92,17 @@ def test_a_second_run_makes_only_conditional_requests(tmp_path: Path, github: tu
     _update(root, url, only={"containers/podman#8483", "containers/podman#100"})
     issue_requests = sum(count for path, count in state.requests.items() if path.count("/") == 5)
     assert issue_requests == 2 and state.conditional == 2
+    # a whole second run: every reference that has an entry (found, moved, missing, deleted, found
+    # after a retry) is asked by its tag and answered 304; only the unusable answers are asked again
+    state.requests.clear()
+    state.conditional_paths.clear()
+    _update(root, url)
+    entries = json.loads((root / "refs.json").read_text())["refs"]
+    asked = {path for path in state.requests if path.count("/") == 5}
+    unconditional = {path for path in asked if not state.conditional_paths[path]}
+    assert unconditional == {"/repos/containers/podman/issues/101", "/repos/containers/podman/issues/222"}
+    assert not {"containers/podman#101", "containers/podman#222"} & set(entries)
+    assert len(asked) == len(entries) + 2 and sum(state.requests.values()) == len(asked)  # no follow-up asked
 
 
 def test_a_run_stopped_by_the_rate_limit_saves_and_a_rerun_resumes(tmp_path: Path, github: tuple[GitHub, str]) -> None:

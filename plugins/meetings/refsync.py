@@ -88,7 +88,7 @@ class Client:
                 if status >= 500 and attempt < RETRIES:
                     self.sleep(min(2**attempt, 5))
                     continue
-                return Answer(status, None, None, url)
+                return Answer(status, None, headers.get("ETag"), url)  # a 404 or 410 may be asked again by its tag
         return Answer(599, None, None, url)
 
     def _headers(self, etag: str | None) -> dict[str, str]:
@@ -132,12 +132,17 @@ def _ref_of(url: str) -> str | None:
 
 def fetch_one(client: Client, ident: str, kind: str, old: RefInfo | None) -> RefInfo:
     repo, _, number = ident.partition("#")
+    moved = old.moved_to if old and old.status == 301 and old.moved_to else None
+    if moved:  # a transfer is for good: ask where the issue is now, by the tag of its answer there
+        repo, _, number = moved.partition("#")
     base = f"/repos/{repo}/{'discussions' if kind == 'discussion' else 'issues'}/{number}"
-    answer = client.get(base, old.etag if old and old.status == 200 else None)
+    answer = client.get(base, old.etag if old else None)  # every entry's tag: a second run costs 304s
     if answer.status == 304 and old is not None:
         return replace(old, fetched=today())
+    if moved and answer.status == 200:
+        answer = Answer(301, answer.data, answer.etag, answer.url)
     if answer.status not in (200, 301) or not isinstance(answer.data, dict):
-        return RefInfo(status=answer.status, kind=kind, fetched=today())
+        return RefInfo(status=answer.status, kind=kind, fetched=today(), etag=answer.etag)
     data = answer.data
     entry: dict[str, Any] = {
         "status": 200,
