@@ -28,7 +28,8 @@ from .topics import TopicEntry
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 # "Jane Doe @jdoe (TSC)": the handle after a name is the person's GitHub login (its shape, so
 # it is safe in a URL)
-_LOGIN = re.compile(r"(?<=\w)\s+@(?P<login>[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?=[\s(,;]|$)")
+_GITHUB_LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+_LOGIN = re.compile(rf"(?<=\w)\s+@(?P<login>{_GITHUB_LOGIN})(?=[\s(,;]|$)")
 # Agenda items that recur in every meeting and say nothing about a subject.
 GENERIC_SECTIONS = re.compile(
     r"^(?:questions?\??|topics? for next meeting|open (?:discussion|forum)|any pain points\??"
@@ -667,7 +668,7 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
 # "@jdoe" (a GitHub login) and Zulip's "@**Jane Doe**", "@_**Jane Doe|1234**" (a silent mention)
 _MENTION = re.compile(
     r"(?<![\w@])@(?:_?\*\*(?P<zulip>[^*|\n]{1,80})(?:\|\d{1,12})?\*\*"
-    r"|(?P<login>[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})(?![\w-]))"
+    rf"|(?P<login>{_GITHUB_LOGIN})(?![\w-]))"
 )
 
 

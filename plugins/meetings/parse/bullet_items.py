@@ -76,8 +76,7 @@ def once(items: list[Section]) -> list[Section]:
         key = item.title.casefold()
         if key not in best or item.end_line - item.line >= best[key].end_line - best[key].line:
             best[key] = item
-    kept = {id(s) for s in best.values()}
-    return [s for s in items if id(s) in kept]
+    return [s for s in items if best[s.title.casefold()] is s]
 
 
 def sibling_items(
@@ -141,7 +140,7 @@ _LABELLED_LINK = re.compile(
 _HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
 
 
-_LINK_LINE = re.compile(r"^\s*+(?:[*+-]\s++)?\[(?P<label>[^\]\n]{0,200})\]\([^)\s]{0,2000}\)\s*$")
+_LINK_LINE = re.compile(rf"^\s*+(?:[*+-]\s++)?{_LINK.pattern}\s*$")  # a bullet that is only a link
 
 
 def _names(line: str, title: str) -> bool:

@@ -91,6 +91,11 @@ _BOLD_LEAD = re.compile(r"^\s*\*\*(?P<subject>[^*]{2,120}?)\s*:?\s*\*\*\s*:?\s*(
 _CLOCK_CELL = re.compile(r"^\s*(?P<clock>\d{1,2}(?::\d{2}){1,2})\s*$")
 
 
+def _gives_task(text: str) -> bool:
+    """ "RBN to look into …", "… keeps decimal at stage 1: The champion will work with WH"."""
+    return any(_TASK.match(part) for part in _CLAUSE.split(text))
+
+
 def _cells(line: str) -> list[str]:
     text = line.strip()
     if text.startswith("|"):
@@ -177,18 +182,16 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
                 continue
         if mode is None:
             continue
-        if mode == "summary":  # a speaker's summary records no outcome, but may give a task
+        if mode in ("summary", "outcome"):
             text = (_BULLET.match(line) or re.match(r"\s*(?P<text>.*)", line))["text"]  # type: ignore[index]
-            if not _TURN.match(text) and any(_TASK.match(part) for part in _CLAUSE.split(text)):
-                found.append(_made(number, None, text, "action"))
-            continue
-        if mode == "outcome":  # a line of what was concluded, unless it says nothing was
-            text = (_BULLET.match(line) or re.match(r"\s*(?P<text>.*)", line))["text"]  # type: ignore[index]
+            if mode == "summary":  # a speaker's summary records no outcome, but may give a task
+                if not _TURN.match(text) and _gives_task(text):
+                    found.append(_made(number, None, text, "action"))
+                continue
             said = _TURN.match(text) or text.rstrip().endswith("?")  # "MM: Are there any objections?"
-            if not said and not _NO_OUTCOME.match(text) and not _VIEW.search(text):
+            if not said and not _NO_OUTCOME.match(text) and not _VIEW.search(text):  # what was concluded
                 found.append(_made(number, None, text, "decision"))
-                # "RBN to look into …", "… keeps decimal at stage 1: The champion will work with WH"
-                if any(_TASK.match(part) for part in _CLAUSE.split(text.lstrip("–— "))):
+                if _gives_task(text.lstrip("–— ")):  # concluded, and someone's task
                     found.append(_made(number, None, text.lstrip("–— "), "action"))
             continue
         bullet = _BULLET_NUMBER.match(line)

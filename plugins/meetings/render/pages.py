@@ -92,14 +92,14 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
                 src, front_matter({"title": title}) + f"# {escape_markdown(title)}\n\nThis page could not be made.\n"
             )
 
-    pages.append(_meetings_index(archive, here("meetings/index.md"), memo))
+    kinds = _kinds(archive)  # what the archive records at all, once for every page that asks
+    pages.append(_meetings_index(archive, here("meetings/index.md"), memo, kinds))
     months = _months(archive)
     shown_months = repr(months)
-    kinds = _kinds(archive)
     for person in archive.people.values():
         make = partial(_person, person=person, months=months, kinds=kinds)
         pages.append(guarded(urls.person_src(person.id), person.name, (person, shown_months, kinds), make))
-    pages.append(_people_index(archive, here("people/index.md")))
+    pages.append(_people_index(archive, here("people/index.md"), kinds))
     for ident, topic in archive.topics.items():
         pages.append(guarded(urls.topic_src(ident), topic.name, topic, partial(_topic, topic=topic)))
     pages.append(_topics_index(archive, here("topics/index.md"), memo))
@@ -184,11 +184,10 @@ def _presenters(archive: Archive, meeting: Meeting, names: list[str], here: Here
     return [_person_ref(here, p) for p in unique.values()]
 
 
-def _meetings_index(archive: Archive, here: Here, memo: PageMemo) -> Page:
+def _meetings_index(archive: Archive, here: Here, memo: PageMemo, kinds: frozenset[str]) -> Page:
     """One row per meeting, newest first. Each row is made on its own, so a serve rebuild
     keeps the rows of the meetings that did not change."""
     rows = []
-    kinds = _kinds(archive)
     for meeting in reversed(archive.meetings):
         subjects = tuple((t, archive.topics[t].name) for t in main_subjects(archive, meeting, Counter())[:4])
         key = (memo.stamps.meeting(meeting) if memo.stamps else None, subjects, kinds)  # the stamp holds its text
@@ -232,15 +231,15 @@ def _kinds(archive: Archive) -> frozenset[str]:
     """What the archive records at all: a person page has no "Chat messages (0)" where no
     note holds a chat, nor "Talks (0)" where no item names a presenter, and the meetings
     index no column that would be empty in every row."""
-    found = set()
-    for meeting in archive.meetings:
-        found |= {"chat"} if meeting.chat else set()
-        found |= {"talks"} if any(s.presenters for s in meeting.sections) else set()
-        found |= {"actions"} if meeting.action_items else set()
-        found |= {"recording"} if meeting.recording else set()
-    if len({m.series for m in archive.meetings}) > 1:
-        found.add("series")
-    return frozenset(found)
+    meetings = archive.meetings
+    found = {
+        "chat": any(m.chat for m in meetings),
+        "talks": any(s.presenters for m in meetings for s in m.sections),
+        "actions": any(m.action_items for m in meetings),
+        "recording": any(m.recording for m in meetings),
+        "series": len({m.series for m in meetings}) > 1,
+    }
+    return frozenset(kind for kind, recorded in found.items() if recorded)
 
 
 def _person(archive: Archive, here: Here, person: Person, months: dict[str, list[str]], kinds: frozenset[str]) -> Page:
@@ -338,7 +337,7 @@ def participation_strip(months: dict[str, list[str]], person: Person) -> str:
     )
 
 
-def _people_index(archive: Archive, here: Here) -> Page:
+def _people_index(archive: Archive, here: Here, kinds: frozenset[str]) -> Page:
     rows: list[dict[str, Any]] = []
     for person in archive.people.values():
         last = person.meetings[-1] if person.meetings else None
@@ -352,7 +351,7 @@ def _people_index(archive: Archive, here: Here) -> Page:
             }
         )
     rows.sort(key=lambda r: (-r["meetings"], -r["talks"], -r["messages"], str(r["name"]).casefold()))
-    return _page(here, "people_index.html.j2", "People", people=rows, kinds=_kinds(archive))
+    return _page(here, "people_index.html.j2", "People", people=rows, kinds=kinds)
 
 
 def _mention_rows(
