@@ -202,6 +202,31 @@ def test_phone_every_kind_of_page_fits_and_dates_stay_whole(browser, reader_site
     assert not problems, problems
 
 
+@pytest.mark.parametrize("width", [1280, 1600])
+def test_index_tables_show_every_column_without_a_sideways_scroll(browser, reader_site, width: int) -> None:  # type: ignore[no-untyped-def]
+    """An index is one wide table: it has the page's whole width, so every column is in sight."""
+    url, _ = reader_site
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    problems = []
+    for path in INDEXES:
+        tab.goto(url + path)
+        scroll = tab.evaluate(
+            "Math.max(0, ...[...document.querySelectorAll('article .md-typeset__scrollwrap, article table')]"
+            ".map(e => e.scrollWidth - e.clientWidth))"
+        )
+        hidden = tab.evaluate(
+            "[...document.querySelectorAll('article th')].filter(th => {"
+            " const box = (th.closest('.md-typeset__scrollwrap') || document.body).getBoundingClientRect();"
+            " const cell = th.getBoundingClientRect(); return cell.right > box.right + 1 || cell.width < 20;"
+            "}).map(th => th.textContent)"
+        )
+        if scroll > 0 or hidden:
+            problems.append((path, scroll, hidden))
+    context.close()
+    assert not problems, problems
+
+
 def test_prose_names_and_repository_issues_are_links(page, reader_site) -> None:  # type: ignore[no-untyped-def]
     url, _ = reader_site
     page.goto(url + "meetings/2019-06-04/")

@@ -58,3 +58,17 @@ def test_transcript_words_reach_the_theme_search_as_one_entry(tmp_path: Path) ->
 def test_pagefind_indexes_whole_transcripts() -> None:
     """Pagefind reads the transcript itself (and skips the word list made for the theme)."""
     assert "mt-transcript" not in " ".join(plugin.PAGEFIND_EXCLUDE).replace("mt-transcript-words", "")
+
+
+def test_a_meeting_is_found_by_its_own_words_not_its_neighbours_titles(tmp_path: Path) -> None:
+    """The links to the previous and next meeting are not indexed: a search for the next
+    meeting's title finds that meeting, never the one before it."""
+    later = NOTE.replace("June 4, 2024", "June 18, 2024").replace("Widget volumes", "Gadget networks")
+    root = make_site(tmp_path, notes={"2024-06-04.md": NOTE, "2024-06-18.md": later}, copy_seed=False)
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    index = json.loads((root / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    earlier = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("meetings/2024-06-04/"))
+    page = (root / "site" / "meetings" / "2024-06-04" / "index.html").read_text(encoding="utf-8")
+    assert "June 18, 2024" in page  # the link is on the page
+    assert "June 18" not in earlier and "Gadget" not in earlier

@@ -151,9 +151,12 @@ def _states(archive: Archive, meeting: Meeting) -> tuple[tuple[tuple[str, int], 
     return tuple(sorted(found.items()))
 
 
-def _page(here: Here, template: str, title: str, boost: bool = False, kind: str = "", **values: object) -> Page:
+def _page(
+    here: Here, template: str, title: str, boost: bool = False, kind: str = "", wide: bool = False, **values: object
+) -> Page:
     """A page from an HTML template whose headings are Markdown (see `Blocks.split`);
-    `kind` ("Person", …) is the kind of page Pagefind lets a reader filter by."""
+    `kind` ("Person", …) is the kind of page Pagefind lets a reader filter by; a `wide` page
+    (an index: one table) has the whole width, without the theme's navigation and contents."""
     blocks = Blocks(here.src)
     markdown = blocks.split(TEMPLATES.get_template(template).render(blocks=blocks, **values))
     if kind:
@@ -161,6 +164,8 @@ def _page(here: Here, template: str, title: str, boost: bool = False, kind: str 
     meta: dict[str, object] = {"title": title}
     if boost:  # a person, topic or issue page is the best answer to a search for its name
         meta["search"] = {"boost": 2}
+    if wide:
+        meta["hide"] = ["navigation", "toc"]
     return Page(here.src, front_matter(meta) + markdown, blocks)
 
 
@@ -198,6 +203,7 @@ def _meetings_index(archive: Archive, here: Here, memo: PageMemo, kinds: frozens
         here,
         "meetings_index.html.j2",
         "Meetings",
+        wide=True,
         rows=rows,
         first=dates[0] if dates else "",
         last=dates[-1] if dates else "",
@@ -351,7 +357,7 @@ def _people_index(archive: Archive, here: Here, kinds: frozenset[str]) -> Page:
             }
         )
     rows.sort(key=lambda r: (-r["meetings"], -r["talks"], -r["messages"], str(r["name"]).casefold()))
-    return _page(here, "people_index.html.j2", "People", people=rows, kinds=kinds)
+    return _page(here, "people_index.html.j2", "People", wide=True, people=rows, kinds=kinds)
 
 
 def _mention_rows(
@@ -506,7 +512,7 @@ def _topics_index(archive: Archive, here: Here, memo: PageMemo) -> Page:
         for t in archive.topics.values()
     ]
     rows.sort(key=lambda r: (-r["meetings"], -r["mentions"], str(r["name"]).casefold()))
-    return _page(here, "topics_index.html.j2", "Topics", topics=rows)
+    return _page(here, "topics_index.html.j2", "Topics", wide=True, topics=rows)
 
 
 def _topic_row(archive: Archive, topic: Topic, here: Here) -> dict[str, object]:
@@ -579,12 +585,12 @@ def _issues_index(archive: Archive, here: Here) -> Page:
         )
     rows.sort(key=lambda r: (r["last"]["date"], r["id"]), reverse=True)
     states = sorted({str(r["state"]) for r in rows if r["state"]})
-    return _page(here, "issues_index.html.j2", "Issues", issues=rows, states=states)
+    return _page(here, "issues_index.html.j2", "Issues", wide=True, issues=rows, states=states)
 
 
 def _decisions(archive: Archive, here: Here) -> Page:
     values = decisions_log(archive, here.link)
-    return _page(here, "decisions_index.html.j2", "Decisions", **values)
+    return _page(here, "decisions_index.html.j2", "Decisions", wide=True, **values)
 
 
 def _timeline(archive: Archive, here: Here, memo: PageMemo) -> Page:
