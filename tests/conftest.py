@@ -145,6 +145,9 @@ def broken_links(site: Path) -> list[str]:
             parsed[path] = parser
         return parsed[path]
 
+    # The theme's 404 page links from the root the site is published at (site_url's path).
+    canonical = re.search(r'<link rel="canonical" href="([^"]*)"', (site / "index.html").read_text(encoding="utf-8"))
+    root = urlsplit(canonical.group(1)).path if canonical else "/"
     broken = []
     for page in site.rglob("*.html"):
         for href in read(page).links:
@@ -153,8 +156,11 @@ def broken_links(site: Path) -> list[str]:
                 continue
             if not parts.path:
                 target = page
-            elif parts.path.startswith("/"):  # the theme's 404 page links from the site root
-                target = site / unquote(parts.path).lstrip("/")
+            elif parts.path.startswith("/"):
+                if not parts.path.startswith(root):
+                    broken.append(f"{page.relative_to(site)} -> {href} (outside the site)")
+                    continue
+                target = site / unquote(parts.path[len(root) :])
             else:
                 target = page.parent / unquote(parts.path)
             if target.is_dir() or parts.path.endswith("/"):

@@ -209,3 +209,48 @@ def test_time_zone_option_is_checked(tmp_path: Path) -> None:
     (root / "mkdocs.yml").write_text(config)
     result = build(root)
     assert result.returncode != 0 and "time_zone" in result.stderr and "Mars/Olympus" in result.stderr
+
+
+CABAL = """# Podman Community Cabal
+## {day} 11:00 a.m. Eastern (UTC-5)
+
+### Attendees
+Matt Heon, Brent Baude
+
+## Quadlet networks
+### Matt Heon
+
+Networks for quadlet.
+"""
+
+
+def test_a_series_the_notes_have_passed_is_projected_only_after_the_latest_note(tmp_path: Path) -> None:
+    """Cabals were held on the third Tuesdays of October to December 2023; the community
+    meetings went on to April 2024. The Cabals of January to March never happened: they are
+    not in the calendar."""
+    for name, text in NOTES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for day, label in (("10-17", "October 17"), ("11-21", "November 21"), ("12-19", "December 19")):
+        (tmp_path / f"2023-{day}-cabal.md").write_text(CABAL.format(day=f"{label}, 2023"), encoding="utf-8")
+    settings = Settings(root=ROOT, notes_dir=tmp_path, site_name="Podman", site_url="https://example.org/")
+    site = load_site(settings)
+    events = _events(next(p.content for p in site.pages if p.src == "calendar.ics"))
+    cabals = sorted(e["dtstart"].dt.date() for e in events.values() if str(e["uid"]).startswith("cabal-"))
+    held = [d for d in cabals if d <= dt.date(2023, 12, 19)]
+    projected = [d for d in cabals if d > dt.date(2023, 12, 19)]
+    assert held == [dt.date(2023, 10, 17), dt.date(2023, 11, 21), dt.date(2023, 12, 19)]
+    assert projected and min(projected) == dt.date(2024, 4, 16), projected  # none the notes have passed
+    # a held meeting's event has the site's title for it, not the note's "# Podman Community Cabal"
+    december = next(e for uid, e in events.items() if uid.startswith("cabal-2023-12-19"))
+    assert str(december["summary"]).startswith("Cabal meeting, December 19, 2023"), december["summary"]
+
+
+def test_feeds_and_calendars_without_site_url_are_a_warning(tmp_path: Path) -> None:
+    for name, text in NOTES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    without = load_site(Settings(root=ROOT, notes_dir=tmp_path, site_name="Podman"))
+    assert [d.message for d in without.problems if "site_url" in d.message] == [
+        "site_url is not set: feed links are relative and calendar events link to no page"
+    ]
+    with_url = load_site(Settings(root=ROOT, notes_dir=tmp_path, site_name="Podman", site_url="https://example.org/"))
+    assert not [d for d in with_url.problems if "site_url" in d.message]

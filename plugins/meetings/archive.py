@@ -637,6 +637,22 @@ def date_label(iso: str) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
+def meeting_title(meeting: Meeting) -> str:
+    """The meeting's name wherever it is listed: search results, the tab, the pager, the
+    indexes. Series and date, so that two meetings never share one, and the subjects it
+    was most about when the archive knows them (`Meeting.name`)."""
+    if meeting.name:
+        return meeting.name
+    if _titled_in_front_matter(meeting):  # the maintainers named it themselves
+        return f"{meeting.title}, {date_label(meeting.date)}"
+    return f"{meeting.head}, {date_label(meeting.date)}"
+
+
+def _titled_in_front_matter(meeting: Meeting) -> bool:
+    head = meeting.lines[1 : max(meeting.front_matter_lines - 1, 1)]
+    return bool(meeting.title) and any(line.startswith("title:") for line in head)
+
+
 def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]], kept: subjects._Kept) -> None:
     """Where a person is named in the running text of the notes ("Matt Heon would like …").
 

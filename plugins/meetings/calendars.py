@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event
 
 from . import urls
-from .archive import Archive
+from .archive import Archive, meeting_title
 from .cadence import Cadence
 from .memo import PageMemo
 from .model import Meeting
@@ -117,11 +117,13 @@ def _upcoming(
             known = when
     if cadence is None or known is None:
         return found
-    day = cadence.after(known)
-    while day <= latest + HORIZON:
-        start = clock.at(day, usual[0], usual[1], usual[2]) if usual else day
+    # A projection is never before the archive's latest note: a date the notes have passed
+    # with no note of this series is a meeting that did not happen, not an upcoming one.
+    next_day = cadence.after(known) if known >= latest else cadence.next_after(latest)
+    while next_day is not None and next_day <= latest + HORIZON:
+        start = clock.at(next_day, usual[0], usual[1], usual[2]) if usual else next_day
         found.append(Occasion(series, start, DEFAULT_MINUTES, False))
-        day = cadence.after(day)
+        next_day = cadence.after(next_day)
     return found
 
 
@@ -193,7 +195,7 @@ def _event(occasion: Occasion, stamp: dt.datetime, authority: str, site_url: str
     lines: list[str] = []
     meeting = occasion.meeting
     if meeting is not None:
-        event["summary"] = _value(meeting.title)
+        event["summary"] = _value(meeting_title(meeting))  # the site's title, not the note's "# Notes"
         page = urls.page_url(urls.meeting_src(meeting.id), directory_urls)
         if site_url:
             event.add("url", site_url.rstrip("/") + "/" + page)

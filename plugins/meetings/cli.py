@@ -288,6 +288,7 @@ def _init(settings: Settings, config_file: Path, force: bool) -> int:
         options = {"notes_dir": notes, "community_file": "community.yml", "default_repo": found.default_repo}
         config_file.write_text(site_config(found.site_name, options, found.decisions), encoding="utf-8")
         print(f"wrote {config_file}")
+        print(f"not decided: where the site is published: set site_url in {config_file} (feeds and calendars need it)")
         home = config_file.parent / "docs" / "index.md"
         if not home.exists():
             home.parent.mkdir(parents=True, exist_ok=True)

@@ -193,9 +193,10 @@ def site_config(site_name: str, options: Mapping[str, object], decisions: bool =
             *([{"Decisions": "decisions/index.md"}] if decisions else []),
         ],
     }
-    return "# Written by `meetings init`: set site_url before publishing.\n" + yaml.safe_dump(
-        config, sort_keys=False, allow_unicode=True
-    )
+    written = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    # Only the maintainer knows where the site will be published; feeds and calendars need it.
+    site_url = "# site_url: https://example.org/meetings/   # where the site is published (feeds, calendars)\n"
+    return "# Written by `meetings init`.\n" + written.replace("theme:", site_url + "theme:", 1)
 
 
 HOME = """# {name}

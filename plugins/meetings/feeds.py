@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from . import urls
-from .archive import Archive
+from .archive import Archive, meeting_title
 from .calendars import held_at
 from .memo import PageMemo
 from .model import Meeting
@@ -86,7 +86,15 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
             presenters = tuple(_presenters(archive, meeting))
             # Times as printed (repr): two offsets can name one moment, and equal times compare equal.
             when = repr(times[ident])
-            shown[ident] = (when, meeting.title, meeting.date, meeting.series, meeting.recording, titles, presenters)
+            shown[ident] = (
+                when,
+                meeting_title(meeting),
+                meeting.date,
+                meeting.series,
+                meeting.recording,
+                titles,
+                presenters,
+            )
         return shown[ident]
 
     def feed_of(src: str, title: str, page: str, ids: list[str], rss: bool = False) -> bytes:
@@ -166,7 +174,7 @@ def _entry(
     page = urls.meeting_src(meeting.id)
     entry = feed.add_entry()
     entry.id(site.ident(page))
-    entry.title(valid_text(f"{meeting.title} · {meeting.date}"))
+    entry.title(valid_text(meeting_title(meeting)))  # series, date and subjects, as the site names it
     # One link only: feedgen 1.0 writes an entry's links without their rel, so a second
     # (the recording) would read as another alternate; the recording is in the summary.
     entry.link(href=site.link(src, page), rel="alternate")

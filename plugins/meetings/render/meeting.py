@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .. import urls
-from ..archive import Archive, date_label
+from ..archive import Archive, date_label, meeting_title
 from ..model import ChatMessage, Meeting, Person, RawBlock, Section
 from ..parse.names import split_names, strip_affiliation
 from ..parse.tables import widen
@@ -54,17 +54,6 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
 
-def meeting_title(meeting: Meeting) -> str:
-    """The meeting's name wherever it is listed: search results, the tab, the pager, the
-    indexes. Series and date, so that two meetings never share one, and the subjects it
-    was most about when the archive knows them (`Meeting.name`)."""
-    if meeting.name:
-        return meeting.name
-    if _titled_in_front_matter(meeting):  # the maintainers named it themselves
-        return f"{meeting.title}, {date_label(meeting.date)}"
-    return f"{meeting.head}, {date_label(meeting.date)}"
-
-
 def _own_title(meeting: Meeting) -> str | None:
     """The text of the note's "# title" line, which the page shows under its own title."""
     line = meeting.lines[meeting.title_line - 1] if meeting.title_line else ""
@@ -74,11 +63,6 @@ def _own_title(meeting: Meeting) -> str | None:
     if text.endswith("#") and set(text.rsplit(" ", 1)[-1]) == {"#"}:
         text = text.rsplit(" ", 1)[0].strip() if " " in text else ""  # a closing "###"
     return text
-
-
-def _titled_in_front_matter(meeting: Meeting) -> bool:
-    head = meeting.lines[1 : max(meeting.front_matter_lines - 1, 1)]
-    return bool(meeting.title) and any(line.startswith("title:") for line in head)
 
 
 def render_plain(meeting: Meeting) -> tuple[str, dict[str, str]]:
