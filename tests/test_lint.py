@@ -130,3 +130,43 @@ def test_fix_lists_only_what_is_left_and_findings_come_by_line(tmp_path: Path, c
     out = capsys.readouterr().out
     listed = [line for line in out.splitlines() if line.startswith("notes/2026-12-01.md:")]
     assert listed and not [line for line in listed if "Wednesday" in line or "Holzinher" in line], listed
+
+
+MARKS = """# Podman Community Meeting Notes
+## June 2, 2026 11:00 a.m. Eastern (UTC-4)
+
+### Attendees
+Tom Sweeney, Paul Holzinger
+
+Meeting start: 11:02 a.m. EDT (UTC-4)
+
+### Topics
+#### Quadlet news - Paul Holzinger - (1:15:20 in the video)
+#### Pods - Paul Holzinger - (75:20 in the video)
+#### Machines - Paul Holzinger - (12;30 in the video)
+#### Networks - Paul Holzinger - (2:1 in the video)
+#### Volumes - Paul Holzinger - (40:10 in the video)
+
+Meeting end: 11:54 a.m.
+"""
+
+
+def test_bad_video_marks_are_findings_with_a_suggestion(tmp_path: Path) -> None:
+    """In a 52-minute meeting: an hour too many, minutes past 59, a wrong separator and a
+    one-digit second are each a warning on their line; a mark inside the meeting is not."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-06-02.md").write_text(MARKS)
+    site = load_site(Settings(root=tmp_path, notes_dir=notes), render=False)
+    marks: dict[int, str] = {}
+    for finding in site.diagnostics:
+        if finding.line in range(10, 15):
+            marks[finding.line] = marks.get(finding.line, "") + str(finding) + " | "
+    assert "'1:15:20' is past the end of the recording (the 52-minute meeting" in marks[10], marks
+    assert "(did you mean 15:20?)" in marks[10]
+    assert "'75:20' has 75 minutes (write 1:15:20)" in marks[11], marks
+    assert "'12;30' is not a video time" in marks[12] and "(write 12:30)" in marks[12], marks
+    assert "'2:1' is not a valid video time (write 2:01 or 2:10)" in marks[13], marks
+    assert marks.get(14, "").count("warning") == marks.get(14, "").count("video time goes backwards"), marks
+    meeting = site.archive.meetings[0]
+    assert [mark.line for mark in meeting.marks] == [10, 11, 14]  # the two unreadable ones are not linked

@@ -93,9 +93,11 @@ class Piece:
 
 
 def seconds_of(stamp: str) -> int | None:
-    """ "1:50" -> 110, "1:01:01" -> 3661; None when a field is out of range ("0:354")."""
-    parts = [int(p) for p in stamp.split(":")]
-    if any(p > 59 for p in parts[1:]):
+    """ "1:50" -> 110, "1:01:01" -> 3661; None when a field after the first is not two
+    digits up to 59 ("0:354", "2:1": is that 2:01 or 2:10?)."""
+    fields = stamp.split(":")
+    parts = [int(p) for p in fields]
+    if any(p > 59 or len(f) != 2 for p, f in zip(parts[1:], fields[1:], strict=True)):
         return None
     total = 0
     for part in parts:

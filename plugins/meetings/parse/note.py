@@ -765,6 +765,50 @@ class _NoteParser:
             self.report(line, WARNING, problem, "check a.m. and p.m.")
             return
 
+    def _check_marks(self) -> None:
+        """A video mark must fall inside the recording: its length where the transcript
+        gives it, else the meeting's (start to end line). "75:20" is read as 1:15:20 and
+        said so; "(12;30 in the video)" is no mark and is said so."""
+        m = self.meeting
+        timed = [t.seconds for t in m.transcript if t.seconds is not None]
+        start = _minutes(m.started) or _minutes(m.scheduled[11:16] if m.scheduled else None)
+        end = _minutes(m.ended)
+        if timed:
+            length, what = max(timed), "the transcript's last time"
+        elif start is not None and end is not None and 0 < end - start <= 4 * 60:
+            length, what = (end - start) * 60, f"the {end - start}-minute meeting"
+        else:
+            length, what = None, ""
+        for mark in m.marks:
+            stamp = re.search(inline.TIME, m.lines[mark.line - 1][mark.start : mark.end])
+            fields = stamp.group(0).split(":") if stamp else []
+            if len(fields) == 2 and int(fields[0]) > 59:
+                hours, minutes = divmod(int(fields[0]), 60)
+                written = f"{fields[0]}:{fields[1]}"
+                self.report(
+                    mark.line,
+                    WARNING,
+                    f"{written!r} has {fields[0]} minutes",
+                    f"write {hours}:{minutes:02d}:{fields[1]}",
+                )
+            if length is not None and mark.seconds > length + _MARK_SLACK:
+                shown = stamp.group(0) if stamp else _duration(mark.seconds)
+                report = f"{shown!r} is past the end of the recording ({what}, {_duration(length)})"
+                shorter = ":".join(fields[1:3]) if len(fields) == 3 else None
+                fits = shorter is not None and inline.seconds_of(shorter) is not None
+                hint = f"did you mean {shorter}?" if fits else "check the time against the recording"
+                self.report(mark.line, WARNING, report, hint)
+        for number, line in enumerate(m.lines, 1):
+            for near in _NEAR_MARK.finditer(line):
+                fixed = re.sub(r"[;.,]", ":", near["time"])
+                self.report(
+                    number,
+                    WARNING,
+                    f"{near['time']!r} is not a video time, so this mark is not linked",
+                    f"write {fixed}",
+                    fixes=((near["time"], fixed),),
+                )
+
     def _clock_of(self, number: int, line: str) -> str | None:
         clock = dates.find_clock(line)
         if clock is None:
@@ -872,9 +916,9 @@ class _NoteParser:
 
     def _mark(self, number: int, piece: inline.Piece) -> None:
         if piece.seconds is None:
-            self.report(
-                number, WARNING, f"{piece.mark_label!r} is not a valid video time", "write minutes:seconds, e.g. 5:54"
-            )
+            head, _, last = piece.mark_label.rpartition(":")
+            hint = f"write {head}:0{last} or {head}:{last}0" if len(last) == 1 else "write minutes:seconds, e.g. 5:54"
+            self.report(number, WARNING, f"{piece.mark_label!r} is not a valid video time", hint)
             return
         if piece.link_seconds is not None and piece.link_seconds != piece.seconds:
             self.report(
@@ -985,6 +1029,7 @@ class _NoteParser:
     def _checks(self) -> None:
         m = self.meeting
         self._check_times()
+        self._check_marks()
         listed = len(m.attendees)
         if m.attendees_declared is not None and listed and m.attendees_declared != listed:
             self.report(
@@ -1001,6 +1046,16 @@ class _NoteParser:
                 self.report(
                     after.line, WARNING, f"video time goes backwards: {after.title!r} starts before {before.title!r}"
                 )
+
+
+_MARK_SLACK = 10 * 60  # a recording often runs on a little after the note's end time
+# "(12;30 in the video)", "(12.30 in video)": a mark with the wrong separator.
+_NEAR_MARK = re.compile(r"\(\s{0,3}(?P<time>\d{1,2}(?:[;.,]\d{2}){1,2})\s{0,3}in\s+(?:the\s+)?video", re.I)
+
+
+def _duration(seconds: int) -> str:
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def _clock(minutes: int) -> str:
