@@ -515,3 +515,35 @@ def test_with_a_roll_of_initials_a_sub_heading_naming_no_one_on_it_is_no_present
         ("Summary Session", []),
         ("Realms", ["Kevin Gibbons"]),
     ]
+
+
+TRIAGE = """---
+title: T-compiler Meeting Agenda {day}
+---
+
+# T-compiler Meeting Agenda {day}
+
+## Announcements
+
+- The types team's check-in by @**Jack Huey** ([previous check-in](https://example.org/{day}))
+- Backend work by @_**Wesley Wiser|1234** on {topic}
+
+## Beta nominations
+
+- "Fix a crash in {topic}" rust#{number}
+"""
+
+
+def test_names_in_chat_mentions_are_people_never_subjects(tmp_path: Path) -> None:
+    """A triage with no attendee list names people only as Zulip mentions: their names
+    recur in every meeting, and are still never what a meeting was about."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    days = (("2024-01-04", "MIR"), ("2024-01-11", "LTO"), ("2024-01-18", "MIR"), ("2024-01-25", "MIR"))
+    for n, (day, topic) in enumerate(days):
+        (notes / f"{day}.md").write_text(TRIAGE.format(day=day, topic=topic, number=100 + n), encoding="utf-8")
+    site = load_site(Settings(root=tmp_path, notes_dir=notes), render=False)
+    names = {t.name.casefold() for t in site.archive.topics.values()}
+    assert not names & {"jack", "huey", "jack huey", "wesley", "wiser", "wesley wiser"}, names
+    assert "mir" in names
+    assert all("Huey" not in m.name and "Wiser" not in m.name for m in site.archive.meetings)

@@ -219,3 +219,19 @@ def test_a_topic_history_has_one_line_per_meeting_section(site) -> None:  # type
         assert len(notes) == len(set(notes)), topic.id
         in_sections = {meeting for meeting, section in notes if section}
         assert not [m for m, section in notes if section is None and m in in_sections], topic.id
+
+
+def test_meeting_titles_name_no_person_unit_or_note_word(site) -> None:  # type: ignore[no-untyped-def]
+    """The subjects after the dash of a meeting's title are what it was about: never a
+    person's name or a word of their name, a unit, or a word of taking minutes."""
+    from meetings.subjects import CALENDAR, NOTE_WORDS, STOPWORDS, VENUES
+
+    names = {w.casefold() for p in site.archive.people.values() for w in re.findall(r"\w+", p.name)}
+    bad = []
+    for meeting in site.archive.meetings:
+        _, _, shown = meeting.name.partition(" — ")
+        for subject in filter(None, shown.split(", ")):
+            words = {w.casefold() for w in re.findall(r"\w+", subject)}
+            if len(words) == 1 and words & (names | NOTE_WORDS | VENUES | STOPWORDS | CALENDAR):
+                bad.append((meeting.id, subject))
+    assert not bad, bad

@@ -403,9 +403,13 @@ def _mining_text(
 
 
 def _people_words(spellings: dict[str, Counter[str]], meetings: list[Meeting]) -> set[str]:
-    """The words of every spelling of people's names ("Matt", "Heon" name a person) and the
-    abbreviations attendee lists give them ("RBN", "GB")."""
+    """The words of every spelling of people's names ("Matt", "Heon" name a person), of the
+    names chat mentions give ("@**Jack Huey**"), and the abbreviations attendee lists give
+    them ("RBN", "GB")."""
     names = {strip_affiliation(written) for spelled in spellings.values() for written in spelled}
+    for meeting in meetings:
+        mentions = (found["zulip"] for line in meeting.lines if "@" in line for found in _MENTION.finditer(line))
+        names |= {name.strip() for name in mentions if name}
     found = {w for name in names for w in [*subjects.words_of(name), *subjects.words_of(fold(name))]}  # "Nicolo" too
     return found | {w for m in meetings for short in m.abbreviations for w in subjects.words_of(short)}
 
@@ -605,8 +609,16 @@ def _name_meetings(archive: Archive) -> None:
                     titled[mention.meeting][ident] += 1
     for meeting in archive.meetings:
         with blame(meeting, "naming it"):
-            main = main_subjects(archive, meeting, titled[meeting.id])[:MAIN_SUBJECTS]
-            names = [archive.topics[t].name for t in main]
+            names: list[str] = []
+            for ident in main_subjects(archive, meeting, titled[meeting.id]):
+                name = archive.topics[ident].name
+                words = set(re.findall(r"\w+", name.casefold()))
+                if not any(
+                    words <= set(re.findall(r"\w+", n.casefold())) for n in names
+                ):  # "common" after "containers/common"
+                    names.append(name)
+                if len(names) == MAIN_SUBJECTS:
+                    break
             if not names:  # no subject recurs: its own agenda titles say what it was about
                 names = [s.title for s in meeting.sections if not GENERIC_SECTIONS.match(s.title.strip())]
                 names = [n if len(n) <= 60 else n[:57].rstrip() + "…" for n in names[:MAIN_SUBJECTS]]
@@ -624,7 +636,11 @@ def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str]) -> l
     for ident, count in titled.items():
         score[ident] += 2 * count
     held = archive.topic_meetings
-    weighted = {i: n * math.log(1 + total / max(1, held[i])) for i, n in score.items()}
+    weighted = {
+        i: n * math.log(1 + total / max(1, held[i]))
+        for i, n in score.items()
+        if archive.topics[i].name.casefold() not in subjects.VENUES
+    }
     return sorted(weighted, key=lambda i: (-weighted[i], archive.topics[i].name.casefold()))
 
 

@@ -54,6 +54,16 @@ CALENDAR = frozenset(
     + "am pm utc gmt est edt cst cdt pst pdt cet cest eastern pacific central sept".split()
     if w
 )
+# Units, and the words of taking minutes: in every community's notes, so never what a
+# meeting was about ("— MB, Quadlet", "— PRs, URL").
+NOTE_WORDS = frozenset(
+    """b kb mb gb tb pb kib mib gib tib ms ns sec secs min mins hr hrs hz mhz ghz kbps mbps gbps fps
+    pr prs mr mrs wip url urls id ids tbd tba fyi aob lgtm todo todos faq eta asap tl dr os
+    doc docs pdf slide slides link links repo repos""".split()
+)
+# Where a community works and meets: subjects with a page of their own, but no meeting is
+# "about" GitHub for mentioning a pull request there, so they never name a meeting.
+VENUES = frozenset("github gitlab gitea youtube zoom bluejeans jitsi hackmd discourse".split())
 MIN_MEETINGS = 3  # a subject gets a page when the notes of this many meetings use it
 OWN_NAME_SHARE = 0.75  # a word in this share of meetings is the archive's own name
 GENERIC_BODY_LIKENESS = 0.2  # a recurring title whose bodies share less than this is generic
@@ -176,7 +186,13 @@ def mine(
                 counts.in_generic.update(folds.get(w, w) for w in words_of(title))
     total = len(prose)
     own = {w for w, n in counts.meetings.items() if total >= 8 and n >= OWN_NAME_SHARE * total} | own_name
-    banned = STOPWORDS | CALENDAR | people_words | {w for w, n in counts.in_generic.items() if n * 2 >= counts.count[w]}
+    banned = (
+        STOPWORDS
+        | CALENDAR
+        | NOTE_WORDS
+        | people_words
+        | {w for w, n in counts.in_generic.items() if n * 2 >= counts.count[w]}
+    )
 
     def plain(word: str) -> bool:
         return len(word) >= 2 and word.isalpha() and word not in banned and word not in own
