@@ -15,6 +15,8 @@ import pytest
 
 from meetings.parse.transcript import turn_machinery
 
+from .browser_tools import published_path
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT / "notes" / "2020-12-01.md"
@@ -145,9 +147,7 @@ def broken_links(site: Path) -> list[str]:
             parsed[path] = parser
         return parsed[path]
 
-    # The theme's 404 page links from the root the site is published at (site_url's path).
-    canonical = re.search(r'<link rel="canonical" href="([^"]*)"', (site / "index.html").read_text(encoding="utf-8"))
-    root = urlsplit(canonical.group(1)).path if canonical else "/"
+    root = published_path(site)  # the theme's 404 page links from there
     broken = []
     for page in site.rglob("*.html"):
         for href in read(page).links:

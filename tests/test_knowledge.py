@@ -235,3 +235,10 @@ def test_meeting_titles_name_no_person_unit_or_note_word(site) -> None:  # type:
             if len(words) == 1 and words & (names | NOTE_WORDS | VENUES | STOPWORDS | CALENDAR):
                 bad.append((meeting.id, subject))
     assert not bad, bad
+    # the meetings index lists each subject once: "common" adds nothing after "containers/common"
+    index = "".join(next(p for p in site.pages if p.src == "meetings/index.md").blocks.values())
+    rows = re.findall(r'<td data-label="Subjects">(.*?)</td>', index, re.S)
+    assert len(rows) == len(site.archive.meetings)
+    for row in rows:
+        shown = [set(re.findall(r"\w+", re.sub(r"<[^>]+>", "", s).casefold())) for s in row.split(", ")]
+        assert not [a for i, a in enumerate(shown) for b in shown[:i] if a <= b], row

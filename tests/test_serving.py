@@ -6,6 +6,7 @@ changed, and those are the pages a fresh build writes."""
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -57,7 +58,7 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     # changes the nav printed on every page.
     text = text.replace("  - Publishing a meeting: publishing.md\n", "  - publishing.md\n")
     # Watched by serve anyway; a site may still list them (what the plugin reads is its own).
-    text = f"site_url: {SERVE_URL}\nwatch: [notes, people.yml]\n" + text
+    text = f"site_url: {SERVE_URL}\nwatch: [notes, people.yml]\n" + re.sub(r"(?m)^site_url:.*\n", "", text)
     (site / "mkdocs.yml").write_text(text, encoding="utf-8")
     # A hand-written page whose links resolve, or not, as meetings come and go.
     (site / "docs" / "recent.md").write_text(

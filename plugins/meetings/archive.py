@@ -609,16 +609,7 @@ def _name_meetings(archive: Archive) -> None:
                     titled[mention.meeting][ident] += 1
     for meeting in archive.meetings:
         with blame(meeting, "naming it"):
-            names: list[str] = []
-            for ident in main_subjects(archive, meeting, titled[meeting.id]):
-                name = archive.topics[ident].name
-                words = set(re.findall(r"\w+", name.casefold()))
-                if not any(
-                    words <= set(re.findall(r"\w+", n.casefold())) for n in names
-                ):  # "common" after "containers/common"
-                    names.append(name)
-                if len(names) == MAIN_SUBJECTS:
-                    break
+            names = [archive.topics[t].name for t in main_subjects(archive, meeting, titled[meeting.id], MAIN_SUBJECTS)]
             if not names:  # no subject recurs: its own agenda titles say what it was about
                 names = [s.title for s in meeting.sections if not GENERIC_SECTIONS.match(s.title.strip())]
                 names = [n if len(n) <= 60 else n[:57].rstrip() + "…" for n in names[:MAIN_SUBJECTS]]
@@ -626,9 +617,10 @@ def _name_meetings(archive: Archive) -> None:
             meeting.name = f"{head} — {', '.join(names)}" if names else head
 
 
-def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str]) -> list[str]:
-    """The topics a meeting was most about: named in its agenda titles (`titled`) and its
-    sections' notes, the rarer across the archive the more telling."""
+def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str], limit: int) -> list[str]:
+    """The `limit` topics a meeting was most about: named in its agenda titles (`titled`) and
+    its sections' notes, the rarer across the archive the more telling; none whose words are
+    all in one before it ("common" adds nothing after "containers/common")."""
     total = len(archive.meetings)
     score: Counter[str] = Counter()
     for section in meeting.sections:
@@ -641,7 +633,16 @@ def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str]) -> l
         for i, n in score.items()
         if archive.topics[i].name.casefold() not in subjects.VENUES
     }
-    return sorted(weighted, key=lambda i: (-weighted[i], archive.topics[i].name.casefold()))
+    found: list[str] = []
+    words: list[set[str]] = []
+    for ident in sorted(weighted, key=lambda i: (-weighted[i], archive.topics[i].name.casefold())):
+        mine = set(re.findall(r"\w+", archive.topics[ident].name.casefold()))
+        if not any(mine <= other for other in words):
+            found.append(ident)
+            words.append(mine)
+            if len(found) == limit:
+                break
+    return found
 
 
 def date_label(iso: str) -> str:

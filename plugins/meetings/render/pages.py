@@ -194,7 +194,7 @@ def _meetings_index(archive: Archive, here: Here, memo: PageMemo, kinds: frozens
     keeps the rows of the meetings that did not change."""
     rows = []
     for meeting in reversed(archive.meetings):
-        subjects = tuple((t, archive.topics[t].name) for t in main_subjects(archive, meeting, Counter())[:4])
+        subjects = tuple((t, archive.topics[t].name) for t in main_subjects(archive, meeting, Counter(), 4))
         key = (memo.stamps.meeting(meeting) if memo.stamps else None, subjects, kinds)  # the stamp holds its text
         make = partial(_meeting_row_html, meeting=meeting, subjects=subjects, here=here, kinds=kinds)
         rows.append(Markup(memo.page(f"{here.src}#{meeting.id}", key, make, part=True)))
