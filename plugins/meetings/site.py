@@ -203,15 +203,6 @@ class Site:
         return export_json(self.archive, self.settings.directory_urls)
 
 
-NO_SITE_URL = Diagnostic(
-    "mkdocs.yml",
-    None,
-    WARNING,
-    "site_url is not set: feed links are relative and calendar events link to no page",
-    "set site_url to the address the site is published at",
-)
-
-
 def load_site(
     settings: Settings,
     cache: BuildCache | None = None,
@@ -312,7 +303,9 @@ def _load_site(
             memo.finish()
         pages += [Page(src, content.decode("utf-8")) for src, content in written.items()]
         if written and not settings.site_url:  # `mkdocs serve` sets it; a build for publishing must
-            problems.append(NO_SITE_URL)
+            message = "site_url is not set: feed links are relative and calendar events link to no page"
+            hint = "set site_url to the address the site is published at"
+            problems.append(Diagnostic("mkdocs.yml", None, WARNING, message, hint))
         feeds = page_feeds(archive, settings.site_name)
     site = Site(settings, notes, archive, identities, problems, pages, feeds)
     for page in pages:
