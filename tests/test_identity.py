@@ -186,3 +186,37 @@ def test_a_first_name_and_initial_names_only_the_person_whose_surname_fits() -> 
     ids = {name: archive.names[("2021-01-01", name)] for name in ("Alex G", "Alex V", "Alex B")}
     assert ids["Alex B"] == "alex-beregszaszi" and ids["Alex V"] == "alex-vlasov"
     assert ids["Alex G"] not in {"alex-beregszaszi", "alex-vlasov"}
+
+
+# A regular attendee and two slips of the keyboard the spelling rules alone would not merge:
+# two letters swapped ("Hoen"), a vowel group changed ("Shain"), both in short surnames.
+SLIPS = [
+    meeting(f"2023-0{month}-01", ["Edward Shen", "Matt Heon", "Urvashi Mohnani", "Lu Chen"]) for month in (1, 2, 3, 4)
+] + [
+    meeting("2023-05-01", ["Edward Shain", "Urvashi Mohnani"], chat=["Matt Hoen"]),
+    meeting("2023-06-01", ["Matt Hoen", "Urvashi Mohnani"]),
+    # Two listed together are two people, however alike.
+    meeting("2023-07-01", ["Lu Chen", "Lu Chne"]),
+]
+
+
+def test_two_letters_swapped_or_a_vowel_group_changed_is_one_person_when_never_listed_together() -> None:
+    archive = build_archive(SLIPS, Identities([]))
+    assert archive.names[("2023-06-01", "Matt Hoen")] == archive.names[("2023-01-01", "Matt Heon")]
+    assert archive.names[("2023-05-01", "Matt Hoen")] == "matt-heon"  # in the chat of a meeting he was not listed in
+    assert archive.names[("2023-05-01", "Edward Shain")] == archive.names[("2023-01-01", "Edward Shen")]
+    assert archive.names[("2023-07-01", "Lu Chne")] != archive.names[("2023-07-01", "Lu Chen")]
+    whys = {merge.spelling: merge.why for merge in archive_report(SLIPS).merges}
+    assert whys["Matt Hoen"] == "two letters swapped"
+    assert whys["Edward Shain"] == "a vowel group changed"
+    assert "Lu Chne" not in whys
+
+
+def test_a_slip_needs_a_frequent_spelling_to_join_and_not_same_undoes_it() -> None:
+    # Seen once each: nothing says which is the name, so both stay.
+    pair = [meeting("2023-01-01", ["Matt Heon"]), meeting("2023-02-01", ["Matt Hoen"])]
+    archive = build_archive(pair, Identities([]))
+    assert archive.names[("2023-01-01", "Matt Heon")] != archive.names[("2023-02-01", "Matt Hoen")]
+    entries = [PersonEntry("Edward Shen", not_same=["Edward Shain"])]
+    archive = build_archive(SLIPS, Identities(entries))
+    assert archive.names[("2023-05-01", "Edward Shain")] != archive.names[("2023-01-01", "Edward Shen")]

@@ -95,6 +95,16 @@ def test_a_name_close_to_a_known_person_is_a_finding(tmp_path: Path) -> None:
     )
 
 
+def test_the_linter_suggests_a_name_only_where_the_build_merged_it(tmp_path: Path) -> None:
+    """Listed beside Matt Heon, "Matt Hoen" is someone else to the build: no "did you mean"."""
+    notes = _archive(tmp_path)
+    new = notes / "2026-12-01.md"
+    new.write_text(new.read_text().replace("Paul Holzinher, Matt Heon", "Paul Holzinher, Matt Heon, Matt Hoen"))
+    found = _findings(notes)
+    assert not any("Matt Hoen" in f for f in found), found
+    assert any("'Paul Holzinher' is one or two letters from Paul Holzinger" in f for f in found), found
+
+
 def test_a_meeting_of_twelve_hours_is_an_am_pm_typo(tmp_path: Path) -> None:
     found = _findings(_archive(tmp_path))
     assert any(":10: warning: the start line (23:02) is 12 hours from the date line (11:00)" in f for f in found), found

@@ -9,7 +9,10 @@ Rules, first match wins:
    is equal ("Lokesh Mandvekhar", "Stevan"/"Steven Le Meur", "Jan Roday"), one letter
    wrong in each part ("Falsal Rzzzak"), a spacing difference ("Le Meur"/"LeMeur"), a
    surname cut short or ending otherwise after a long common start ("Lokesh Mand",
-   "Laura Santamander");
+   "Laura Santamander"); and, where the archive says so beyond spelling (the two are
+   never in one meeting, the variant in few, the other in many), two letters swapped or
+   one vowel group changed in one part ("Matt Hoen" / "Matt Heon", "Mukherji" /
+   "Mukherjee");
 4. a handle: "mheon", "tsweeney", "afbjorklund", "GShomo (Northeastern)", one seen in
    parentheses after a name, or one whose chat message is a full name ("iongion" who
    wrote "Ionut Stoica"), when exactly one person fits: of that meeting first, else of
@@ -78,6 +81,9 @@ _NICKNAMES = [
 ]
 _NICK = {name: min(group) for group in _NICKNAMES for name in group}
 TYPO_RATIO = 85  # a part of a name this close to the same part of another is a typo of it
+RARE = 2  # a spelling slip seen in at most this many meetings ...
+FREQUENT = 3  # ... joins a spelling seen in at least this many, never one they share
+_VOWELS = re.compile(r"[aeiouy]+")
 COMMON_START = 6  # surnames that begin with this many equal letters may be one ("Santamander")
 _INITIAL = re.compile(r"^([^\W\d_]{2,})\s+([^\W\d_])\.?$")  # "Lance L", "Povilas K."
 _INITIAL_FIRST = re.compile(r"^([^\W\d_])\.?\s+([^\W\d_]{3,})$")  # "F. Poirotte"
@@ -177,10 +183,14 @@ class Identities:
     def _learn(self, meetings: list[Meeting], names_of: dict[str, list[str]]) -> None:
         counts: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        seen: dict[str, set[str]] = defaultdict(set)  # name key -> meetings it is written in
+        listed: dict[str, set[str]] = defaultdict(set)  # ... as an attendee or presenter, not in the chat
         for meeting in meetings:
             for name in names_of[meeting.id]:
                 self._know(name)
         for meeting in meetings:
+            for name in meeting.attendees + [p for s in meeting.sections for p in s.presenters]:
+                listed[name_key(clean_name(name))].add(meeting.id)
             for name in names_of[meeting.id]:
                 name = clean_name(name)
                 if self.refusal(name):
@@ -189,6 +199,7 @@ class Identities:
                 if len(key.split()) >= 2 and key not in self._not_people:
                     counts[key] += 1
                     spellings[key][strip_affiliation(name)] += 1
+                    seen[key].add(meeting.id)
                 for handle in _HANDLE_IN_PARENS.findall(name):
                     if len(key.split()) >= 2:
                         self._handles[handle].add(key)
@@ -199,7 +210,7 @@ class Identities:
         for key in order:
             if key in self._by_key:
                 continue
-            target = self._merge_target(key, candidates.of(key), counts)
+            target = self._merge_target(key, candidates.of(key), counts, (seen, listed))
             if target:
                 into, why = target
                 self._by_key[key] = self._by_key[into]
@@ -258,7 +269,9 @@ class Identities:
             if key in self._by_key and name_key(author) not in self._by_key and not self.refusal(author):
                 self._handles[fold(author).replace(" ", "")].add(key)
 
-    def _merge_target(self, key: str, order: list[str], counts: Counter[str]) -> tuple[str, str] | None:
+    def _merge_target(
+        self, key: str, order: list[str], counts: Counter[str], seen: tuple[dict[str, set[str]], dict[str, set[str]]]
+    ) -> tuple[str, str] | None:
         """The more used spelling this one is a variant of, if exactly one person fits."""
         first, *rest = key.split() or [""]
         if not rest:
@@ -289,6 +302,11 @@ class Identities:
             elif len(rest) == len(o_rest) == 1 and _one_letter(first, o_first, last, o_last):
                 fits.append((other, "one letter wrong in each part"))
             elif same_first and rest[:-1] == o_rest[:-1] and (why := _same_start(last, o_last)):
+                fits.append((other, why))
+            elif _slip_evidence(key, other, *seen) and (
+                (same_first and rest[:-1] == o_rest[:-1] and (why := _slip(last, o_last)))
+                or (rest == o_rest and (why := _slip(first, o_first)))
+            ):
                 fits.append((other, why))
             elif first == o_first and 60 <= fuzz.ratio(last, o_last) < TYPO_RATIO:
                 self.report.near_misses.append((key, other, f"surnames {fuzz.ratio(last, o_last):.0f}% alike"))
@@ -486,6 +504,33 @@ def _typo(one: str, other: str, min_length: int = 4) -> bool:
     if fuzz.ratio(one, other) >= TYPO_RATIO:
         return True
     return min(len(one), len(other)) >= min_length and OSA.distance(one, other) <= 1
+
+
+def _slip_evidence(key: str, other: str, seen: dict[str, set[str]], listed: dict[str, set[str]]) -> bool:
+    """A rare spelling never listed beside a frequent one (its chat lines may be in a
+    meeting the other attended: the chat of someone present): the archive's word that
+    they are one person, where the spelling alone is too short a distance to go by."""
+    rare, frequent = len(seen[key]) <= RARE, len(seen[other]) >= FREQUENT
+    return rare and frequent and listed.get(key, set()).isdisjoint(listed.get(other, set()))
+
+
+def _slip(one: str, other: str) -> str:
+    """ "two letters swapped" ("hoen" / "heon"), "a vowel group changed" ("mukherji" /
+    "mukherjee", "bodreau" / "boudreau"), or "" for any other difference."""
+    if one == other or min(len(one), len(other)) < 3:
+        return ""
+    if len(one) == len(other):
+        differ = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+        if len(differ) == 2 and differ[1] == differ[0] + 1 and one[differ[0]] == other[differ[1]]:
+            if one[differ[1]] == other[differ[0]]:
+                return "two letters swapped"
+    if _VOWELS.split(one) == _VOWELS.split(other):  # the same consonants in the same order
+        vowels, o_vowels = _VOWELS.findall(one), _VOWELS.findall(other)
+        if len(vowels) == len(o_vowels):
+            changed = [(v, o) for v, o in zip(vowels, o_vowels, strict=True) if v != o]
+            if len(changed) == 1 and max(map(len, changed[0])) >= 2:
+                return "a vowel group changed"
+    return ""
 
 
 def _one_letter(first: str, o_first: str, last: str, o_last: str) -> bool:

@@ -8,7 +8,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import replace
 
-from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from .archive import Archive
@@ -19,7 +18,6 @@ from .parse.dates import find_date, find_weekday, iso_date, weekday_as_written
 
 WELL_KNOWN = 3  # meetings a person must have been seen in for a near spelling to be a typo of theirs
 MAX_EDITS = 2  # letters added, dropped, changed or swapped
-MIN_LENGTH = 8  # shorter names are too close to each other to tell a typo
 
 
 def archive_findings(archive: Archive) -> None:
@@ -28,35 +26,27 @@ def archive_findings(archive: Archive) -> None:
 
 
 def _near_names(archive: Archive) -> None:
-    known: dict[str, tuple[str, int]] = {}  # name key -> (name, meetings)
-    for person in archive.people.values():
-        if len(person.meetings) >= WELL_KNOWN:
-            known.setdefault(name_key(person.name), (person.name, len(person.meetings)))
-    if not known:
-        return
-    keys = list(known)
+    """A spelling the build took as a well-known person's, one or two letters from their
+    name: the linter suggests exactly the merges the build made, never another."""
     for meeting in archive.meetings:
         reported: set[str] = set()
         for written, line in _written_names(meeting):
             key = name_key(written)
-            if key in known or key in reported or len(key) < MIN_LENGTH or len(key.split()) < 2:
-                continue
-            close = process.extract(key, keys, scorer=DamerauLevenshtein.distance, score_cutoff=MAX_EDITS, limit=2)
-            if len(close) != 1:
-                continue  # no candidate, or two: not for us to guess
             named = archive.person_of(meeting.id, written)
-            if named and len(named.meetings) >= WELL_KNOWN and name_key(named.name) != close[0][0]:
-                continue  # someone else the archive knows well
-            name, count = known[close[0][0]]
+            if named is None or key in reported or len(key.split()) < 2 or len(named.meetings) < WELL_KNOWN:
+                continue
+            if key == name_key(named.name) or DamerauLevenshtein.distance(key, name_key(named.name)) > MAX_EDITS:
+                continue
             reported.add(key)
             meeting.diagnostics.append(
                 Diagnostic(
                     meeting.source,
                     line,
                     WARNING,
-                    f"{written!r} is one or two letters from {name}, seen in {count} meetings",
-                    f"did you mean {name}?",
-                    fixes=((written, name),),
+                    f"{written!r} is one or two letters from {named.name}, seen in {len(named.meetings)} meetings,"
+                    " and is taken as them",
+                    f"did you mean {named.name}?",
+                    fixes=((written, named.name),),
                 )
             )
 
