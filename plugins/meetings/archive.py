@@ -361,7 +361,10 @@ def _add_topics(
         if GENERIC_SECTIONS.match(s.title.strip()) or s.title.strip().casefold() in generic
     }
     own_name = {w for m in archive.meetings for w in subjects.words_of(m.title)}
-    candidates, folds = subjects.mine(*_mining_text(archive, text), people_words, own_name, cache, known_generic)
+    spoken = {m.id: [c.text for c in m.chat] + [t.text for t in m.transcript] for m in archive.meetings}
+    candidates, folds = subjects.mine(
+        *_mining_text(archive, text), people_words, own_name, cache, known_generic, spoken=spoken
+    )
     excluded = {subjects.key_of(name, folds) for name in excluded_names}
     keys: list[tuple[tuple[str, ...], str]] = []
     for entry in curated:

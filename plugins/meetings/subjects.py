@@ -54,12 +54,13 @@ CALENDAR = frozenset(
     + "am pm utc gmt est edt cst cdt pst pdt cet cest eastern pacific central sept".split()
     if w
 )
-# Units, and the words of taking minutes: in every community's notes, so never what a
+# Units, the words of taking minutes and of chatting: in every community's notes, so never what a
 # meeting was about ("— MB, Quadlet", "— PRs, URL").
 NOTE_WORDS = frozenset(
     """b kb mb gb tb pb kib mib gib tib ms ns sec secs min mins hr hrs hz mhz ghz kbps mbps gbps fps
     pr prs mr mrs wip url urls id ids tbd tba fyi aob lgtm todo todos faq eta asap tl dr os
-    doc docs pdf slide slides link links repo repos""".split()
+    doc docs pdf slide slides link links repo repos
+    hmm hm mhm btw thx pls imo imho fwiw afaik iirc nvm brb tldr""".split()
 )
 # Where a community works and meets: subjects with a page of their own, but no meeting is
 # "about" GitHub for mentioning a pull request there, so they never name a meeting.
@@ -77,6 +78,13 @@ _CODE = re.compile(r"`([^`\n]{1,200})`")
 _CAPITAL_MID = re.compile(r"(?<=[\w,] )[A-Z][^\W_]*+")
 # Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns").
 _JOINER = re.compile(r"(?<=[^\W_])[-_./](?=[^\W_])")
+_OPTION = re.compile(r"[:=]")
+# Spelled as no word of the language is: no vowel ("ssh", "zstd", "npm"), or letters and
+# digits in one ("k8s", "s390x", "arm64"); a version or release label ("v5", "rc2") is not one.
+_UNWORDLIKE = re.compile(r"[^\W\daeiouy_]{3,}|(?!(?:v|rc|q|h)\d+$)[^\W\d_]+\d[^\W_]*")
+_ODD_CASE = re.compile(r"[A-Z]{3}|[a-z][A-Z]")
+_SMALL = re.compile(r"[a-z]")
+_IDENTIFIER = re.compile(r"\w++")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 # Endings of words made in the language ("tracking", "management"): a word with one is a
 # common noun or verb even when a Title Case phrase gives it a capital.
@@ -155,6 +163,9 @@ class _Counts:
     compounds: Counter[tuple[str, ...]] = field(default_factory=Counter)  # -> meetings
     file_like: set[tuple[str, ...]] = field(default_factory=set)  # joined by ".", "/" or "_"
     in_generic: Counter[str] = field(default_factory=Counter)
+    # "SystemD", "QEMU": in the notes, the chat or the transcript
+    inner_capital: Counter[str] = field(default_factory=Counter)
+    in_capitals: Counter[str] = field(default_factory=Counter)
 
 
 def mine(
@@ -166,6 +177,7 @@ def mine(
     cache: BuildCache,
     known_generic: set[str] | None = None,
     min_meetings: int = MIN_MEETINGS,
+    spoken: dict[str, list[str]] | None = None,
 ) -> tuple[list[Subject], dict[str, str]]:
     """Candidate subjects, and the plural folds learned (plural -> singular).
 
@@ -174,10 +186,11 @@ def mine(
     text; `people_words`: words of people's names; `own_name`: the words of the notes'
     titles, the archive's own name ("Podman Community Cabal"); `cache`: where each meeting's
     share of the counts is kept for the next reading; `known_generic`: agenda titles known
-    to be generic whatever their recurrence. The candidates' meetings are counted
+    to be generic whatever their recurrence; `spoken`: its chat and transcript, read only for
+    how words are written ("QEMU" in the chat of notes that write "qemu"). The candidates' meetings are counted
     again by the caller over all the notes' lines (`SubjectFinder`)."""
     counts, folds = cache.store("subject counts", _Tally).read(
-        {m: (tuple(lines), tuple(titles.get(m, []))) for m, lines in prose.items()}
+        {m: (tuple(lines), tuple(titles.get(m, [])), tuple((spoken or {}).get(m, []))) for m, lines in prose.items()}
     )
     generic = generic_titles(bodies, min_meetings) | {_title_key(t) for t in known_generic or ()}
     for found in titles.values():
@@ -195,7 +208,7 @@ def mine(
     )
 
     def plain(word: str) -> bool:
-        return len(word) >= 2 and word.isalpha() and word not in banned and word not in own
+        return len(word) >= 2 and (word.isalpha() or _unwordlike(word)) and word not in banned and word not in own
 
     subjects: dict[tuple[str, ...], Subject] = {}
     for word, meetings in counts.meetings.items():
@@ -209,7 +222,10 @@ def mine(
             continue
         mostly_after = counts.pairs[pair] * 2 >= counts.count[second]
         named = counts.pair_capital[pair] * 2 >= counts.pairs[pair]
-        command = counts.code_pairs[pair] > 0  # `podman machine init`: a command, however often alone
+        # `podman machine init`, or "podman-remote" where `podman …` is a command: a command
+        # or a program, however often alone ("real-world" is neither: "real" is no command)
+        program = counts.compounds[pair] > 0 and pair not in counts.file_like and counts.code[first] >= 2
+        command = counts.code_pairs[pair] > 0 or program
         if (command or (mostly_after and named)) and ((first,) in subjects or first in own):
             subjects[pair] = Subject(pair, why="two words used together")
     for key, meetings in counts.compounds.items():
@@ -226,6 +242,31 @@ def mine(
     return sorted(subjects.values(), key=lambda s: s.key), folds
 
 
+def _unwordlike(word: str) -> bool:
+    return _UNWORDLIKE.fullmatch(word) is not None
+
+
+def _odd_case(lines: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words (folded) written with a capital after a small letter ("SystemD", "IPv6"),
+    and those written in capitals ("QEMU"), in lines with small letters (not a heading in
+    capitals), outside code and identifiers ("MYSQL_ROOT_PASSWORD")."""
+    inner, capitals = [], []
+    for line in lines:
+        if not _ODD_CASE.search(line) or not _SMALL.search(line):
+            continue
+        if "`" in line:
+            line = _CODE.sub(" ", line)
+        for word in _IDENTIFIER.findall(line):
+            if "_" in word or not word[0].isalpha():
+                continue
+            if word.isupper():
+                if len(word) >= 3:
+                    capitals.append(word.casefold())
+            elif word[1:] != word[1:].lower():
+                inner.append(word.casefold())
+    return tuple(inner), tuple(capitals)
+
+
 def _why_word(counts: _Counts, word: str) -> str:
     capital, total = counts.capital_mid[word], counts.count[word]
     if capital >= 2 and capital * 2 >= total:
@@ -236,6 +277,13 @@ def _why_word(counts: _Counts, word: str) -> str:
         return "a command"
     if counts.kept_lower[word] >= 2 and capital * 5 >= total - capital:
         return "kept lower-case in headings"
+    if _unwordlike(word):
+        return "spelled as no word is"
+    # Words of the language are written in small letters, capitalised, or in capitals for
+    # emphasis: never with a capital inside, and seldom in capitals as often as a name is.
+    inner, shouted = counts.inner_capital[word], counts.in_capitals[word]
+    if not _ENGLISH_SUFFIX.search(word) and (inner >= 2 or shouted >= 3) and (inner + shouted) * 10 >= total:
+        return "written with a capital inside or in capitals too"
     # A capital in the middle of lower-case words, not only in Title Case phrases.
     if counts.capital_alone[word] >= 2 and capital * 5 >= total and not _ENGLISH_SUFFIX.search(word):
         return "often written as a name"
@@ -252,11 +300,17 @@ class _Reading:
     head_words: tuple[str, ...]
     capitals: tuple[tuple[str, str], ...]
     compounds: frozenset[str]
+    odd_case: tuple[tuple[str, ...], tuple[str, ...]]  # words written "SystemD", and "QEMU"
 
     @classmethod
-    def of(cls, prose: tuple[str, ...], heads: tuple[str, ...]) -> _Reading:
+    def of(cls, prose: tuple[str, ...], heads: tuple[str, ...], spoken: tuple[str, ...]) -> _Reading:
         text, head = "\n".join(map(clean_line, prose)), "\n".join(map(clean_line, heads))
-        return cls(text, _words(text), _words(head), _capitals(text), _compounds(text) | _compounds(head))
+        compounds = _compounds(text) | _compounds(head)
+        return cls(text, _words(text), _words(head), _capitals(text), compounds, _odd_case((*prose, *heads, *spoken)))
+
+
+# A meeting's prose lines, headings, and its chat and transcript (read for casing only).
+_Key = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass
@@ -265,7 +319,7 @@ class _Share:
     written (the folds are learned from their totals), the rest folded, with the words whose
     folds were looked up to make it."""
 
-    key: tuple[tuple[str, ...], tuple[str, ...]]  # its prose lines and headings
+    key: _Key
     words: Counter[str]
     capital_mid: Counter[str]
     reading: _Reading
@@ -276,7 +330,7 @@ class _Share:
 # The counts of `_Counts` that are sums of each meeting's share once folded.
 _FOLDED = (
     "meetings capital_alone all_capitals kept_lower code code_pairs repo pairs pair_meetings pair_capital"
-    " compounds file_like"
+    " compounds file_like inner_capital in_capitals"
 ).split()
 
 
@@ -292,7 +346,7 @@ class _Tally:
         self.folded: dict[str, Counter[Any]] = {name: Counter() for name in _FOLDED}
         self.folds: dict[str, str] = {}
 
-    def read(self, keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[_Counts, dict[str, str]]:
+    def read(self, keys: dict[str, _Key]) -> tuple[_Counts, dict[str, str]]:
         """The counts of the meetings whose prose and headings are `keys` (the counters are the
         totals themselves: read them only)."""
         try:
@@ -301,7 +355,7 @@ class _Tally:
             self.__init__()  # type: ignore[misc]  # totals left half-updated are forgotten
             raise
 
-    def _read(self, keys: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]) -> tuple[_Counts, dict[str, str]]:
+    def _read(self, keys: dict[str, _Key]) -> tuple[_Counts, dict[str, str]]:
         for meeting in [m for m, share in self.shares.items() if keys.get(m) != share.key]:
             share = self.shares.pop(meeting)
             _take(self.words, share.words)
@@ -361,9 +415,7 @@ def _folds(count: Counter[str], capital_mid: Counter[str]) -> dict[str, str]:
     return folds
 
 
-def _folded_share(
-    lines: tuple[tuple[str, ...], tuple[str, ...]], reading: _Reading, folds: dict[str, str]
-) -> tuple[dict[str, Counter[Any]], set[str]]:
+def _folded_share(lines: _Key, reading: _Reading, folds: dict[str, str]) -> tuple[dict[str, Counter[Any]], set[str]]:
     """One meeting's share of the folded counts, and the words whose folds it looked up."""
     looked_up: set[str] = set()
 
@@ -371,7 +423,7 @@ def _folded_share(
         looked_up.add(word)
         return folds.get(word, default)
 
-    prose, heads = lines
+    prose, heads, _ = lines
     text = reading.text
     share = _Counts()
     for before, word in reading.capitals:
@@ -394,11 +446,15 @@ def _folded_share(
     file_like = Counter({tuple(get(w, w) for w in words_of(c)) for c in written if re.search(r"[./_]", c)})
     for span in _CODE.findall(text):
         parts = span.casefold().split()[:2]
+        if parts:  # `zstd:chunked`, `log-level=debug`: the name before the option
+            parts[0] = _OPTION.split(parts[0], 1)[0]
         if parts and parts[0].isalpha():
             share.code[get(parts[0], parts[0])] += 1
             if len(parts) == 2 and parts[1].isalpha():
                 share.code_pairs[(parts[0], get(parts[1], parts[1]))] += 1
     share.repo.update(m.casefold() for m in _GITHUB.findall("\n".join(prose)))
+    share.inner_capital.update(get(w, w) for w in reading.odd_case[0])
+    share.in_capitals.update(get(w, w) for w in reading.odd_case[1])
     for title in heads:
         _kept_lower(share, title, get)
     folded = {name: getattr(share, name) for name in _FOLDED if name != "file_like"}

@@ -1,0 +1,58 @@
+"""Subjects in an engineering community's own words: program, protocol and format names
+written in small letters, found by what the archive says of them (their spelling, the
+capitals the chat or a transcript gives them, code spans, a command's program written as
+one word), while the words of the language written the same way stay words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from meetings.site import Settings, load_site
+
+NOTE = """# Tooling Community Meeting Notes
+## {day}
+
+### Attendees
+Ana Silva, Ravi Kumar, Li Wei
+
+### Topics
+#### Image formats - Ana Silva
+
+- zstd makes layers smaller than gzip, and the `zstd:chunked` form pulls only what changed.
+- ssh keys for the remote machine are kept in the user's home.
+- {extra}
+- we will review the release notes and the docs before the release.
+
+### Raw Meeting Chat:
+
+```
+00:05:10	Ravi Kumar:	did anyone try it under QEMU on a Mac?
+00:06:00	Li Wei:	SystemD units should start it on boot
+```
+"""
+EXTRAS = [
+    "qemu needs the firmware package; the tool-remote client talks to the server on k8s.",
+    "k8s clusters run it too, and `tool build` works with systemd units.",
+    "the qemu machine boots; tool-remote works the same on k8s, under systemd.",
+    "systemd restarts the service; `tool build --squash` is faster on qemu; tool-remote again.",
+]
+
+
+def _site(tmp_path: Path):  # type: ignore[no-untyped-def]
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for n, extra in enumerate(EXTRAS):
+        day = f"2024-0{n + 1}-02"
+        (notes / f"{day}.md").write_text(NOTE.format(day=day, extra=extra), encoding="utf-8")
+    return load_site(Settings(root=tmp_path, notes_dir=notes, topics_file=None, people_file=None), render=False)
+
+
+def test_names_written_in_small_letters_are_subjects_by_the_archives_evidence(tmp_path: Path) -> None:
+    topics = {t.name.casefold(): t for t in _site(tmp_path).archive.topics.values()}
+    # no vowel, letters with a digit, capitals in the chat, a capital inside, a program's command
+    for name in ["zstd", "ssh", "k8s", "qemu", "systemd", "tool remote"]:
+        found = topics.get(name) or topics.get(name.replace(" ", "-"))
+        assert found is not None, (name, sorted(topics))
+        assert len({m.meeting for m in found.mentions}) >= 3, name
+    # the same recurrence and the same small letters, but words of the language
+    assert not {"release", "notes", "review", "keys", "home", "machine", "layers", "smaller"} & set(topics)
