@@ -140,3 +140,38 @@ def test_an_attendee_label_in_bold_is_an_attendee_list() -> None:
             f"# Podman Community Meeting\n\n{label} Tom Sweeney, Paul Holzinger\n", "n.md", "2026-12-01"
         )
         assert meeting.attendees == ["Tom Sweeney", "Paul Holzinger"], label
+
+
+def test_the_agenda_list_names_the_presenter_a_heading_leaves_out() -> None:
+    note = """# Podman Community Cabal Meeting Notes
+
+## March 4, 2025 Topics
+
+1. ZSTD support update - Dan Walsh
+2. Packaging for podman-desktop - Lokesh Mandvekar
+3. Landlock support - Dan Walsh
+
+### Meeting Notes
+
+### ZSTD Support - (0:50 in video)
+
+Notes.
+
+### Podman desktop packaging - (10:02 in video)
+
+Notes.
+
+### Landlock - (20:00 in video) - Paul Holzinger
+
+Notes.
+
+### Open discussion (30:00 in video)
+
+- Landlock support - Dan Walsh said it is coming.
+"""
+    meeting = parse_note(note, "notes/2025-03-04.md", "2025-03-04")
+    found = {s.title: (s.presenters, s.presenter_line) for s in meeting.sections}
+    assert found["ZSTD Support"] == (["Dan Walsh"], 5)  # the list's title has one word more
+    assert found["Podman desktop packaging"] == (["Lokesh Mandvekar"], 6)  # its words in another order
+    assert found["Landlock"] == (["Paul Holzinger"], 19)  # the heading's own presenter wins
+    assert found["Open discussion"] == ([], None)  # no list item before it has its title

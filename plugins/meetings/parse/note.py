@@ -52,7 +52,7 @@ from .people_lists import (
 )
 from .raw import find_raw_blocks
 from .references import ReferenceFinder
-from .sections import CHAT, TRANSCRIPT, Heading, find_sections
+from .sections import CHAT, TRANSCRIPT, Heading, find_sections, split_heading
 from .tables import extra_cells
 
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
@@ -78,6 +78,7 @@ _CUT = re.compile(
 )
 # "\W*+" is possessive: "\W*" followed by ".*" could split a run of spaces every way.
 _TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
+_LINKING_WORDS = frozenset("a an the of for on in to and with from by at".split())
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\[\s]+)\)", re.I)  # the URL stops at the next "["
@@ -292,6 +293,7 @@ class _NoteParser:
         self._attendees()
         self._start_end_recording()
         self._sections()
+        self._presenters_from_agenda_list()
         self._presenters_by_initials()
         self._inline_pieces()
         self._next_meetings()
@@ -856,6 +858,28 @@ class _NoteParser:
         # "### org/repo" holds its bullets, "## Agenda" over it its sub-headings
         m.sections = without_empty(merge_items(found, items, containers | holders), m.lines)
 
+    def _presenters_from_agenda_list(self) -> None:
+        """ "1. Volume Storage on a Mac - Brent/Ashley" in the list of topics before the item,
+        whose heading "### Volume storage on the Mac (1:15 in video)" names no one: the list
+        names its presenters. The two titles match when the words of one are all in the
+        other ("ZSTD support update" / "ZSTD Support"), and only one to one."""
+        m = self.meeting
+        unnamed = [s for s in m.sections if not s.presenters and s.title]
+        if not unnamed:
+            return
+        listed: list[tuple[int, frozenset[str], list[str]]] = []
+        for number in self.prose_lines():
+            if _LIST_ITEM.match(m.lines[number - 1]) and number < unnamed[-1].line:
+                parts = split_heading(_LIST_ITEM.sub("", m.lines[number - 1], count=1), self.default_repo)
+                if parts.presenters and (words := _title_words(parts.title)):
+                    listed.append((number, words, parts.presenters))
+        titles = [_title_words(s.title) for s in m.sections]
+        for section in unnamed:
+            words = _title_words(section.title)
+            fits = [item for item in listed if item[0] < section.line and _alike(words, item[1])]
+            if len(fits) == 1 and sum(_alike(fits[0][1], title) for title in titles) == 1:
+                section.presenters, section.presenter_line = fits[0][2], fits[0][0]
+
     def _presenters_by_initials(self) -> None:
         """ "Presenter: CM" is the attendee the table lists as CM. Where the notes keep such a
         roll, a sub-heading naming no one on it ("### Least-Authority Libraries" under
@@ -1098,3 +1122,12 @@ def _is_prose(content: str) -> bool:
 
 
 __all__ = ["parse_note", "read_note"]
+
+
+def _title_words(title: str) -> frozenset[str]:
+    """The words that make a title, as an agenda list and a heading both write it."""
+    return frozenset(w for w in re.findall(r"\w+", title.casefold()) if w not in _LINKING_WORDS)
+
+
+def _alike(one: frozenset[str], other: frozenset[str]) -> bool:
+    return bool(one and other) and (one <= other or other <= one)
