@@ -41,3 +41,15 @@ def test_zoom_saved_chat() -> None:
 def test_lines_numbers_point_at_headers() -> None:
     messages = parse_chat(["Tom Sweeney10:56 AM", "hi", "Me11:08 AM", "yes"], 40)
     assert [m.line for m in messages] == [40, 42]
+
+
+def test_a_start_line_the_checks_doubt_gives_no_clock_to_the_chat() -> None:
+    """ "Meeting start: 11:02 p.m." in a meeting scheduled at 11:00 a.m.: a wall-clock chat
+    line of 11:14 is 14 minutes into the scheduled meeting, not "before it started"."""
+    from meetings.model import ChatMessage, Meeting
+
+    meeting = Meeting("2026-12-01", "notes/x.md", [], scheduled="2026-12-01T11:00:00-05:00", started="23:02")
+    message = ChatMessage(5, "Tom Sweeney", "11:14", "welcome")
+    assert meeting.chat_video_seconds(message) is None
+    meeting.doubts["started"] = "the start line (23:02) is 12 hours from the date line (11:00)"
+    assert meeting.chat_video_seconds(message) == 14 * 60

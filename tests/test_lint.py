@@ -108,6 +108,11 @@ def test_the_linter_suggests_a_name_only_where_the_build_merged_it(tmp_path: Pat
 def test_a_meeting_of_twelve_hours_is_an_am_pm_typo(tmp_path: Path) -> None:
     found = _findings(_archive(tmp_path))
     assert any(":10: warning: the start line (23:02) is 12 hours from the date line (11:00)" in f for f in found), found
+    # the page shows the start the note gives with the warning, not as the fact
+    site = load_site(Settings(root=tmp_path, notes_dir=tmp_path / "notes"))
+    page = next(p for p in site.pages if p.src == "meetings/2026-12-01.md")
+    card = "".join(page.blocks.values())
+    assert 'started 23:02 <span class="mt-doubt">(⚠ the start line (23:02) is 12 hours from the date line' in card
 
 
 def test_a_wrong_next_meeting_gets_the_archives_date_never_one_years_away(tmp_path: Path) -> None:

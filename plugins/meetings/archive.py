@@ -668,6 +668,19 @@ def meeting_title(meeting: Meeting) -> str:
     return f"{meeting.head}, {date_label(meeting.date)}"
 
 
+def short_summary(meeting: Meeting, limit: int = 280) -> str:
+    """The start of the note's recap of the meeting, cut after a sentence or else a word
+    within `limit` characters ("" where the note has none)."""
+    text = meeting.summary
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    sentence = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    if sentence >= limit // 2:
+        return cut[: sentence + 1]
+    return cut.rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def _titled_in_front_matter(meeting: Meeting) -> bool:
     head = meeting.lines[1 : max(meeting.front_matter_lines - 1, 1)]
     return bool(meeting.title) and any(line.startswith("title:") for line in head)

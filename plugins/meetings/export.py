@@ -57,6 +57,7 @@ def _meeting_entry(archive: Archive, meeting: Meeting, directory_urls: bool) -> 
             "url": urls.page_url(urls.meeting_src(m.id), directory_urls),
             "title": m.name or m.title,
             "heading": m.title,
+            "summary": m.summary or None,
             "series": m.series,
             "date": m.date,
             "scheduled": m.scheduled,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from feedgen.feed import FeedGenerator
 
 from . import urls
-from .archive import Archive, meeting_title
+from .archive import Archive, meeting_title, short_summary
 from .calendars import held_at
 from .memo import PageMemo
 from .model import Meeting
@@ -185,6 +185,8 @@ def _entry(
     for name in presenters:
         entry.author(name=valid_text(name))
     lines = [f"{meeting.series.title()} meeting, {meeting.date}."]
+    if meeting.summary:
+        lines.append(short_summary(meeting, 600))
     subjects = [s.title for s in meeting.sections]
     if subjects:
         lines.append("Subjects: " + "; ".join(subjects) + ".")

@@ -238,6 +238,9 @@ class Meeting:
     date_hint: DateHint | None = None  # the date line as written, when its year needs the neighbours
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (line, name) of "**Name**" turns
     decisions: list[Decision] = field(default_factory=list)
+    doubts: dict[str, str] = field(default_factory=dict)  # "ended" -> the finding that says it looks wrong
+    summary: str = ""  # the note's recap of the whole meeting, as plain text
+    summary_line: int | None = None
     plain: bool = False  # a stage failed on this note: it is shown as text, nothing derived
     digest: str = ""  # the note's bytes and parse settings, hashed: how two builds tell it unchanged
 
@@ -251,7 +254,8 @@ class Meeting:
             for part in parts:
                 total = total * 60 + part
             return total - self.video_offset if total >= self.video_offset else None
-        start = self.started or (self.scheduled[11:16] if self.scheduled else None)
+        started = None if "started" in self.doubts else self.started
+        start = started or (self.scheduled[11:16] if self.scheduled else None)
         if not start:
             return None
         start_h, start_m = (int(p) for p in start.split(":"))

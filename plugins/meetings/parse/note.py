@@ -52,7 +52,7 @@ from .people_lists import (
 )
 from .raw import find_raw_blocks
 from .references import ReferenceFinder
-from .sections import CHAT, TRANSCRIPT, Heading, find_sections, split_heading
+from .sections import CHAT, RECAP, TRANSCRIPT, Heading, clean_title, find_sections, split_heading
 from .tables import extra_cells
 
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
@@ -78,6 +78,8 @@ _CUT = re.compile(
 )
 # "\W*+" is possessive: "\W*" followed by ".*" could split a run of spaces every way.
 _TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
+_TIME_FIELDS = {"the start line": "started", "the end line": "ended"}  # the later of two lines is doubted
+MIN_RECAP = 40  # characters: shorter text under a recap heading is a note about it, no summary
 _LINKING_WORDS = frozenset("a an the of for on in to and with from by at".split())
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
@@ -295,6 +297,7 @@ class _NoteParser:
         self._sections()
         self._presenters_from_agenda_list()
         self._presenters_by_initials()
+        self._recap()
         self._inline_pieces()
         self._next_meetings()
         self._action_items()
@@ -765,6 +768,7 @@ class _NoteParser:
             else:
                 continue
             self.report(line, WARNING, problem, "check a.m. and p.m.")
+            m.doubts[_TIME_FIELDS[later]] = f"{problem}: check a.m. and p.m."
             return
 
     def _check_marks(self) -> None:
@@ -879,6 +883,26 @@ class _NoteParser:
             fits = [item for item in listed if item[0] < section.line and _alike(words, item[1])]
             if len(fits) == 1 and sum(_alike(fits[0][1], title) for title in titles) == 1:
                 section.presenters, section.presenter_line = fits[0][2], fits[0][0]
+
+    def _recap(self) -> None:
+        """The note's summary of the whole meeting: the text under a recap heading ("Quick
+        Recap", "Summary", "TL;DR", at any level) that comes before the first item, its
+        paragraphs and bullets as plain text (a table of decisions is not a recap)."""
+        m = self.meeting
+        first_item = min((s.line for s in m.sections), default=len(m.lines) + 1)
+        prose = set(self.prose_lines())
+        lines = [h.line for h in self.headings] + [len(m.lines) + 1]
+        for heading, end in zip(self.headings, lines[1:], strict=False):
+            if heading.line >= first_item:
+                return
+            if not RECAP.match(heading.text):
+                continue
+            text = [m.lines[n - 1] for n in range(heading.line + 1, end) if n in prose]
+            words = [clean_title(_LIST_ITEM.sub("", t, count=1)) for t in text if t.strip() and t.lstrip()[:1] != "|"]
+            summary = " ".join(w for w in words if w)
+            if len(summary) >= MIN_RECAP:
+                m.summary, m.summary_line = summary, heading.line
+                return
 
     def _presenters_by_initials(self) -> None:
         """ "Presenter: CM" is the attendee the table lists as CM. Where the notes keep such a

@@ -25,6 +25,13 @@ _CONTAINERS = re.compile(
     r"|(?:suggested\s+)?next\s+steps|summary|details|note:.*)\W*$",
     re.I,
 )
+# Headings over a summary of the whole meeting, when they come before its first item (under
+# an item, "### Summary of Key Points" sums up that item only).
+RECAP = re.compile(
+    r"^\W*(?:quick\s+|meeting\s+|executive\s+|short\s+)?(?:recap|summary|summaries|tl;?\s?dr|synopsis|highlights"
+    r"|key\s+(?:points|takeaways)|in\s+brief|at\s+a\s+glance)\W*$",
+    re.I,
+)
 META = re.compile(
     r"^\W*(?:attendees|meeting\s+(?:start|end|finished)|next\s+(?:cabal\s+|community\s+)?meeting"
     r"|(?:bluejeans|video)\s+\[recording\])",
@@ -90,8 +97,8 @@ def split_heading(text: str, default_repo: str = "") -> HeadingParts:
 def clean_title(text: str) -> str:
     """Plain text of a heading: no marks, link targets, bare URLs in parentheses or emphasis."""
     title = "".join(p.text for p in inline.scan(text, "") if p.kind != "mark")
+    title = unlink(title)  # before the bare URLs go: "[Slides](https://…)" is "Slides"
     title = re.sub(r"\(\s*https?://[^()]*\)", "", title)  # "Podman TUI (https://…)"
-    title = unlink(title)
     return " ".join(title.replace("**", "").split()).strip(" -–*_:")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .. import urls
-from ..archive import Archive, date_label, meeting_title
+from ..archive import Archive, date_label, meeting_title, short_summary
 from ..model import ChatMessage, Meeting, Person, RawBlock, Section
 from ..parse.names import split_names, strip_affiliation
 from ..parse.tables import widen
@@ -50,7 +50,8 @@ def render_meeting(meeting: Meeting, archive: Archive, writer: Writer) -> tuple[
     own = _own_title(meeting)
     subtitle = ["", blocks.add(f'<p class="mt-note-title">{writer.html(own)}</p>'), ""] if own is not None else []
     body = [f"# {escape_markdown(title)}", *subtitle, *header, *_body(meeting, archive, writer, blocks)]
-    meta = {"title": title, "description": f"Notes of the {meeting.title or 'meeting'}, {date_label(meeting.date)}"}
+    about = short_summary(meeting) or f"Notes of the {meeting.title or 'meeting'}, {date_label(meeting.date)}"
+    meta = {"title": title, "description": about}
     return front_matter(meta) + "\n".join(body) + "\n", blocks
 
 
@@ -102,6 +103,8 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
             shown_series=meeting.shown_series,
             recording=meeting.recording,
             recording_label=_host(meeting.recording),
+            summary=short_summary(meeting),
+            doubts=meeting.doubts,
             attendee_count=len(meeting.attendees),
             declared=meeting.attendees_declared,
             presenters=presenters,

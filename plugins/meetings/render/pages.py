@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from .. import inline, urls
-from ..archive import Archive, main_subjects
+from ..archive import Archive, main_subjects, short_summary
 from ..calendars import CALENDAR
 from ..community import Reference
 from ..export import EXPORT_SRC, export_json
@@ -229,6 +229,7 @@ def _meeting_row_html(
         "attendees": len(meeting.attendees),
         "chat": len(meeting.chat),
         "recording": meeting.recording,
+        "summary": short_summary(meeting, 160),
     }
     return TEMPLATES.get_template("meetings_row.html.j2").render(m=row, kinds=kinds)
 
@@ -633,6 +634,7 @@ def _meeting_row(here: Here, archive: Archive, meeting: Meeting) -> dict[str, ob
         **_ref(here, meeting, archive),
         "title": meeting_title(meeting),
         "sections": [s.title for s in meeting.sections],
+        "summary": short_summary(meeting),
     }
 
 
