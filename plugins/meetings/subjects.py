@@ -52,6 +52,7 @@ CALENDAR = frozenset(
     w.casefold()
     for w in [*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr]
     + "am pm utc gmt est edt cst cdt pst pdt cet cest eastern pacific central sept".split()
+    + "spring summer autumn fall winter".split()  # "early Spring 2024"
     if w
 )
 # Units, the words of taking minutes and of chatting: in every community's notes, so never what a
@@ -166,6 +167,7 @@ class _Counts:
     # "SystemD", "QEMU": in the notes, the chat or the transcript
     inner_capital: Counter[str] = field(default_factory=Counter)
     in_capitals: Counter[str] = field(default_factory=Counter)
+    titled: Counter[str] = field(default_factory=Counter)  # capitals inside Title Case runs
 
 
 def mine(
@@ -269,7 +271,7 @@ def _odd_case(lines: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
 
 def _why_word(counts: _Counts, word: str) -> str:
     capital, total = counts.capital_mid[word], counts.count[word]
-    if capital >= 2 and capital * 2 >= total:
+    if capital >= 2 and capital * 2 >= total and capital > counts.titled[word]:  # not only in titles
         return "written as a name"
     if counts.repo[word]:
         return "a repository's name"
@@ -285,7 +287,8 @@ def _why_word(counts: _Counts, word: str) -> str:
     if not _ENGLISH_SUFFIX.search(word) and (inner >= 2 or shouted >= 3) and (inner + shouted) * 10 >= total:
         return "written with a capital inside or in capitals too"
     # A capital in the middle of lower-case words, not only in Title Case phrases.
-    if counts.capital_alone[word] >= 2 and capital * 5 >= total and not _ENGLISH_SUFFIX.search(word):
+    named = capital > counts.titled[word]
+    if counts.capital_alone[word] >= 2 and capital * 5 >= total and named and not _ENGLISH_SUFFIX.search(word):
         return "often written as a name"
     return ""
 
@@ -301,12 +304,14 @@ class _Reading:
     capitals: tuple[tuple[str, str], ...]
     compounds: frozenset[str]
     odd_case: tuple[tuple[str, ...], tuple[str, ...]]  # words written "SystemD", and "QEMU"
+    titled: tuple[str, ...]  # capitals of Title Case runs, no name's
 
     @classmethod
     def of(cls, prose: tuple[str, ...], heads: tuple[str, ...], spoken: tuple[str, ...]) -> _Reading:
         text, head = "\n".join(map(clean_line, prose)), "\n".join(map(clean_line, heads))
         compounds = _compounds(text) | _compounds(head)
-        return cls(text, _words(text), _words(head), _capitals(text), compounds, _odd_case((*prose, *heads, *spoken)))
+        odd_case = _odd_case((*prose, *heads, *spoken))
+        return cls(text, _words(text), _words(head), _capitals(text), compounds, odd_case, _titled(text))
 
 
 # A meeting's prose lines, headings, and its chat and transcript (read for casing only).
@@ -330,7 +335,7 @@ class _Share:
 # The counts of `_Counts` that are sums of each meeting's share once folded.
 _FOLDED = (
     "meetings capital_alone all_capitals kept_lower code code_pairs repo pairs pair_meetings pair_capital"
-    " compounds file_like inner_capital in_capitals"
+    " compounds file_like inner_capital in_capitals titled"
 ).split()
 
 
@@ -453,6 +458,7 @@ def _folded_share(lines: _Key, reading: _Reading, folds: dict[str, str]) -> tupl
             if len(parts) == 2 and parts[1].isalpha():
                 share.code_pairs[(parts[0], get(parts[1], parts[1]))] += 1
     share.repo.update(m.casefold() for m in _GITHUB.findall("\n".join(prose)))
+    share.titled.update(get(w, w) for w in reading.titled)
     share.inner_capital.update(get(w, w) for w in reading.odd_case[0])
     share.in_capitals.update(get(w, w) for w in reading.odd_case[1])
     for title in heads:
@@ -501,6 +507,26 @@ def _capitals(text: str) -> tuple[tuple[str, str], ...]:
             continue
         before = text[max(0, start - 41) : start - 1].rsplit(None, 1)[-1]
         found.append((before if before.isalpha() else "", match.group()))
+    return tuple(found)
+
+
+def _titled(text: str) -> tuple[str, ...]:
+    """Capitalised words (folded) inside a Title Case run of the prose ("Proposal for Adapt
+    Stack Protector", a quoted issue title): the capital is the title's, not a name's. A
+    word is in one when the words either side of it, stopwords aside, are capitalised too."""
+    found = []
+    for match in _CAPITAL_MID.finditer(text):
+        word = match.group()
+        if word.isupper():
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        before = _WORD.findall(text[max(line_start, match.start() - 60) : match.start()])
+        after = _WORD.findall(text[match.end() : min(match.end() + 60, line_end if line_end >= 0 else len(text))])
+        left = next((w for w in reversed(before) if w.casefold() not in STOPWORDS), "")
+        right = next((w for w in after if w.casefold() not in STOPWORDS), "")
+        if left[:1].isupper() and right[:1].isupper():
+            found.append(word.casefold())
     return tuple(found)
 
 
