@@ -232,6 +232,8 @@ def test_a_series_the_notes_have_passed_is_projected_only_after_the_latest_note(
         (tmp_path / name).write_text(text, encoding="utf-8")
     for day, label in (("10-17", "October 17"), ("11-21", "November 21"), ("12-19", "December 19")):
         (tmp_path / f"2023-{day}-cabal.md").write_text(CABAL.format(day=f"{label}, 2023"), encoding="utf-8")
+    december_note = tmp_path / "2023-12-19-cabal.md"
+    december_note.write_text(december_note.read_text() + "\n## Next Cabal Meeting: Tuesday, January 16, 2024\n")
     settings = Settings(root=ROOT, notes_dir=tmp_path, site_name="Podman", site_url="https://example.org/")
     site = load_site(settings)
     events = _events(next(p.content for p in site.pages if p.src == "calendar.ics"))
@@ -239,7 +241,10 @@ def test_a_series_the_notes_have_passed_is_projected_only_after_the_latest_note(
     held = [d for d in cabals if d <= dt.date(2023, 12, 19)]
     projected = [d for d in cabals if d > dt.date(2023, 12, 19)]
     assert held == [dt.date(2023, 10, 17), dt.date(2023, 11, 21), dt.date(2023, 12, 19)]
-    assert projected and min(projected) == dt.date(2024, 4, 16), projected  # none the notes have passed
+    assert projected == [dt.date(2024, 1, 16)] + [d for d in projected if d >= dt.date(2024, 4, 16)], projected
+    # announced by December's note, passed by April's: tentative, and said so; no projection before April
+    january = next(e for uid, e in events.items() if uid.startswith("cabal-2024-01-16"))
+    assert str(january["status"]) == "TENTATIVE" and "none of this one" in str(january["description"])
     # a held meeting's event has the site's title for it, not the note's "# Podman Community Cabal"
     december = next(e for uid, e in events.items() if uid.startswith("cabal-2023-12-19"))
     assert str(december["summary"]).startswith("Cabal meeting, December 19, 2023"), december["summary"]

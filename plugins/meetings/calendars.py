@@ -40,7 +40,7 @@ class Occasion:
     series: str
     start: dt.datetime | dt.date  # a date when the note gives no time
     minutes: int
-    confirmed: bool  # held or announced; False when projected from the cadence
+    confirmed: bool  # held or announced; False when projected, or announced for a date the notes passed
     meeting: Meeting | None = None  # the notes of a held meeting
     text: str = ""
 
@@ -113,7 +113,8 @@ def _upcoming(
             written = find_clock(text)
             hour_minute = written[:2] if written else usual[:2] if usual else None
             start = clock.at(when, *hour_minute, usual[2] if usual else None) if hour_minute else when
-            found.append(Occasion(series, start, DEFAULT_MINUTES, True, text=text))
+            # A date the archive has passed with no note of it: said, not known to be held.
+            found.append(Occasion(series, start, DEFAULT_MINUTES, when >= latest, text=text))
             known = when
     if cadence is None or known is None:
         return found
@@ -204,8 +205,10 @@ def _event(occasion: Occasion, stamp: dt.datetime, authority: str, site_url: str
             lines.append(f"Notes: {page}")
         if meeting.recording:
             lines.append(f"Recording: {meeting.recording}")
-    elif occasion.confirmed:
+    elif occasion.text:
         lines.append(f"Announced in the notes: {occasion.text}")
+        if not occasion.confirmed:
+            lines.append("The notes of later meetings are published, but none of this one.")
     else:
         lines.append("Projected from the series' usual schedule; not yet announced.")
     event.add("description", _value("\n".join(lines)))
