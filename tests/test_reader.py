@@ -227,6 +227,31 @@ def test_index_tables_show_every_column_without_a_sideways_scroll(browser, reade
     assert not problems, problems
 
 
+def test_meeting_titles_name_subjects_never_a_person_a_unit_or_a_common_word(page, reader_site) -> None:  # type: ignore[no-untyped-def]
+    """What follows the dash of each meeting's title in the meetings index, as a reader sees
+    it: never a word of a person's name (from the people index), a unit, a word of taking
+    minutes, a calendar word or a word of the language's stopword list."""
+    from meetings.subjects import CALENDAR, NOTE_WORDS, STOPWORDS, VENUES
+
+    url, _ = reader_site
+    page.goto(url + "people/")
+    names = page.eval_on_selector_all("article table a", "links => links.map(a => a.textContent)")
+    people = {w.casefold() for name in names for w in re.findall(r"\w+", name)}
+    assert len(people) > 20
+    page.goto(url + "meetings/")
+    titles = page.eval_on_selector_all("article table td:nth-child(2) > a", "links => links.map(a => a.textContent)")
+    assert len(titles) >= 10
+    banned = people | NOTE_WORDS | CALENDAR | STOPWORDS | VENUES
+    bad = []
+    for title in titles:
+        _, _, shown = title.partition(" — ")
+        for subject in filter(None, shown.split(", ")):
+            words = {w.casefold() for w in re.findall(r"\w+", subject)}
+            if words <= banned:
+                bad.append((title, subject))
+    assert not bad, bad
+
+
 def test_prose_names_and_repository_issues_are_links(page, reader_site) -> None:  # type: ignore[no-untyped-def]
     url, _ = reader_site
     page.goto(url + "meetings/2019-06-04/")
