@@ -216,7 +216,9 @@ def mine(
     for word, meetings in counts.meetings.items():
         if meetings >= min_meetings and plain(word) and (why := _why_word(counts, word)):
             capitals = counts.capital_mid[word]
+            # "REST" in capitals is a name, "rest" a word; "K8S" and "k8s" are one name
             acronym = len(word) <= 5 and capitals >= 2 and counts.all_capitals[word] * 10 >= capitals * 9
+            acronym = acronym and not _unwordlike(word)
             subjects[(word,)] = Subject((word,), why=why, acronym=acronym)
     for pair, meetings in counts.pair_meetings.items():
         first, second = pair
