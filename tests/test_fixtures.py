@@ -175,3 +175,24 @@ Notes.
     assert found["Podman desktop packaging"] == (["Lokesh Mandvekar"], 6)  # its words in another order
     assert found["Landlock"] == (["Paul Holzinger"], 19)  # the heading's own presenter wins
     assert found["Open discussion"] == ([], None)  # no list item before it has its title
+
+
+def test_an_attendee_heading_or_label_over_bullets_lists_every_bullet() -> None:
+    """With no settings: "### Attendees" (or "**Attendees:**") over a bulleted list, at the
+    end of the note as some communities keep it, is every bullet, not the first line."""
+    for label in ["### Attendees", "**Attendees:**", "Attendees:"]:
+        note = f"""# Widget Sync
+## March 6, 2024
+
+* an item of the discussion
+* another
+
+{label}
+* Tim Beiko
+* Danny Ryan (EF)
+
+- Pooja Ranjan
+"""
+        meeting = parse_note(note, "notes/2024-03-06.md", "2024-03-06")
+        assert meeting.attendees == ["Tim Beiko", "Danny Ryan (EF)", "Pooja Ranjan"], (label, meeting.attendees)
+        assert meeting.attendee_lines == [8, 9, 11], label  # each name on its own line, for the page

@@ -46,6 +46,7 @@ from .people_lists import (
     attendee_lists,
     initials_paragraph,
     initials_turns,
+    names_below,
     speaker_turns,
     table_people,
     with_initials,
@@ -80,6 +81,7 @@ _CUT = re.compile(
 _TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
 _TIME_FIELDS = {"the start line": "started", "the end line": "ended"}  # the later of two lines is doubted
 MIN_RECAP = 40  # characters: shorter text under a recap heading is a note about it, no summary
+_BULLET = re.compile(r"^(?:[*+-]|\d+[.)])\s+")  # a list item's marker, not "*emphasis*"
 _LINKING_WORDS = frozenset("a an the of for on in to and with from by at".split())
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
@@ -659,6 +661,10 @@ class _NoteParser:
                 names = [name for _, name in listed]
                 rows = [row for row, _ in listed]
                 text = ""
+            elif names_line != number and _BULLET.match(text):
+                # "### Attendees" over "* Tim Beiko" / "* Danny Ryan": every bullet, not the first line
+                listed = names_below(lines, number, set(self.prose_lines()), self.not_people)
+                names, initials, rows = [name for _, name in listed], {}, [row for row, _ in listed]
             else:
                 names, initials, rows = split_names(text), {}, [names_line]
             if not names or all(_JUST_INITIALS.fullmatch(strip_affiliation(n.strip("-*+ "))) for n in names):

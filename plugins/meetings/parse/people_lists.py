@@ -72,31 +72,38 @@ def attendee_lists(
         heading = _HEADING.match(lines[number - 1])
         if not heading or not pattern.match(heading["text"]):
             continue
-        names: list[tuple[int, str]] = []
-        following = number + 1
-        while following <= len(lines) and following in prose:
-            line = lines[following - 1]
-            if _HEADING.match(line):
-                break
-            if not line.strip():
-                after = next((n for n in range(following + 1, len(lines) + 1) if lines[n - 1].strip()), None)
-                if names and (after is None or not _MARKER.match(lines[after - 1])):
-                    break  # a list may have blank lines between its bullets, not after its end
-                following += 1
-                continue
-            text = _MARKER.sub("", line).strip()
-            # "Carl Larson (/r/ethtrader moderator, EIP-858 author)": no comma inside parentheses splits
-            parts = [p.strip().rstrip(".").strip() for p in _outside_parentheses(text)]
-            for name in [p for p in parts if p] if "(" in text else split_names(text):
-                name = name.strip(" *_")
-                if _PLACEHOLDER.match(name) or len(name) > 80:
-                    continue
-                if is_person(name) and strip_affiliation(name) not in not_people:
-                    names.append((following, name))
-            following += 1
+        names = names_below(lines, number, prose, not_people)
         if names:
             return number, names
     return None, []
+
+
+def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPeople) -> list[tuple[int, str]]:
+    """(line, name) of the names listed under the heading or label on line `label`, up to
+    the next heading or the end of the list."""
+    names: list[tuple[int, str]] = []
+    following = label + 1
+    while following <= len(lines) and following in prose:
+        line = lines[following - 1]
+        if _HEADING.match(line):
+            break
+        if not line.strip():
+            after = next((n for n in range(following + 1, len(lines) + 1) if lines[n - 1].strip()), None)
+            if names and (after is None or not _MARKER.match(lines[after - 1])):
+                break  # a list may have blank lines between its bullets, not after its end
+            following += 1
+            continue
+        text = _MARKER.sub("", line).strip()
+        # "Carl Larson (/r/ethtrader moderator, EIP-858 author)": no comma inside parentheses splits
+        parts = [p.strip().rstrip(".").strip() for p in _outside_parentheses(text)]
+        for name in [p for p in parts if p] if "(" in text else split_names(text):
+            name = name.strip(" *_")
+            if _PLACEHOLDER.match(name) or len(name) > 80:
+                continue
+            if is_person(name) and strip_affiliation(name) not in not_people:
+                names.append((following, name))
+        following += 1
+    return names
 
 
 def speaker_turns(lines: list[str], numbers: list[int], not_people: NotPeople) -> list[tuple[int, str]]:
