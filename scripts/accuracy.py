@@ -4,6 +4,7 @@
     python scripts/accuracy.py --draft > draft.yml     # the parser's answers, to review by hand
     python scripts/accuracy.py --community ethereum    # the Ethereum All Core Devs notes, read as
                                                        # examples/ethereum-acd/ configures them
+    python scripts/accuracy.py --community tc39 --config none   # read with no settings at all
 
 A field of a note scores 1 when the parser's answer equals the expectation. Sections
 score per item: an expected (video seconds, presenters) pair found among the parsed
@@ -16,6 +17,7 @@ import argparse
 import json
 import re
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -116,10 +118,11 @@ def general_score(field: str, want: dict, got: dict) -> float:
     return 1.0 if total == 0 else sum((expected & found).values()) / total
 
 
-def general_community(name: str, corpus: Path | None, show: bool) -> int:
+def general_community(name: str, corpus: Path | None, show: bool, config: Path | None = None) -> int:
     """Per-field agreement, and decisions as precision and recall (a false decision is worse
     than a missed one)."""
-    config, path = GENERAL[name]
+    default, path = GENERAL[name]
+    config = config or default
     corpus = corpus or ROOT.parent / "shared" / "corpus" / name
     actual = general_facts(config, corpus)
     expected = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -196,10 +199,15 @@ def main() -> int:
     parser.add_argument("--expectations", type=Path, help="the expectations (default: the community's in tests/)")
     parser.add_argument("--draft", action="store_true", help="print the parser's answers as YAML")
     parser.add_argument("--show", action="store_true", help="list every disagreement")
+    parser.add_argument(
+        "--config", help="the site's mkdocs.yml to read the notes with (default: the example's; 'none': no settings)"
+    )
     args = parser.parse_args()
+    chosen = _bare_config() if args.config == "none" else Path(args.config) if args.config else None
     if args.community in GENERAL:
-        return general_community(args.community, args.corpus, args.show)
+        return general_community(args.community, args.corpus, args.show, chosen)
     config, folder, expectations, fields, bar = COMMUNITIES[args.community]
+    config = chosen or config
     corpus = args.corpus or ROOT.parent / "shared" / "corpus" / folder
     if args.community != "podman":
         return other_community(args, config, corpus, args.expectations or expectations, fields, bar)
@@ -214,6 +222,13 @@ def main() -> int:
         print(f"{field:<14} {totals[field] / len(expected):.3f}")
     worst = min(totals.values()) / len(expected)
     return 0 if worst >= 0.98 else 1
+
+
+def _bare_config() -> Path:
+    """A mkdocs.yml that sets nothing of the plugin: the notes must describe themselves."""
+    folder = Path(tempfile.mkdtemp(prefix="accuracy-"))
+    (folder / "mkdocs.yml").write_text("site_name: Notes\nplugins:\n  - meetings\n", encoding="utf-8")
+    return folder / "mkdocs.yml"
 
 
 def tally(expected: dict, actual: dict, fields: list, show: bool) -> dict[str, float]:

@@ -38,6 +38,11 @@ _DATES = re.compile(
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[#/-](?=\d)|(?<=\d)[-/.,]",
     re.I,
 )
+# "[EIP-1559](https://eips.ethereum.org/EIPS/eip-1559)": a named series of numbered documents
+_NUMBERED_LINK = re.compile(
+    r"\[(?P<name>[A-Z][A-Za-z]{1,7})[- ]?(?P<number>\d{1,6})\]\((?P<url>https?://[^)\s]{1,300})\)"
+)
+_ISSUE_URL = re.compile(r"^https?://github\.com/[^/]+/[^/]+/(?:issues|pull|discussions)/\d+")
 HEAD_LINES = 30  # the date label is looked for in the top lines of a note
 MOST = 0.5  # a shape that more than half the notes share is theirs
 RECURRING = 0.5  # an item in more than half the meetings is generic (no topic page)
@@ -135,6 +140,12 @@ def describe(settings: Settings) -> Description:
     decided = sum(1 for m in meetings if m.decisions)
     found.decisions = decided > 0
     found.evidence.append(f"decisions or actions: recorded in {decided}/{len(meetings)} notes")
+    forms = _reference_forms(texts)
+    if forms:
+        found.lines.append("references:")
+        for name, url, count in forms:
+            found.lines += [f"  - name: {json.dumps(name)}", f"    url: {json.dumps(url)}"]
+            found.evidence.append(f"references: '{name}-N' linked to {url} in {count} notes")
     repos = Counter(i.repo for i in archive.issues.values() if i.kind != "reference")
     found.evidence.append(
         "references: "
@@ -151,6 +162,27 @@ def _numbered(stems: list[str]) -> tuple[str, int] | None:
         return None
     prefix, count = prefixes.most_common(1)[0]
     return (prefix, count) if count > MOST * len(stems) else None
+
+
+def _reference_forms(texts: list[str]) -> list[tuple[str, str, int]]:
+    """(name, URL template, notes) of each numbered series the notes link by its name and
+    number ("[EIP-1559](…/eip-1559)") in three notes or more: the template most of its
+    links share, the number put back as {number}. Links to GitHub issues are issues already."""
+    templates: dict[str, Counter[str]] = {}
+    notes: dict[str, set[int]] = {}
+    for index, text in enumerate(texts):
+        for link in _NUMBERED_LINK.finditer(text):
+            url, number = link["url"], link["number"]
+            if _ISSUE_URL.match(url) or url.count(number) != 1:
+                continue
+            templates.setdefault(link["name"], Counter())[url.replace(number, "{number}")] += 1
+            notes.setdefault(link["name"], set()).add(index)
+    found = []
+    for name, counted in sorted(templates.items()):
+        url, uses = counted.most_common(1)[0]
+        if len(notes[name]) >= 3 and uses * 2 > sum(counted.values()):
+            found.append((name, url, len(notes[name])))
+    return found
 
 
 def _text(path: Path) -> str:

@@ -81,6 +81,7 @@ _CUT = re.compile(
 _TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
 _TIME_FIELDS = {"the start line": "started", "the end line": "ended"}  # the later of two lines is doubted
 MIN_RECAP = 40  # characters: shorter text under a recap heading is a note about it, no summary
+_LABELLED = re.compile(r"^\W*[^\W\d][\w/&.' -]{0,30}?\s*:\s+\S")  # "Label: value", not "Title (1:50 …)"
 _BULLET = re.compile(r"^(?:[*+-]|\d+[.)])\s+")  # a list item's marker, not "*emphasis*"
 _LINKING_WORDS = frozenset("a an the of for on in to and with from by at".split())
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
@@ -726,8 +727,8 @@ class _NoteParser:
                     m.recording = match["url"]
                 elif match:
                     self.report(number, WARNING, "the recording link is not a web address; it is ignored")
-        if m.recording is None and self.community.recording_labels:
-            # "### Youtube [Stream](https://youtu.be/…)": a video link among the metadata headings
+        if m.recording is None:
+            # "### [Video of the meeting](https://youtu.be/…)": a video link among the metadata headings
             for number in sorted(self._head_block()):
                 video = _VIDEO_LINK.search(m.lines[number - 1])
                 if video:
@@ -858,6 +859,9 @@ class _NoteParser:
             return
         found = find_sections(self.headings, m.lines, body_end, self.default_repo)
         found = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
+        # "### Moderator: Tim Beiko", "### Meeting Duration: 1.5 hours" under the title: metadata
+        head = {h.line for h in self.headings if h.line in self._head_block() and _LABELLED.match(h.text)}
+        found = [s for s in found if s.line not in head]
         skip = m.raw_lines() | {n for b in m.code_blocks for n in range(b.first, b.last + 1)}
         items, containers = bullet_items(self.headings, m.lines, body_end, skip)
         siblings, holders = sibling_items(self.headings, containers, body_end, self.default_repo)

@@ -29,6 +29,11 @@ class RawContent:
     transcript: list[TranscriptTurn]
 
 
+MAX_LABEL = 80
+# "## Call Chat", "### Zoom chat log": a heading that names only the chat, over its paste
+_CHAT_HEADING = re.compile(r"^\W*(?:[^\W\d_]+\s+){0,2}chat(?:\s+log)?\W*$", re.I)
+
+
 def is_label(line: str) -> bool:
     lowered = line.lower()
     if "chat" not in lowered and "raw" not in lowered:  # every label has one; most lines neither
@@ -41,9 +46,12 @@ def find_raw_blocks(lines: list[str], chat_labels: re.Pattern[str] | None = None
     """`chat_labels`: the headings a community puts over pasted chat, besides ours."""
 
     def labelled(line: str) -> bool:
-        if is_label(line):  # our labels are short lines; a community's speech may say "paste in the chat"
-            return chat_labels is None or len(line) <= 80
-        return chat_labels is not None and bool(_HEADING.match(line)) and bool(chat_labels.match(line.lstrip("# ")))
+        if is_label(line):  # labels are short lines; speech may say "I can copy it into the chat … paste"
+            return len(line) <= MAX_LABEL
+        if not _HEADING.match(line):
+            return False
+        text = line.lstrip("# ")
+        return bool(_CHAT_HEADING.match(text) or (chat_labels is not None and chat_labels.match(text)))
 
     fenced = _inside_closed_fences(lines)
     labels = [n for n, line in enumerate(lines, 1) if labelled(line) and not _FENCE.match(line) and n not in fenced]
