@@ -220,3 +220,17 @@ def test_a_slip_needs_a_frequent_spelling_to_join_and_not_same_undoes_it() -> No
     entries = [PersonEntry("Edward Shen", not_same=["Edward Shain"])]
     archive = build_archive(SLIPS, Identities(entries))
     assert archive.names[("2023-05-01", "Edward Shain")] != archive.names[("2023-01-01", "Edward Shen")]
+
+
+def test_a_handle_in_parentheses_says_which_of_two_of_a_first_name() -> None:
+    """ "Alex (axic)" beside Alex Beregszaszi and Alex Vlasov is the Alex whose handle is
+    axic; "Danny (axic)" is not him: the handle names someone of another first name."""
+    found = [
+        meeting("2024-01-01", ["Alex Beregszaszi (axic)", "Alex Vlasov", "Danny Ryan"]),
+        meeting("2024-02-01", ["Alex (axic)", "Alex Beregszaszi", "Alex Vlasov", "Danny (axic)"]),
+    ]
+    archive = build_archive(found, Identities([]))
+    assert archive.names[("2024-02-01", "Alex (axic)")] == archive.names[("2024-01-01", "Alex Beregszaszi (axic)")]
+    assert archive.names.get(("2024-02-01", "Danny (axic)")) != archive.names[("2024-02-01", "Alex Beregszaszi")]
+    whys = {m.spelling: m.why for m in archive_report(found).merges}
+    assert whys["Alex (axic)"] == "handle in parentheses"

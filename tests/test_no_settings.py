@@ -71,3 +71,54 @@ def test_init_learns_a_numbered_document_series_from_its_links(tmp_path: Path, m
     settings, _ = Settings.from_config_file(tmp_path / "mkdocs.yml")
     site = load_site(settings, render=False)
     assert {i for i in site.archive.issues if "WIP" in i.upper()}, sorted(site.archive.issues)
+
+
+H1_ITEMS = """# Widget Core Devs Meeting {number} Notes
+### Meeting Date/Time: {day}, 14:00 UTC
+### [Audio/Video of the meeting](https://www.youtube.com/watch?v=w{number})
+
+# Summary
+
+* Decided to ship the fuzzers.
+
+# Agenda
+
+1. Testing update
+2. Client updates
+
+# Testing update
+
+* Ravi: two bugs found.
+
+## Fuzzer results
+
+* Both fixed.
+
+# Client updates
+
+* Li: release next week.
+
+# Attendees
+* Ana Silva
+* Ravi Kumar
+"""
+
+
+def test_init_finds_items_written_as_h1_headings(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A third of the notes or more write their items as H1 headings under the title:
+    init says so (agenda_levels), and the build then takes them, and their H2 sub-items,
+    while "# Summary", "# Agenda" and "# Attendees" stay the note's structure."""
+    monkeypatch.chdir(tmp_path)
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "Meeting 12.md").write_text(_note(12, "June 6, 2024"), encoding="utf-8")
+    for number, day in ((13, "June 20, 2024"), (14, "July 4, 2024")):
+        (notes / f"Meeting {number}.md").write_text(H1_ITEMS.format(number=number, day=day), encoding="utf-8")
+    assert main(["init", str(notes)]) == 0
+    assert "  agenda_levels: [1, 2]" in (tmp_path / "community.yml").read_text(encoding="utf-8")
+    settings, _ = Settings.from_config_file(tmp_path / "mkdocs.yml")
+    archive = load_site(settings, render=False).archive
+    titles = {m.id: [s.title for s in m.sections] for m in archive.meetings}
+    assert titles["meeting-13"] == ["Testing update", "Fuzzer results", "Client updates"], titles
+    assert titles["meeting-12"] == ["1. Testing update", "2. Client releases"], titles
+    assert archive.meeting("meeting-13").recording == "https://www.youtube.com/watch?v=w13"

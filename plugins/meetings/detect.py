@@ -18,7 +18,9 @@ from pathlib import Path
 import yaml
 
 from .files import read_regular
+from .model import Meeting
 from .notes import MAX_NOTE_BYTES, find_notes, most_linked_repo
+from .parse.agenda import STRUCTURE
 from .parse.dates import find_date
 from .parse.people_lists import ATTENDEE_HEADINGS
 from .site import Settings, load_site
@@ -43,6 +45,7 @@ _NUMBERED_LINK = re.compile(
     r"\[(?P<name>[A-Z][A-Za-z]{1,7})[- ]?(?P<number>\d{1,6})\]\((?P<url>https?://[^)\s]{1,300})\)"
 )
 _ISSUE_URL = re.compile(r"^https?://github\.com/[^/]+/[^/]+/(?:issues|pull|discussions)/\d+")
+_ATX = re.compile(r"^ {0,3}(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 HEAD_LINES = 30  # the date label is looked for in the top lines of a note
 MOST = 0.5  # a shape that more than half the notes share is theirs
 RECURRING = 0.5  # an item in more than half the meetings is generic (no topic page)
@@ -124,9 +127,14 @@ def describe(settings: Settings) -> Description:
     generic = [spelled[t] for t, n in titles.most_common() if n >= 3 and n > RECURRING * total]
     items = sum(len(m.sections) for m in meetings)
     found.evidence.append(f"items: {items} in {len(meetings)} notes")
+    levels, level_evidence = _item_levels(meetings)
+    heading_keys = [f"  agenda_levels: {json.dumps(levels)}"] if levels else []
+    found.evidence += level_evidence
     if generic:
-        found.lines += ["headings:", f"  generic: {json.dumps(generic)}"]
+        heading_keys.append(f"  generic: {json.dumps(generic)}")
         found.evidence.append("items in most meetings (no topic page): " + ", ".join(generic))
+    if heading_keys:
+        found.lines += ["headings:", *heading_keys]
     turns = [m for m in meetings if sum(1 for line in m.lines if _BOLD_TURN.match(line)) >= 5]
     if len(turns) > MOST * total:
         found.lines.append("speaker_turns: true")
@@ -162,6 +170,23 @@ def _numbered(stems: list[str]) -> tuple[str, int] | None:
         return None
     prefix, count = prefixes.most_common(1)[0]
     return (prefix, count) if count > MOST * len(stems) else None
+
+
+def _item_levels(meetings: list[Meeting]) -> tuple[list[int], list[str]]:
+    """[1, 2] where a third of the notes or more write items as H1 headings under the
+    title ("# Testing update"; others then "## 1. Testing", sub-items "## 1.2 EIP 2718"
+    under an H1); [] where they do not: the parser's own layouts find H2 to H4 items."""
+    with_h1 = 0
+    for meeting in meetings:
+        skip = meeting.raw_lines() | meeting.code_lines | {meeting.title_line}
+        with_h1 += any(
+            (found := _ATX.match(line)) and len(found["marks"]) == 1 and not STRUCTURE.match(found["text"])
+            for number, line in enumerate(meeting.lines, 1)
+            if number not in skip
+        )
+    if with_h1 * 3 < max(1, len(meetings)):
+        return [], []
+    return [1, 2], [f"items: H1 headings under the title in {with_h1}/{len(meetings)} notes, H2 in the others"]
 
 
 def _reference_forms(texts: list[str]) -> list[tuple[str, str, int]]:

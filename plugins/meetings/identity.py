@@ -11,16 +11,18 @@ Rules, first match wins:
    surname cut short or ending otherwise after a long common start ("Lokesh Mand",
    "Laura Santamander"); and, where the archive says so beyond spelling (the two are
    never in one meeting, the variant in few, the other in many), two letters swapped or
-   one vowel group changed in one part ("Matt Hoen" / "Matt Heon", "Mukherji" /
-   "Mukherjee");
+   one vowel group changed in one part ("Matt Hoen" / "Matt Heon", "Edward Shain" /
+   "Edward Shen");
 4. a handle: "mheon", "tsweeney", "afbjorklund", "GShomo (Northeastern)", one seen in
    parentheses after a name, or one whose chat message is a full name ("iongion" who
    wrote "Ionut Stoica"), when exactly one person fits: of that meeting first, else of
    the archive;
-5. a first name alone or "First L" ("Lance L", "Povilas K."), when exactly one person of
+5. a first name with a handle in parentheses ("Alex (axic)") is the person of that first
+   name the handle names, even beside another of that first name;
+6. a first name alone or "First L" ("Lance L", "Povilas K."), when exactly one person of
    that meeting fits, or else exactly one person of the archive (a bare "Christian"
    with two Christians present stays unresolved);
-6. otherwise a new person under the name as written. Guests stay anonymous.
+7. otherwise a new person under the name as written. Guests stay anonymous.
 A wrong merge is worse than a missed one: every fuzzy rule needs a single candidate,
 `meetings people` lists each merge with its reason, and a people.yml entry's
 `not_same` keeps any spelling apart from that person.
@@ -367,6 +369,11 @@ class Identities:
         if key in self._by_key and (not letter or self._firsts({self._by_key[key]}, letter)):
             return self._by_key[key], None
         if len(key.split()) == 1:
+            # "Alex (axic)" beside two Alexes: the handle says which, if its person is an Alex
+            for handle in _HANDLE_IN_PARENS.findall(written):
+                found = self._handle(handle, meeting)
+                if found and found in self._archive_firsts.get(_nick(key), set()):
+                    return self._merged(written, found, "handle in parentheses")
             fits = self._firsts(self._first_names.get(meeting, {}).get(_nick(key), set()), letter)
             if len(fits) > 1:
                 return None, None

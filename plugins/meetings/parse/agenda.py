@@ -15,6 +15,16 @@ from ..model import Section
 from ..text import slugify, unlink
 from .sections import Heading, clean_title
 
+# Headings that give a note its structure and are no item in any community's notes: they
+# hold the items, the record or the roll ("# Agenda", "## Notes (Hudson)", "# Annex").
+STRUCTURE = re.compile(
+    r"^\W*(?:agenda|notes?|meeting\s+notes|minutes|summary|contents|table\s+of\s+contents|annex|appendix"
+    r"|attendees|attendance|participants|present|decisions(?:\s+made)?(?:\s+and\s+actions(?:\s+made)?)?"
+    r"|action\s+items?|actions(?:\s+required)?|links|resources|next\s+(?:meeting|call)"
+    r"|date\s+(?:for|of)\s+(?:the\s+)?next\s+(?:meeting|call)\b.*)\s*(?:\([^()]{0,40}\))?\W*$",
+    re.I,
+)
+
 # "[4:05](url)", "[[8:35](url)]", "[0.30](url?t=30)", "[1:01:29](url)"
 _TIME_LINK = re.compile(
     r"\[?\[(?P<label>\d{1,2}(?:[:.]\d{2}){1,2})\]\((?P<url>https?://[^)\s]+)\)\]?",
@@ -88,6 +98,7 @@ def find_agenda(
             or heading.line in not_items
             or (metadata is not None and metadata.match(title))
             or (containers is not None and containers.match(title) and len(title.split()) <= 6)
+            or STRUCTURE.match(title) is not None
             or not re.search(r"[^\W\d_]", title)
         )
         if other:
