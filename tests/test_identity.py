@@ -234,3 +234,23 @@ def test_a_handle_in_parentheses_says_which_of_two_of_a_first_name() -> None:
     assert archive.names.get(("2024-02-01", "Danny (axic)")) != archive.names[("2024-02-01", "Alex Beregszaszi")]
     whys = {m.spelling: m.why for m in archive_report(found).merges}
     assert whys["Alex (axic)"] == "handle in parentheses"
+
+
+def test_two_spellings_written_with_one_handle_are_one_person() -> None:
+    """ "Jane Doe @jdoe" and "Jane Doe-Smith @jdoe": the handle is hers; "(EF)" after two
+    names is an organisation many share, never a reason to merge."""
+    found = [
+        meeting("2024-01-01", ["Jane Doe @jdoe", "Ravi Kumar (EF)"]),
+        meeting("2024-02-01", ["Jane Doe @jdoe", "Li Wei (EF)"]),
+        meeting("2024-03-01", ["Jane Doe-Smith @jdoe", "Ana Silva <ana@example.org>"]),
+        meeting("2024-04-01", ["Ana M. Silva-Costa <ana@example.org>"]),
+    ]
+    archive = build_archive(found, Identities([]))
+    assert archive.names[("2024-03-01", "Jane Doe-Smith @jdoe")] == archive.names[("2024-01-01", "Jane Doe @jdoe")]
+    assert (
+        archive.names[("2024-04-01", "Ana M. Silva-Costa <ana@example.org>")]
+        == archive.names[("2024-03-01", "Ana Silva <ana@example.org>")]
+    )
+    assert archive.names[("2024-01-01", "Ravi Kumar (EF)")] != archive.names[("2024-02-01", "Li Wei (EF)")]
+    whys = {m.spelling: m.why for m in archive_report(found).merges}
+    assert whys["Jane Doe-Smith"] == "same handle or e-mail", whys

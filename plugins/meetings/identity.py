@@ -13,6 +13,8 @@ Rules, first match wins:
    never in one meeting, the variant in few, the other in many), two letters swapped or
    one vowel group changed in one part ("Matt Hoen" / "Matt Heon", "Edward Shain" /
    "Edward Shen");
+   Two spellings written with one handle or e-mail address ("Jane Doe @jdoe" /
+   "Jane Doe-Smith @jdoe", "<ana@example.org>") are one person; "(EF)" is no handle;
 4. a handle: "mheon", "tsweeney", "afbjorklund", "GShomo (Northeastern)", one seen in
    parentheses after a name, or one whose chat message is a full name ("iongion" who
    wrote "Ionut Stoica"), when exactly one person fits: of that meeting first, else of
@@ -55,6 +57,9 @@ from .text import clean_name, fold, slugify
 
 _ANONYMOUS = re.compile(r"^(?:guest\s*\d*|unknown|anonymous)$", re.I)
 _NOTE_TAKER = {"me", "you", "dan (me)"}
+# A handle written "@jdoe" after a name, or an e-mail address: the person's own, unlike
+# "(EF)" or "(host)", which many people share
+_OWN_ADDRESS = re.compile(r"(?<![\w.])@([A-Za-z0-9][\w.-]{0,38})(?![\w@])|<?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?")
 _HANDLE_IN_PARENS = re.compile(r"\(([a-z][a-z0-9_-]{2,30})\)")
 _NICKNAMES = [
     {"matt", "matthew"},
@@ -186,6 +191,8 @@ class Identities:
         counts: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = defaultdict(Counter)
         seen: dict[str, set[str]] = defaultdict(set)  # name key -> meetings it is written in
+        addresses: dict[str, set[str]] = defaultdict(set)  # a handle or e-mail written with names -> their keys
+        addresses_of: dict[str, set[str]] = defaultdict(set)  # and back
         listed: dict[str, set[str]] = defaultdict(set)  # ... as an attendee or presenter, not in the chat
         for meeting in meetings:
             for name in names_of[meeting.id]:
@@ -205,6 +212,11 @@ class Identities:
                 for handle in _HANDLE_IN_PARENS.findall(name):
                     if len(key.split()) >= 2:
                         self._handles[handle].add(key)
+                if len(key.split()) >= 2:  # "Jane Doe @jdoe", "Jane Doe <jane@example.org>"
+                    for found in _OWN_ADDRESS.finditer(name):
+                        address = (found[1] or found[2]).casefold()
+                        addresses[address].add(key)
+                        addresses_of[key].add(address)
         # Most used spelling first: a rare typo joins a frequent name, never the reverse.
         order = sorted(counts, key=lambda k: (-counts[k], k))
         spelled = {key: found.most_common(1)[0][0] for key, found in spellings.items()}
@@ -212,7 +224,9 @@ class Identities:
         for key in order:
             if key in self._by_key:
                 continue
-            target = self._merge_target(key, candidates.of(key), counts, (seen, listed))
+            target = self._merge_target(key, candidates.of(key), counts, (seen, listed)) or self._same_address(
+                key, addresses, addresses_of, candidates.position
+            )
             if target:
                 into, why = target
                 self._by_key[key] = self._by_key[into]
@@ -314,6 +328,21 @@ class Identities:
                 self.report.near_misses.append((key, other, f"surnames {fuzz.ratio(last, o_last):.0f}% alike"))
         targets = {self._by_key[o] for o, _ in fits}
         return fits[0] if len(targets) == 1 else None
+
+    def _same_address(
+        self, key: str, addresses: dict[str, set[str]], addresses_of: dict[str, set[str]], position: dict[str, int]
+    ) -> tuple[str, str] | None:
+        """The more used spelling that is written with the same handle or e-mail address as
+        this one ("Jane Doe @jdoe" / "Jane Doe-Smith @jdoe"), if it is one person's only."""
+        for group in (addresses[a] for a in sorted(addresses_of.get(key, ()))):
+            if not 1 < len(group) <= MAX_BUCKET:  # a handle hundreds of names share says nothing
+                continue
+            mine = position[key]
+            earlier = [k for k in group if k != key and k in self._by_key and position.get(k, mine) < mine]
+            people = {self._by_key[k] for k in earlier}
+            if len(people) == 1 and not any(frozenset((key, k)) in self._apart for k in earlier):
+                return min(earlier, key=position.__getitem__), "same handle or e-mail"
+        return None
 
     def _handle(self, handle: str, meeting: str = "") -> str | None:
         """ "mheon", "tsweeney", "afbjorklund", "sumantrom", "tomsweeney": one person, or

@@ -42,10 +42,15 @@ def looks_like_name(text: str) -> bool:
     return bool(capitals) and not lower
 
 
+_EMAIL = re.compile(r"<[^<>@\s]{1,64}@[^<>@\s]{1,255}>")
+
+
 @functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def strip_affiliation(name: str) -> str:
     """ "Greg Shomo (Northeastern)" -> "Greg Shomo"; "Cesar Talledo - Nestybox" -> "Cesar Talledo";
-    "Jane Doe @jdoe" -> "Jane Doe" (a handle after a name is the person's, not the name)."""
+    "Jane Doe @jdoe" -> "Jane Doe" (a handle after a name is the person's, not the name), and
+    "Ana Silva <ana@example.org>" -> "Ana Silva"."""
+    name = _EMAIL.sub(" ", name)  # "Ana Silva <ana@example.org>"
     name = re.sub(r"(?:(?<!\s)\s+)?\([^()]*\)\s*", " ", name)
     name = re.sub(r"(?<=\w)\s+@[\w][\w.-]*(?=\s|$)", " ", name)
     name = re.sub(r"(?<!\s)\s+-\s+.*$", "", name)
@@ -106,7 +111,7 @@ class NameList:
 @functools.lru_cache(maxsize=1 << 16)  # the same names come back in every note and build
 def is_person(name: str) -> bool:
     """Not a tile, a placeholder or markup pasted into a list ("<img …>", "[x](y)")."""
-    text = name.strip()
+    text = _EMAIL.sub(" ", name).strip()  # "Ana Silva <ana@example.org>" is a person, "<img …>" no one
     return bool(re.search(r"[^\W\d_]", text)) and not _NOT_PEOPLE.search(text) and not re.search(r"[<>{}\[\]]", text)
 
 
