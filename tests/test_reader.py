@@ -202,6 +202,35 @@ def test_phone_every_kind_of_page_fits_and_dates_stay_whole(browser, reader_site
     assert not problems, problems
 
 
+def test_phone_info_card_labels_are_never_broken_inside_a_word(browser, reader_site) -> None:  # type: ignore[no-untyped-def]
+    """At 375 px each label of a meeting's info card ("Attendees", "Next meeting") keeps every
+    word on one line: a word whose letters fall on two lines ("Atte / nde es") is a failure."""
+    url, site = reader_site
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    tab = context.new_page()
+    meetings = [f"meetings/{m}/" for m in _meetings(site)[-3:]]
+    broken = []
+    for path in meetings:
+        tab.goto(url + path)
+        broken += tab.evaluate(
+            """() => [...document.querySelectorAll('.mt-card td:first-child')].flatMap(cell => {
+                const node = [...cell.querySelectorAll('*'), cell].flatMap(e => [...e.childNodes])
+                    .find(n => n.nodeType === 3 && n.textContent.trim());
+                if (!node) return [];
+                const out = [];
+                for (const m of node.textContent.matchAll(/\\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+                    if (range.getClientRects().length > 1) out.push(m[0]);
+                }
+                return out;
+            })"""
+        )
+        assert tab.locator(".mt-card td:first-child").count() >= 3, path
+    context.close()
+    assert not broken, broken
+
+
 @pytest.mark.parametrize("width", [1280, 1600])
 def test_index_tables_show_every_column_without_a_sideways_scroll(browser, reader_site, width: int) -> None:  # type: ignore[no-untyped-def]
     """An index is one wide table: it has the page's whole width, so every column is in sight."""
