@@ -83,3 +83,28 @@ def test_a_capital_of_a_title_or_a_season_is_no_name(tmp_path: Path) -> None:
     topics = {t.name.casefold() for t in site.archive.topics.values()}
     assert "cranelift" in topics and "aarch64" in topics, topics  # capitalised in running text; letters and digits
     assert not [t for t in topics if {"adapt", "stack", "protector", "spring"} & set(t.split())], topics
+
+
+REPOS = """# Tooling Community Meeting Notes
+## {day}
+
+### Attendees
+Ana Silva, Ravi Kumar
+
+### Topics
+#### Shared libraries - Ana Silva
+
+- The fix is in https://github.com/containers/common/pull/{number}; a common problem on Macs.
+- containers/common will vendor it next week.
+"""
+
+
+def test_a_repository_named_by_a_common_word_is_its_owner_and_name(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for n in range(4):
+        day = f"2024-0{n + 1}-09"
+        (notes / f"{day}.md").write_text(REPOS.format(day=day, number=100 + n), encoding="utf-8")
+    site = load_site(Settings(root=tmp_path, notes_dir=notes, topics_file=None, people_file=None), render=False)
+    topics = {t.name.casefold() for t in site.archive.topics.values()}
+    assert "containers/common" in topics and "common" not in topics, topics

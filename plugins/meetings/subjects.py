@@ -243,6 +243,11 @@ def mine(
         for word in key:
             if (word,) in subjects and counts.pairs[key] * 2 >= counts.count[word]:
                 del subjects[(word,)]
+    # A repository named by its owner too ("containers/common") is the subject its name alone
+    # ("common", a word of the language as often) was mined for.
+    for key in [k for k in subjects if len(k) == 2 and k in counts.file_like]:
+        if (key[1],) in subjects and subjects[(key[1],)].why == "a repository's name":
+            del subjects[(key[1],)]
     return sorted(subjects.values(), key=lambda s: s.key), folds
 
 
