@@ -108,3 +108,18 @@ def test_a_repository_named_by_a_common_word_is_its_owner_and_name(tmp_path: Pat
     site = load_site(Settings(root=tmp_path, notes_dir=notes, topics_file=None, people_file=None), render=False)
     topics = {t.name.casefold() for t in site.archive.topics.values()}
     assert "containers/common" in topics and "common" not in topics, topics
+
+
+def test_a_meeting_with_no_items_is_titled_by_what_its_notes_name(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for n in range(4):
+        day = f"2024-0{n + 1}-11"
+        text = f"# Tooling Sync\n## {day}\n\n* We tried Cranelift on aarch64 again.\n* Ravi will look at it.\n"
+        (notes / f"{day}.md").write_text(text, encoding="utf-8")
+    site = load_site(Settings(root=tmp_path, notes_dir=notes, topics_file=None, people_file=None), render=False)
+    assert all(not m.sections for m in site.archive.meetings)
+    assert all(
+        m.name.endswith("— Cranelift, aarch64") or m.name.endswith("— aarch64, Cranelift")
+        for m in site.archive.meetings
+    ), [m.name for m in site.archive.meetings]

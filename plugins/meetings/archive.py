@@ -118,6 +118,17 @@ class Archive:
             for ident, topic in self.topics.items()
         }
 
+    @cached_property
+    def noted_topics(self) -> dict[str, Counter[str]]:
+        """Meeting id -> the topics its notes (not chat or transcripts) mention, with how
+        often: what a meeting with no agenda items was about."""
+        found: dict[str, Counter[str]] = defaultdict(Counter)
+        for ident, topic in self.topics.items():
+            for mention in topic.mentions:
+                if not (mention.in_chat or mention.in_transcript):
+                    found[mention.meeting][ident] += 1
+        return found
+
     # Tables made once the archive is linked, the first time a page asks.
     @cached_property
     def _owners(self) -> dict[str, str]:
@@ -622,12 +633,15 @@ def _name_meetings(archive: Archive) -> None:
 
 def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str], limit: int) -> list[str]:
     """The `limit` topics a meeting was most about: named in its agenda titles (`titled`) and
-    its sections' notes, the rarer across the archive the more telling; none whose words are
+    its sections' notes (its whole notes when it has none), the rarer across the archive the
+    more telling; none whose words are
     all in one before it ("common" adds nothing after "containers/common")."""
     total = len(archive.meetings)
     score: Counter[str] = Counter()
     for section in meeting.sections:
         score.update(section.topics)
+    if not meeting.sections:  # notes with no items ("Summary" and "Details" bullets): all they name
+        score.update(archive.noted_topics.get(meeting.id, Counter()))
     for ident, count in titled.items():
         score[ident] += 2 * count
     held = archive.topic_meetings

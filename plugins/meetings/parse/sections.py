@@ -102,10 +102,15 @@ def clean_title(text: str) -> str:
     return " ".join(title.replace("**", "").split()).strip(" -–*_:")
 
 
+_ISO_DAY = re.compile(r"\W{0,2}\d{4}-\d{2}-\d{2}\b")
+
+
 def is_date_heading(text: str) -> bool:
-    """ "December 1, 2020 11:00 a.m. Eastern", "Tuesday, June 2, 2026 …" or "March 17, 2022 Topics"."""
+    """ "December 1, 2020 11:00 a.m. Eastern", "Tuesday, June 2, 2026 …", "March 17, 2022 Topics"
+    or "2024-01-11 14:00 UTC"."""
     text = dates.without_weekday(text)
     _, match = dates.find_date(text)
+    match = match or _ISO_DAY.match(text)  # "## 2024-01-11"
     return match is not None and match.start() < 3 and len(text) - match.end() < 40
 
 
