@@ -128,6 +128,16 @@ def test_a_hostile_data_file_is_refused_and_the_site_built(tmp_path: Path) -> No
         assert site.archive.issues
 
 
+def test_an_entry_the_build_cannot_read_is_named_with_its_line(tmp_path: Path) -> None:
+    text = '{\n  "version": 1,\n  "refs": {\n    "a/b#1": {"status": "x"},\n    "nonsense": {}\n  }\n}\n'
+    (tmp_path / "refs.json").write_text(text, encoding="utf-8")
+    _, problems = load_refs(tmp_path / "refs.json", "refs.json")
+    assert [(p.line, p.message) for p in problems] == [
+        (4, "the entry 'a/b#1' is not understood"),
+        (5, "the entry 'nonsense' is not understood"),
+    ]
+
+
 @pytest.mark.slow
 def test_issue_pages_show_title_and_state_and_the_index_filters(tmp_path: Path, github: tuple[GitHub, str]) -> None:
     _, url = github

@@ -130,7 +130,8 @@ def load_refs(path: Path, label: str) -> tuple[Refs, list[Diagnostic]]:
     if path.stat().st_size > MAX_FILE_BYTES:
         return Refs(), [Diagnostic(label, None, ERROR, f"is larger than {MAX_FILE_BYTES // 2**20} MiB; it is not read")]
     try:
-        data = json.loads(path.read_bytes().decode("utf-8"))
+        text = path.read_bytes().decode("utf-8")
+        data = json.loads(text)
     except UnicodeDecodeError as error:
         return Refs(), [Diagnostic(label, None, ERROR, f"is not UTF-8 ({error.reason}); it is not read")]
     except json.JSONDecodeError as error:
@@ -147,10 +148,19 @@ def load_refs(path: Path, label: str) -> tuple[Refs, list[Diagnostic]]:
         info = read_entry(value) if isinstance(ident, str) and _REF.fullmatch(ident) else None
         if info is None:
             if len(problems) < 5:
-                problems.append(Diagnostic(label, None, WARNING, f"the entry {str(ident)[:80]!r} is not understood"))
+                line = _line_of(text, ident)
+                problems.append(Diagnostic(label, line, WARNING, f"the entry {str(ident)[:80]!r} is not understood"))
             continue
         entries[ident] = info
     return Refs(entries), problems
+
+
+def _line_of(text: str, key: object) -> int | None:
+    """The line where `key` is written as a key of the file ('"owner/repo#1": {'), if found."""
+    found = text.find(json.dumps(key, ensure_ascii=False) + ":")
+    if found < 0:
+        found = text.find(json.dumps(key) + ":")
+    return text.count("\n", 0, found) + 1 if found >= 0 else None
 
 
 def today() -> str:
