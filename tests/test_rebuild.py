@@ -563,3 +563,14 @@ def test_a_rebuild_reads_again_only_the_notes_whose_files_changed(
     rebuilt = load_site(settings, cache, render=False).archive
     assert read == ["2021-07-15.md"]
     assert "Tim Sweeney" in rebuilt.meeting("2021-07-15").attendees
+
+
+def test_a_rebuild_after_editing_a_recap_equals_a_fresh_build(tmp_path: Path) -> None:
+    """The recap shows in the index, the home page, the card and the feeds: all of them follow it."""
+    site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
+    note = site / "notes" / "2026-02-03.md"
+    recap = "The meeting went over the widget guide and pull speed, and the next release date."
+    _check_sequence(
+        site,
+        [("the recap", lambda: _replace_line(note, "#### Quick Recap", lambda line: line + "\n" + recap + "\n"))],
+    )

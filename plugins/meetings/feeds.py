@@ -94,6 +94,7 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
                 meeting.recording,
                 titles,
                 presenters,
+                meeting.summary,
             )
         return shown[ident]
 
