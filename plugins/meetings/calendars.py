@@ -164,7 +164,7 @@ def calendar_pages(
 
 
 def _shown(meeting: Meeting | None) -> tuple[str, str, str | None] | None:
-    return (meeting.id, meeting.title, meeting.recording) if meeting is not None else None
+    return (meeting.id, meeting_title(meeting), meeting.recording) if meeting is not None else None
 
 
 def _calendar(
