@@ -113,10 +113,8 @@ class Archive:
     def topic_meetings(self) -> dict[str, int]:
         """Topic id -> how many meetings' notes (not chat or transcripts) mention it; made
         once its topics are complete (for the meetings' titles)."""
-        return {
-            ident: len({m.meeting for m in topic.mentions if not (m.in_chat or m.in_transcript)})
-            for ident, topic in self.topics.items()
-        }
+        held = Counter(ident for topics in self.noted_topics.values() for ident in topics)
+        return {ident: held[ident] for ident in self.topics}
 
     @cached_property
     def noted_topics(self) -> dict[str, Counter[str]]:
@@ -634,8 +632,8 @@ def _name_meetings(archive: Archive) -> None:
 def main_subjects(archive: Archive, meeting: Meeting, titled: Counter[str], limit: int) -> list[str]:
     """The `limit` topics a meeting was most about: named in its agenda titles (`titled`) and
     its sections' notes (its whole notes when it has none), the rarer across the archive the
-    more telling; none whose words are
-    all in one before it ("common" adds nothing after "containers/common")."""
+    more telling; none whose words are all in one before it ("common" adds nothing after
+    "containers/common")."""
     total = len(archive.meetings)
     score: Counter[str] = Counter()
     for section in meeting.sections:

@@ -217,8 +217,8 @@ def mine(
         if meetings >= min_meetings and plain(word) and (why := _why_word(counts, word)):
             capitals = counts.capital_mid[word]
             # "REST" in capitals is a name, "rest" a word; "K8S" and "k8s" are one name
-            acronym = len(word) <= 5 and capitals >= 2 and counts.all_capitals[word] * 10 >= capitals * 9
-            acronym = acronym and not _unwordlike(word)
+            shouted = capitals >= 2 and counts.all_capitals[word] * 10 >= capitals * 9
+            acronym = len(word) <= 5 and shouted and not _unwordlike(word)
             subjects[(word,)] = Subject((word,), why=why, acronym=acronym)
     for pair, meetings in counts.pair_meetings.items():
         first, second = pair
@@ -526,10 +526,9 @@ def _titled(text: str) -> tuple[str, ...]:
         word = match.group()
         if word.isupper():
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        before = _WORD.findall(text[max(line_start, match.start() - 60) : match.start()])
-        after = _WORD.findall(text[match.end() : min(match.end() + 60, line_end if line_end >= 0 else len(text))])
+        # 60 characters either side, in the same line: bounded, so a long line stays linear
+        before = _WORD.findall(text[max(0, match.start() - 60) : match.start()].rpartition("\n")[2])
+        after = _WORD.findall(text[match.end() : match.end() + 60].partition("\n")[0])
         left = next((w for w in reversed(before) if w.casefold() not in STOPWORDS), "")
         right = next((w for w in after if w.casefold() not in STOPWORDS), "")
         if left[:1].isupper() and right[:1].isupper():

@@ -42,6 +42,7 @@ from .lists import list_layout
 from .names import NameList, is_person, split_names, strip_affiliation
 from .people_lists import (
     ATTENDEE_HEADINGS,
+    LIST_MARKER,
     NotPeople,
     attendee_lists,
     initials_paragraph,
@@ -82,7 +83,6 @@ _TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.
 _TIME_FIELDS = {"the start line": "started", "the end line": "ended"}  # the later of two lines is doubted
 MIN_RECAP = 40  # characters: shorter text under a recap heading is a note about it, no summary
 _LABELLED = re.compile(r"^\W*[^\W\d][\w/&.' -]{0,30}?\s*:\s+\S")  # "Label: value", not "Title (1:50 …)"
-_BULLET = re.compile(r"^(?:[*+-]|\d+[.)])\s+")  # a list item's marker, not "*emphasis*"
 _LINKING_WORDS = frozenset("a an the of for on in to and with from by at".split())
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
@@ -662,7 +662,7 @@ class _NoteParser:
                 names = [name for _, name in listed]
                 rows = [row for row, _ in listed]
                 text = ""
-            elif names_line != number and _BULLET.match(text):
+            elif names_line != number and LIST_MARKER.match(text):
                 # "### Attendees" over "* Tim Beiko" / "* Danny Ryan": every bullet, not the first line
                 listed = names_below(lines, number, set(self.prose_lines()), self.not_people)
                 names, initials, rows = [name for _, name in listed], {}, [row for row, _ in listed]
@@ -860,7 +860,8 @@ class _NoteParser:
         found = find_sections(self.headings, m.lines, body_end, self.default_repo)
         found = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
         # "### Moderator: Tim Beiko", "### Meeting Duration: 1.5 hours" under the title: metadata
-        head = {h.line for h in self.headings if h.line in self._head_block() and _LABELLED.match(h.text)}
+        block = self._head_block()
+        head = {h.line for h in self.headings if h.line in block and _LABELLED.match(h.text)}
         found = [s for s in found if s.line not in head]
         skip = m.raw_lines() | {n for b in m.code_blocks for n in range(b.first, b.last + 1)}
         items, containers = bullet_items(self.headings, m.lines, body_end, skip)
@@ -1155,9 +1156,6 @@ def _is_prose(content: str) -> bool:
     return wordy >= len(lines) / 2 and shell == 0
 
 
-__all__ = ["parse_note", "read_note"]
-
-
 def _title_words(title: str) -> frozenset[str]:
     """The words that make a title, as an agenda list and a heading both write it."""
     return frozenset(w for w in re.findall(r"\w+", title.casefold()) if w not in _LINKING_WORDS)
@@ -1165,3 +1163,6 @@ def _title_words(title: str) -> frozenset[str]:
 
 def _alike(one: frozenset[str], other: frozenset[str]) -> bool:
     return bool(one and other) and (one <= other or other <= one)
+
+
+__all__ = ["parse_note", "read_note"]

@@ -43,7 +43,7 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*)$")
 _PLACEHOLDER = re.compile(
     r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.|(?:invited\s+|other\s+)?guests|others|everyone|and\s+others)\W*$", re.I
 )
-_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
+LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
 # "**Tim Beiko**", "**Marius (Geth)**", "**Hudson**:", "**Danny** [1:19](…): text", "**Hudson:** text"
 # "**Tim beiko:**[cool](…) are we live": a colon inside the bold opens a turn whatever follows
 _TURN = re.compile(
@@ -92,11 +92,13 @@ def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPe
             break
         if not line.strip():
             after = next((n for n in range(following + 1, len(lines) + 1) if lines[n - 1].strip()), None)
-            if names and (after is None or not _MARKER.match(lines[after - 1])):
+            if after is None or (names and not LIST_MARKER.match(lines[after - 1])):
                 break  # a list may have blank lines between its bullets, not after its end
-            following += 1
+            if not all(n in prose for n in range(following, after)):
+                break
+            following = after  # the blank run is read once
             continue
-        text = _MARKER.sub("", line).strip()
+        text = LIST_MARKER.sub("", line).strip()
         # "Carl Larson (/r/ethtrader moderator, EIP-858 author)": no comma inside parentheses splits
         parts = [p.strip().rstrip(".").strip() for p in _outside_parentheses(text)]
         for name in [p for p in parts if p] if "(" in text else split_names(text):
