@@ -122,3 +122,8 @@ def test_init_finds_items_written_as_h1_headings(tmp_path: Path, monkeypatch) ->
     assert titles["meeting-13"] == ["Testing update", "Fuzzer results", "Client updates"], titles
     assert titles["meeting-12"] == ["1. Testing update", "2. Client releases"], titles
     assert archive.meeting("meeting-13").recording == "https://www.youtube.com/watch?v=w13"
+
+
+def test_a_group_written_among_names_is_no_one_in_a_line_as_in_a_list() -> None:
+    note = "# Widget Sync\n## June 6, 2024\n\n### Attendees\nAna Silva, Invited guests, Ravi Kumar, Everyone\n"
+    assert parse_note(note, "notes/2024-06-06.md", "2024-06-06").attendees == ["Ana Silva", "Ravi Kumar"]

@@ -20,7 +20,8 @@ _NOT_NAME_WORDS = set(
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _NOT_PEOPLE = re.compile(
-    r"(?:'s|’s) presentation$|^(?:and )?others?(?: not noted)?\.?$|^listener$|^all$|^none$|^n/?a$",
+    r"(?:'s|’s) presentation$|^(?:and )?others?(?: not noted)?\.?$|^listener$|^all$|^none$|^n/?a$"
+    r"|^(?:invited |other )?guests:?$|^everyone$",  # a group written where names go
     re.I,
 )
 # A run of spaces is entered only at its start ("(?<!\s)"): a pattern that could start at

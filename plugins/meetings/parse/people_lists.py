@@ -39,10 +39,7 @@ _WITH_INITIALS = re.compile(r"(?P<name>[^()\s][^()]{1,79}?)\s{0,3}\((?P<initials
 _INITIALS_TURN = re.compile(r"^(?P<who>[A-Z][A-Z0-9]{1,5}(?:\s*[,/&]\s*[A-Z][A-Z0-9]{1,5}){0,5}):\s")
 _INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*)$")
-# No one: a placeholder, or a group written where names go ("Invited guests:", "Others")
-_PLACEHOLDER = re.compile(
-    r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.|(?:invited\s+|other\s+)?guests|others|everyone|and\s+others)\W*$", re.I
-)
+_PLACEHOLDER = re.compile(r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.)\W*$", re.I)
 LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
 # "**Tim Beiko**", "**Marius (Geth)**", "**Hudson**:", "**Danny** [1:19](…): text", "**Hudson:** text"
 # "**Tim beiko:**[cool](…) are we live": a colon inside the bold opens a turn whatever follows
