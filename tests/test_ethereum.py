@@ -209,11 +209,18 @@ def test_a_default_repository_still_links_bare_numbers(acd: Path) -> None:
     assert "ethereum/pm#7" in load_site(settings, render=False).archive.issues
 
 
-def test_without_community_file_notes_are_read_the_podman_way(acd: Path) -> None:
+def test_without_community_file_the_notes_say_how_they_are_named_and_dated(acd: Path) -> None:
+    """No community.yml: the numbered file names and the labelled date lines are read from
+    the notes themselves (`meetings init`'s detection); `community_file: null` reads them
+    with the defaults, by file name only."""
     (acd / "community.yml").unlink()
-    site = _site(acd)
-    assert "meeting-6" in [m.id for m in site.archive.meetings]
-    assert any("safe page name" in d.message for d in site.problems)
+    meetings = {m.id: m for m in _site(acd).archive.meetings}
+    assert list(meetings) == ["meeting-6", "meeting-7", "meeting-8"]
+    assert [m.date for m in meetings.values()] == ["2024-02-29", "2024-03-14", "2024-05-02"]
+    settings = Settings(root=acd, people_file=None, topics_file=None, community_file=None)
+    plain = load_site(settings.with_options({"default_repo": ""}))
+    assert "meeting-6" in [m.id for m in plain.archive.meetings]
+    assert any("safe page name" in d.message for d in plain.problems)
 
 
 def test_a_broken_community_file_keeps_the_defaults_with_warnings(tmp_path: Path) -> None:

@@ -127,3 +127,123 @@ def test_init_finds_items_written_as_h1_headings(tmp_path: Path, monkeypatch) ->
 def test_a_group_written_among_names_is_no_one_in_a_line_as_in_a_list() -> None:
     note = "# Widget Sync\n## June 6, 2024\n\n### Attendees\nAna Silva, Invited guests, Ravi Kumar, Everyone\n"
     assert parse_note(note, "notes/2024-06-06.md", "2024-06-06").attendees == ["Ana Silva", "Ravi Kumar"]
+
+
+TRIAGE = """# Widget Team Triage {day}
+
+## Announcements
+
+- Release {number} is out.
+
+## Issues of Note
+
+### P-critical
+
+- [#{number}1](https://github.com/widget/widget/issues/{number}1): crash on start
+
+### P-high regressions
+
+- [#{number}2](https://github.com/widget/widget/issues/{number}2): slow builds
+
+## Reviews
+
+### Ana Silva
+
+Ana walked through the parser rewrite.
+
+## Attendees
+
+- Ana Silva
+- Ravi Kumar
+"""
+
+
+def _triage(root: Path) -> Path:
+    notes = root / "notes"
+    notes.mkdir()
+    for number, day in enumerate(("2024-05-02", "2024-05-09", "2024-05-16"), 3):
+        (notes / f"{day}.md").write_text(TRIAGE.format(day=day, number=number), encoding="utf-8")
+    return notes
+
+
+def test_with_no_community_file_the_site_reads_its_notes_as_init_would_have_it_read_them(tmp_path: Path) -> None:
+    """No settings and the settings `meetings init` writes give the same site: the numbered
+    file names, the labelled date line and the items are what the notes say, with nothing
+    written. `community_file: null` reads them with no detection at all."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for number, day in ((12, "June 6, 2024"), (13, "June 20, 2024"), (14, "July 4, 2024")):
+        (notes / f"Meeting {number}.md").write_text(_note(number, day), encoding="utf-8")
+
+    def facts(settings: Settings) -> list[tuple[str, str, list[str], str | None]]:
+        archive = load_site(settings, render=False).archive
+        return [(m.id, m.date, [s.title for s in m.sections], m.recording) for m in archive.meetings]
+
+    unconfigured = facts(Settings(root=tmp_path, people_file=None, topics_file=None))
+    assert [(ident, date) for ident, date, _, _ in unconfigured] == [
+        ("meeting-12", "2024-06-06"),
+        ("meeting-13", "2024-06-20"),
+        ("meeting-14", "2024-07-04"),
+    ]
+    undetected = facts(Settings(root=tmp_path, people_file=None, topics_file=None, community_file=None))
+    assert [date for _, date, _, _ in undetected] == ["meeting-12", "meeting-13", "meeting-14"]  # no date read
+    assert main(["init", "-f", str(tmp_path / "mkdocs.yml"), str(notes)]) == 0
+    assert facts(Settings.from_config_file(tmp_path / "mkdocs.yml")[0]) == unconfigured
+
+
+def test_the_same_sub_headings_in_every_note_are_items_and_a_presenter_stays_a_presenter(tmp_path: Path) -> None:
+    """Triage notes repeat "### P-critical" and "### P-high regressions" under "## Issues of
+    Note" each week: a reader looks for each as an item. The first heading under the title
+    holds bullets of its own, so it is an item too, not metadata. A sub-heading naming a
+    person who attends presents the item above it. What recurs in every meeting has no topic page."""
+    notes = _triage(tmp_path)
+    site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None))
+    meeting = site.archive.meeting("2024-05-09")
+    assert [s.title for s in meeting.sections] == [
+        "Announcements",
+        "Issues of Note",
+        "P-critical",
+        "P-high regressions",
+        "Reviews",
+    ]
+    assert meeting.sections[-1].presenters == ["Ana Silva"]
+    topics = {p.src for p in site.pages if p.src.startswith("topics/")}
+    assert not any("critical" in src or "announcements" in src for src in topics), topics
+    assert notes.is_dir()
+
+
+def test_a_task_a_mentioned_person_takes_on_is_an_action_item_with_that_owner() -> None:
+    """Zulip-style mentions own tasks: "@**pnkfelix** self-assigned", a reminder addressed
+    to two people. The tracker's record ("nominated by @**X** to fix …") and a ping ("cc
+    @**Y**") give no one a task."""
+    note = """# Widget Team Triage 2024-05-02
+
+## Backport nominations
+
+- "Fix the crash" [#12](https://github.com/widget/widget/pull/12)
+  - last week @**Felix Klock** self-assigned
+  - nominated by @**Vadim Petrov** to fix the beta
+  - cc @**Wes Wiser** do you know?
+- "Faster builds" [#13](https://github.com/widget/widget/pull/13)
+  - @**Michael Goulet (compiler-errors)** / @**oli** reminder about triaging the crater report
+"""
+    meeting = parse_note(note, "notes/2024-05-02.md", "2024-05-02")
+    assert [(a.line, a.owner) for a in meeting.action_items] == [(6, "Felix Klock"), (10, "Michael Goulet")]
+
+
+def test_a_speakers_turn_reports_tasks_but_gives_one_only_when_it_says_it_does() -> None:
+    """In a committee's speaker turns, "Natalie offered to …" is what a speaker reports, not
+    the record; "The action items for next meeting is that MF and I …" says it gives tasks."""
+    note = """# Plenary 2024-06-13
+
+Attendees: Natalie Silva (NS), Michael Ficarra (MF)
+
+## Security review
+
+MF: We had two takeaways. Natalie offered to put together a PR to the process document.
+
+SYG: The action items for next meeting is that MF and I will come up with our preference.
+"""
+    meeting = parse_note(note, "notes/2024-06-13.md", "2024-06-13")
+    assert "Natalie Silva (NS)" in meeting.attendees
+    assert [(a.line, a.owner) for a in meeting.action_items] == [(9, "Michael Ficarra")]  # MF, by the roll

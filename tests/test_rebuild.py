@@ -546,7 +546,8 @@ def test_a_rebuild_reads_again_only_the_notes_whose_files_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An unchanged note file is known by its status and not read again; a change that keeps
-    its size (a letter for a letter) still changes its status, and the note is read again."""
+    its size (a letter for a letter) still changes its status, and the note is read again
+    (by each reading: a site with no community.yml first reads its notes with no settings)."""
     monkeypatch.setattr(notes, "RECENT_NS", 0)  # the fixtures were written just now
     site = make_site(tmp_path, {f.name: f.read_text(encoding="utf-8") for f in FIXTURES.glob("*.md")})
     real = notes.read_regular
@@ -555,13 +556,13 @@ def test_a_rebuild_reads_again_only_the_notes_whose_files_changed(
     settings, _ = Settings.from_config_file(site / "mkdocs.yml")
     cache = BuildCache()
     load_site(settings, cache, render=False)
-    assert len(read) == len(list((site / "notes").glob("*.md")))
+    assert sorted(set(read)) == sorted(p.name for p in (site / "notes").glob("*.md"))
     read.clear()
     time.sleep(0.05)  # past the file clock's tick
     note = site / "notes" / "2021-07-15.md"
     note.write_text(note.read_text(encoding="utf-8").replace("Tom Sweeney", "Tim Sweeney", 1), encoding="utf-8")
     rebuilt = load_site(settings, cache, render=False).archive
-    assert read == ["2021-07-15.md"]
+    assert set(read) == {"2021-07-15.md"}
     assert "Tim Sweeney" in rebuilt.meeting("2021-07-15").attendees
 
 

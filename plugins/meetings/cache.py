@@ -13,6 +13,8 @@ store (class): what one entry is; its key, which is also all that makes it stale
 
 - parses (notes.ParseCache): a note's Meeting and its file's status; the digest of the
   note's bytes and of the settings that read it.
+- unconfigured parses (notes.ParseCache): the same, read with no settings, for a site with
+  no community.yml whose notes are described first (detect.describe).
 - pages (memo.PageMemo): a page, index row, feed or export entry; the thing it shows and
   every archive answer it read.
 - subject counts (subjects._Tally): one meeting's share of the word counts; its prose and

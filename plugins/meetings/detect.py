@@ -12,19 +12,24 @@ import json
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from pathlib import Path
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import yaml
 
-from .files import read_regular
+from .community import Community, read_community
 from .model import Meeting
-from .notes import MAX_NOTE_BYTES, find_notes, most_linked_repo
+from .notes import ParseCache, find_notes, load_meetings, most_linked_repo
 from .parse.agenda import STRUCTURE
 from .parse.dates import find_date
+from .parse.decisions import OUTCOME_HEADING
 from .parse.people_lists import ATTENDEE_HEADINGS
-from .site import Settings, load_site
-from .text import slugify
+from .parse.sections import CHAT, CONTAINERS, TRANSCRIPT, clean_title, is_link_only
+from .text import slugify, unlink
+from .yamlfile import parse_yaml
+
+if TYPE_CHECKING:
+    from .site import Settings
 
 # "Meeting 180", "ACD 12": files named by a number after the same words
 _NUMBERED = re.compile(r"(?P<prefix>\D*?)(?P<number>\d{1,6})")
@@ -67,16 +72,27 @@ class Description:
         head += [f"# {line}" for line in self.evidence]
         return "\n".join([*head, "", *(self.lines or ["{}  # nothing the notes need beyond what is read anyway"]), ""])
 
+    def community(self) -> Community:
+        """The settings these keys say: what a site with no community.yml reads its notes with."""
+        community, _ = read_community(parse_yaml("\n".join(self.lines), "the notes").data, "the notes")
+        return community
 
-def describe(settings: Settings) -> Description:
-    """The shapes of the notes in `settings.notes_dir`, read as an unconfigured site reads them."""
-    plain = replace(settings, community_file=None, community=None, people_file=None, topics_file=None, refs_file=None)
+
+def describe(settings: Settings, parses: ParseCache | None = None) -> Description:
+    """The shapes of the notes in `settings.notes_dir`, read as an unconfigured site reads
+    them; `parses` keeps those readings for the next call (serve)."""
+    plain = settings
     folder = plain.path(plain.notes_dir)
     found = Description()
     notes, problems = find_notes(folder, plain.label(plain.notes_dir))
     stems = [n.path.stem for n in notes]
     numbered = _numbered(stems)
-    texts = [_text(n.path) for n in notes]
+    repo = settings.default_repo
+    if repo is None:  # a numbered series' "#12" is its own call, no issue
+        repo = "" if numbered else most_linked_repo(notes)
+    found.default_repo = repo
+    meetings = load_meetings(notes, found.default_repo, parses)
+    texts = ["\n".join(m.lines) for m in meetings]
     found.evidence.append(f"{len(notes)} notes in {plain.label(plain.notes_dir)}; {len(problems)} other findings")
     notes_keys: list[str] = []
     if numbered:
@@ -97,9 +113,6 @@ def describe(settings: Settings) -> Description:
         found.evidence.append(f"file names: {dated}/{len(notes)} give the date (in the name or the folders)")
     if notes_keys:
         found.lines += ["notes:", *notes_keys]
-    plain = replace(plain, default_repo="" if numbered else None)
-    archive = load_site(plain, render=False).archive
-    meetings = archive.meetings
     total = max(1, len(meetings))
     with_people = [m for m in meetings if m.attendees]
     found.evidence.append(f"attendees: a list in {len(with_people)}/{len(meetings)} notes")
@@ -124,10 +137,17 @@ def describe(settings: Settings) -> Description:
         own = {s.title.strip().rstrip(":") for s in m.sections if s.line not in referenced}
         spelled.update((t.casefold(), t) for t in own)
         titles.update({t.casefold() for t in own})
-    generic = [spelled[t] for t, n in titles.most_common() if n >= 3 and n > RECURRING * total]
     items = sum(len(m.sections) for m in meetings)
     found.evidence.append(f"items: {items} in {len(meetings)} notes")
-    levels, level_evidence = _item_levels(meetings)
+    # who the notes name: a one-word "presenter" heading is as likely a part ("### P-critical")
+    presenting = [n for m in meetings for s in m.sections for n in s.presenters if len(n.split()) > 1]
+    people = {p.casefold() for p in [*presenting, *(a for m in meetings for a in m.attendees)]}
+    levels, level_evidence, parts = _item_levels(meetings, people)
+    if 3 in levels:  # the H3 parts become items: "### P-critical" of every triage is generic too
+        for part, n in parts.items():
+            spelled.setdefault(part.casefold(), part)
+            titles[part.casefold()] = max(titles[part.casefold()], n)
+    generic = [spelled[t] for t, n in titles.most_common() if n >= 3 and n > RECURRING * total]
     heading_keys = [f"  agenda_levels: {json.dumps(levels)}"] if levels else []
     found.evidence += level_evidence
     if generic:
@@ -144,7 +164,6 @@ def describe(settings: Settings) -> Description:
     if common and common[0][0] and common[0][1] > MOST * total:
         found.site_name = " ".join(common[0][0].split())
         found.evidence.append(f"title: {found.site_name!r} in {common[0][1]}/{len(meetings)} notes")
-    found.default_repo = "" if numbered else most_linked_repo(notes)
     decided = sum(1 for m in meetings if m.decisions)
     found.decisions = decided > 0
     found.evidence.append(f"decisions or actions: recorded in {decided}/{len(meetings)} notes")
@@ -154,7 +173,9 @@ def describe(settings: Settings) -> Description:
         for name, url, count in forms:
             found.lines += [f"  - name: {json.dumps(name)}", f"    url: {json.dumps(url)}"]
             found.evidence.append(f"references: '{name}-N' linked to {url} in {count} notes")
-    repos = Counter(i.repo for i in archive.issues.values() if i.kind != "reference")
+    repos = Counter(
+        repo for repo, _ in {(i.repo, i.number) for m in meetings for i in m.issues if i.kind != "reference"}
+    )
     found.evidence.append(
         "references: "
         + (", ".join(f"{r} ({n})" for r, n in repos.most_common(4)) or "none")
@@ -172,21 +193,47 @@ def _numbered(stems: list[str]) -> tuple[str, int] | None:
     return (prefix, count) if count > MOST * len(stems) else None
 
 
-def _item_levels(meetings: list[Meeting]) -> tuple[list[int], list[str]]:
-    """[1, 2] where a third of the notes or more write items as H1 headings under the
-    title ("# Testing update"; others then "## 1. Testing", sub-items "## 1.2 EIP 2718"
-    under an H1); [] where they do not: the parser's own layouts find H2 to H4 items."""
+def _item_levels(meetings: list[Meeting], people: set[str]) -> tuple[list[int], list[str], Counter[str]]:
+    """The heading levels of items, where the parser's own layouts (H2 items, their H3 a
+    presenter or a part) would miss some: [1, 2] where a third of the notes or more write
+    items as H1 headings under the title ("# Testing update", then "## 1.2 EIP 2718"), and
+    H3 too where the notes repeat the same H3 parts from meeting to meeting ("### P-critical"
+    in every triage), which a reader looks for as items of their own. Also how many notes
+    have each H3 part, by its first spelling."""
     with_h1 = 0
+    parts: Counter[str] = Counter()
+    first: dict[str, str] = {}
     for meeting in meetings:
         skip = meeting.raw_lines() | meeting.code_lines | {meeting.title_line}
-        with_h1 += any(
-            (found := _ATX.match(line)) and len(found["marks"]) == 1 and not STRUCTURE.match(found["text"])
+        found = [
+            (len(m["marks"]), clean_title(unlink(m["text"])).rstrip(":"))
             for number, line in enumerate(meeting.lines, 1)
-            if number not in skip
-        )
-    if with_h1 * 3 < max(1, len(meetings)):
-        return [], []
-    return [1, 2], [f"items: H1 headings under the title in {with_h1}/{len(meetings)} notes, H2 in the others"]
+            if number not in skip and (m := _ATX.match(line)) and len(m["marks"]) <= 3 and not is_link_only(m["text"])
+        ]
+        with_h1 += any(level == 1 and not STRUCTURE.match(text) for level, text in found)
+        own = {text.casefold(): text for level, text in found if level == 3 and _part(text, people)}
+        parts.update(first.setdefault(key, text) for key, text in own.items())
+    total = max(1, len(meetings))
+    levels, evidence = [], []
+    if with_h1 * 3 >= total:
+        levels = [1, 2]
+        evidence.append(f"items: H1 headings under the title in {with_h1}/{total} notes, H2 in the others")
+    recurring = sorted(t.casefold() for t, n in parts.items() if n >= 3 and n * 3 >= total)
+    if len(recurring) >= 2:
+        levels = sorted({*levels, 2, 3})
+        evidence.append("items: H3 parts in a third of the notes or more: " + ", ".join(recurring[:6]))
+    return levels, evidence, parts
+
+
+def _part(title: str, people: set[str]) -> bool:
+    """An H3 heading that may be an item: not a person (a presenter), not a `Label: value`
+    line, a container, a conclusion or the chat, and worded."""
+    return bool(
+        re.search(r"[^\W\d_]{2}", title)
+        and title.casefold() not in people
+        and not _LABELLED.match(title)
+        and not any(rule.match(title) for rule in (STRUCTURE, CONTAINERS, CHAT, TRANSCRIPT, OUTCOME_HEADING))
+    )
 
 
 def _reference_forms(texts: list[str]) -> list[tuple[str, str, int]]:
@@ -208,13 +255,6 @@ def _reference_forms(texts: list[str]) -> list[tuple[str, str, int]]:
         if len(notes[name]) >= 3 and uses * 2 > sum(counted.values()):
             found.append((name, url, len(notes[name])))
     return found
-
-
-def _text(path: Path) -> str:
-    try:
-        return read_regular(path, MAX_NOTE_BYTES).decode("utf-8", errors="replace")
-    except OSError:
-        return ""  # the build says why
 
 
 def _date_labels(texts: list[str]) -> list[tuple[str, int]]:

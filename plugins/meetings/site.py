@@ -24,6 +24,7 @@ from .cache import BuildCache
 from .calendars import calendar_pages
 from .community import Community, load_community
 from .convert import MAX_SECTIONS, SEARCH_BUDGET, Article, Converter, site_permalink
+from .detect import describe
 from .export import export_json
 from .feeds import FeedSite, feed_pages, page_feeds
 from .identity import Identities
@@ -244,9 +245,14 @@ def _load_site(
     community = settings.community
     if community is None:
         community = Community()
-        if settings.community_file is not None:
-            community_file = settings.community_file
+        community_file = settings.community_file
+        if community_file is not None and os.path.lexists(settings.path(community_file)):
             community, problems = load_community(settings.path(community_file), settings.label(community_file))
+        elif community_file is not None:  # no settings: the notes say how they are written
+            shape = describe(settings, cache.store("unconfigured parses", ParseCache))
+            community = shape.community()
+            if settings.default_repo is None:
+                settings = replace(settings, default_repo=shape.default_repo)
     if notes is None:
         notes, found = find_notes(settings.path(settings.notes_dir), settings.label(settings.notes_dir), community)
         problems += found

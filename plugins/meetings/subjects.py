@@ -61,7 +61,7 @@ NOTE_WORDS = frozenset(
     """b kb mb gb tb pb kib mib gib tib ms ns sec secs min mins hr hrs hz mhz ghz kbps mbps gbps fps
     pr prs mr mrs wip url urls id ids tbd tba fyi aob lgtm todo todos faq eta asap tl dr os
     doc docs pdf slide slides link links repo repos
-    hmm hm mhm btw thx pls imo imho fwiw afaik iirc nvm brb tldr""".split()
+    hmm hm mhm um umm uh uhm erm btw thx pls imo imho fwiw afaik iirc nvm brb tldr""".split()
 )
 # Where a community works and meets: subjects with a page of their own, but no meeting is
 # "about" GitHub for mentioning a pull request there, so they never name a meeting.
@@ -75,6 +75,13 @@ _URL = re.compile(r"https?:/{0,2}[^\s)\]>]++|\bwww\.[^\s)\]>]++")
 _GITHUB = re.compile(r"github\.com/[\w.-]{1,100}/([\w.-]{1,100})", re.I)
 _LINK_TARGET = re.compile(r"\]\([^)\s]{0,2000}\)")
 _CODE = re.compile(r"`([^`\n]{1,200})`")
+# "zstd and gzip", "gzip, zstd", "zstd instead of gzip": two words listed together (each
+# pair read once, the second word looked at ahead so that "a, b and c" gives both pairs)
+_LISTED = re.compile(r"(?<![\w.-])([^\W_]+)(?=(?:,\s*|\s+(?:and|or|vs\.?|versus|instead\s+of)\s+)([^\W_]+)(?![\w-]))")
+# subjects that are names written in small letters: what is listed with them is a name too
+_LOWER_NAMES = frozenset(
+    {"spelled as no word is", "a command", "a repository's name", "written with a capital inside or in capitals too"}
+)
 # A capital in mid-sentence: after a word or a comma and one space.
 _CAPITAL_MID = re.compile(r"(?<=[\w,] )[A-Z][^\W_]*+")
 # Words joined by "-", "_", "." or "/" with no space ("registries.conf", "aardvark-dns").
@@ -168,6 +175,7 @@ class _Counts:
     inner_capital: Counter[str] = field(default_factory=Counter)
     in_capitals: Counter[str] = field(default_factory=Counter)
     titled: Counter[str] = field(default_factory=Counter)  # capitals inside Title Case runs
+    listed: Counter[tuple[str, str]] = field(default_factory=Counter)  # "zstd and gzip" -> meetings, both ways
 
 
 def mine(
@@ -220,6 +228,17 @@ def mine(
             shouted = capitals >= 2 and counts.all_capitals[word] * 10 >= capitals * 9
             acronym = len(word) <= 5 and shouted and not _unwordlike(word)
             subjects[(word,)] = Subject((word,), why=why, acronym=acronym)
+    # "zstd and gzip", "gzip and zstd": a word listed with such names in half the meetings
+    # that use it (two at least) is a name of their kind, however it is written
+    beside: Counter[str] = Counter()
+    for (word, other), meetings in counts.listed.items():
+        if (other,) in subjects and subjects[(other,)].why in _LOWER_NAMES:
+            beside[word] += meetings
+    for word, listed in beside.items():
+        meetings = counts.meetings[word]
+        if (word,) not in subjects and meetings >= min_meetings and listed >= 2 and 2 * listed >= meetings:
+            if plain(word):
+                subjects[(word,)] = Subject((word,), why="listed with names written like it")
     for pair, meetings in counts.pair_meetings.items():
         first, second = pair
         if meetings < min_meetings or not plain(second) or first in banned or not first.isalpha():
@@ -312,13 +331,15 @@ class _Reading:
     compounds: frozenset[str]
     odd_case: tuple[tuple[str, ...], tuple[str, ...]]  # words written "SystemD", and "QEMU"
     titled: tuple[str, ...]  # capitals of Title Case runs, no name's
+    listed: frozenset[tuple[str, str]]  # words listed together ("zstd and gzip"), both ways
 
     @classmethod
     def of(cls, prose: tuple[str, ...], heads: tuple[str, ...], spoken: tuple[str, ...]) -> _Reading:
         text, head = "\n".join(map(clean_line, prose)), "\n".join(map(clean_line, heads))
         compounds = _compounds(text) | _compounds(head)
         odd_case = _odd_case((*prose, *heads, *spoken))
-        return cls(text, _words(text), _words(head), _capitals(text), compounds, odd_case, _titled(text))
+        listed = frozenset(p for a, b in _LISTED.findall(text.casefold()) for p in ((a, b), (b, a)))
+        return cls(text, _words(text), _words(head), _capitals(text), compounds, odd_case, _titled(text), listed)
 
 
 # A meeting's prose lines, headings, and its chat and transcript (read for casing only).
@@ -342,7 +363,7 @@ class _Share:
 # The counts of `_Counts` that are sums of each meeting's share once folded.
 _FOLDED = (
     "meetings capital_alone all_capitals kept_lower code code_pairs repo pairs pair_meetings pair_capital"
-    " compounds file_like inner_capital in_capitals titled"
+    " compounds file_like inner_capital in_capitals titled listed"
 ).split()
 
 
@@ -466,6 +487,7 @@ def _folded_share(lines: _Key, reading: _Reading, folds: dict[str, str]) -> tupl
                 share.code_pairs[(parts[0], get(parts[1], parts[1]))] += 1
     share.repo.update(m.casefold() for m in _GITHUB.findall("\n".join(prose)))
     share.titled.update(get(w, w) for w in reading.titled)
+    share.listed.update({(get(a, a), get(b, b)) for a, b in reading.listed})
     share.inner_capital.update(get(w, w) for w in reading.odd_case[0])
     share.in_capitals.update(get(w, w) for w in reading.odd_case[1])
     for title in heads:

@@ -22,6 +22,8 @@ _OWNER_VERB = re.compile(r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,
 _PROSE_TASK = re.compile(
     r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|(?:has\s+)?(?:volunteered|offered)\s+to)\s+(?!be\s)\w"
 )
+# "MM: …", "WH, JN: …": a speaker's turn, discussion and not the record
+TURN = re.compile(r"^[A-Z][A-Za-z0-9]{1,5}(?:\s*[,/&]\s*[A-Z][A-Za-z0-9]{1,5}){0,5}:\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -65,11 +67,14 @@ def next_steps(lines: list[str], skip: set[int]) -> tuple[list[ActionItem], list
 
 
 def prose_actions(lines: list[str], numbers: list[int], known: set[str]) -> list[ActionItem]:
-    """ "Tom Sweeney to look into …" in running text, where the name is someone present."""
+    """ "Tom Sweeney to look into …" in running text, where the name is someone present; not
+    what a speaker's turn reports ("MF: … Natalie offered to put together a PR")."""
     first_names = {name.split()[0] for name in known if name.split()}
     items = []
     for number in numbers:
         line = _BULLET.sub("", lines[number - 1].strip())
+        if TURN.match(line):
+            continue
         for sentence in _SENTENCE_END.split(line):
             match = _PROSE_TASK.match(sentence)
             if match:

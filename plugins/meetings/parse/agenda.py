@@ -13,13 +13,15 @@ import re
 from ..community import Community, any_of
 from ..model import Section
 from ..text import slugify, unlink
+from .names import split_presenters
 from .sections import Heading, clean_title
 
 # Headings that give a note its structure and are no item in any community's notes: they
 # hold the items, the record or the roll ("# Agenda", "## Notes (Hudson)", "# Annex").
 STRUCTURE = re.compile(
     r"^\W*(?:agenda|notes?|meeting\s+notes|minutes|summary|contents|table\s+of\s+contents|annex|appendix"
-    r"|attendees|attendance|participants|present|decisions(?:\s+made)?(?:\s+and\s+actions(?:\s+made)?)?"
+    r"|attendees|attendance|participants|present"
+    r"|decisions?(?:\s+made)?(?:\s*(?:and|/|&)\s*actions?(?:\s+items?)?(?:\s+made)?)?"
     r"|action\s+items?|actions(?:\s+required)?|links|resources|next\s+(?:meeting|call)"
     r"|date\s+(?:for|of)\s+(?:the\s+)?next\s+(?:meeting|call)\b.*)\s*(?:\([^()]{0,40}\))?\W*$",
     re.I,
@@ -29,6 +31,7 @@ STRUCTURE = re.compile(
 _TIME_LINK = re.compile(
     r"\[?\[(?P<label>\d{1,2}(?:[:.]\d{2}){1,2})\]\((?P<url>https?://[^)\s]+)\)\]?",
 )
+_LABEL_VALUE = re.compile(r"^\W*[^\W\d][\w/&.' -]{0,30}?\s*:\s+\S")  # "Moderator: Tim Beiko"
 _T_PARAM = re.compile(r"[?&#]t=(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?(?![\w])")
 
 
@@ -70,6 +73,18 @@ def metadata_lines(headings: list[Heading], lines: list[str], title_line: int | 
     return found
 
 
+def _opening_heading(block: set[int], lines: list[str]) -> int:
+    """The last heading of the block under the title when text follows it: the content
+    starts under it, so it is the first item, not metadata (unless `Label: value`)."""
+    if not block:
+        return 0
+    last = max(block)
+    after = next((t.strip() for t in lines[last:] if t.strip()), "#")
+    if after.startswith("#") or _LABEL_VALUE.match(lines[last - 1].lstrip("#").strip()):
+        return 0
+    return last
+
+
 def find_agenda(
     headings: list[Heading],
     lines: list[str],
@@ -77,15 +92,19 @@ def find_agenda(
     community: Community,
     title_line: int | None,
     not_items: set[int],
+    attendees: frozenset[str] = frozenset(),
 ) -> list[Section]:
     """The agenda items among `headings` before line `body_end`; `not_items` are lines
-    already known to be something else (attendee lists, chat labels, the date line)."""
+    already known to be something else (attendee lists, chat labels, the date line), and a
+    sub-heading naming only `attendees` (folded) presents the item above it."""
     metadata = any_of(community.metadata)
     containers = any_of(community.containers)
     block = metadata_lines(headings, lines, title_line)
+    block.discard(_opening_heading(block, lines))  # "## Announcements" and its bullets: an item
     heads: list[tuple[Heading, str, int | None]] = []
     candidates: list[tuple[Heading, str, int | None]] = []  # items at other levels
     stops: list[int] = []  # headings that end the item above them
+    presenters: list[tuple[int, int, list[str]]] = []  # (line, level, names) of a sub-heading of names
     for heading in headings:
         if heading.line == title_line or heading.line >= body_end:
             continue
@@ -103,6 +122,8 @@ def find_agenda(
         )
         if other:
             stops.append(heading.line)  # "### Attendees" under the last item ends it
+        elif heading.level > min(community.agenda_levels, default=1) and (names := _presenters(title, attendees)):
+            presenters.append((heading.line, heading.level, names))  # "### Ana Silva" under an item
         elif heading.level in community.agenda_levels:
             heads.append((heading, title, seconds))
         else:
@@ -123,4 +144,15 @@ def find_agenda(
         section = Section(ident, title, heading.line, end, heading.level)
         section.video_seconds = seconds
         sections.append(section)
+    for line, level, names in presenters:
+        holder = next((s for s in reversed(sections) if s.line < line <= s.end_line and s.level < level), None)
+        if holder is not None and not holder.presenters:
+            holder.presenters, holder.presenter_line = names, line
     return sections
+
+
+def _presenters(title: str, attendees: frozenset[str]) -> list[str] | None:
+    """The people a sub-heading names ("Brent Baude/Ashley Cui") when the meeting lists them
+    all as attending: "### Arrow Glacier" is written as a name is, and is a part."""
+    names = split_presenters(title)
+    return names if names and all(n.casefold() in attendees for n in names) else None

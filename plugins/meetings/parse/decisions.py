@@ -21,8 +21,10 @@ from __future__ import annotations
 import re
 
 from ..model import Decision
+from .actions import TURN as _TURN
 from .actions import owner_of
 from .agenda import link_seconds
+from .names import strip_affiliation
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?=\s|$)")  # the text is the rest, trimmed in code (no backtracking)
 _DECISION_HEADING = re.compile(r"^\W*(?:summary\W+)?decisions?(?:\s+(?:made|items?))?\W*$", re.I)
@@ -30,7 +32,7 @@ _BOTH_HEADING = re.compile(r"^\W*decisions?\s+(?:made\s+)?(?:and|/|&)\s+actions?
 _ACTION_HEADING = re.compile(r"^\W*(?:action\s+items?|actions?\s+(?:required|items?))\W*$", re.I)
 # "### Conclusion", "#### Conclusion/Resolution", "Consensus/Resolution", "Summary / Conclusion":
 # what a committee concluded: each line there is a decision, unless it says none was made.
-_OUTCOME_HEADING = re.compile(
+OUTCOME_HEADING = re.compile(
     r"^\W*(?:summary\s*/\s*)?(?:conclusions?|resolutions?|consensus|outcomes?)(?:\s*/\s*(?:resolution|decision|consensus))?\W*$",
     re.I,
 )
@@ -54,6 +56,17 @@ _ROLE = (
 )
 # "RBN to look into …", "KG and SYG will …"; never "PR to be closed" (an outcome, no one's task)
 _TASK = re.compile(rf"^(?:{_WHO}(?:\s*(?:,|/|and)\s*{_WHO}){{0,4}}|{_ROLE})\s+(?:to|will|needs?\s+to)\s+(?!be\s)\w")
+# "last week @**pnkfelix** self-assigned", "@**A** / @**B** reminder about triaging …", "@jdoe
+# volunteered to write it": a task a mentioned person takes on or is reminded of. Never "nominated
+# by @X to fix …" or "cc @X" (the tracker's record, a ping).
+_MENTIONED = r"@_?\*\*(?P<who>[^*\n]{1,60})\*\*|@(?P<handle>[A-Za-z0-9][\w-]{0,38})\b"
+_MENTION_TASK = re.compile(
+    rf"(?<![\w/])(?<!by\s)(?<!cc\s)(?:{_MENTIONED})(?:\s*(?:/|,|and)\s*@_?\*\*[^*\n]{{1,60}}\*\*)*\s*"
+    r"(?:self-assign(?:s|ed)\b|(?:has\s+)?(?:volunteered|offered)\s+to\s+\w|reminder\s+(?:about|to)\s+\w)",
+    re.I,
+)
+# "The action items for next meeting is that MF and I …": a turn that says it gives tasks
+_STATED_ACTIONS = re.compile(rf"\baction\s+items?\b[^.:]{{0,60}}?\b(?:is|are)\s+(?:that\s+)?(?P<who>{_WHO})\b")
 # "### Speaker's Summary of Key Points", "### Summary"
 _SUMMARY_HEADING = re.compile(r"^\W*(?:[\w'’]+\s+){0,2}summary(?:\s+of\s+key\s+points)?\W*$|^\W*key\s+points\W*$", re.I)
 _CLAUSE = re.compile(r"(?<=[.:;])\s+")  # a conclusion's sentences: each may give a task
@@ -76,7 +89,6 @@ _LABELLED = re.compile(
     r"|#(?P<bot>agreed|action))(?:\*\*|__)?(?(bot)\s|\s{0,3}:(?:\*\*|__)?)\s*(?P<text>\S.*)$",
     re.I,
 )
-_TURN = re.compile(r"^[A-Z][A-Za-z0-9]{1,5}(?:\s*[,/&]\s*[A-Z][A-Za-z0-9]{1,5}){0,5}:\s")  # "MM: …", "WH, JN: …"
 _LINE = re.compile(
     r"^\s*+(?:[*+-]\s++)?\*\*(?P<kind>decisions?|actions?)(?:\s++items?)?\s++(?P<number>\d++(?:\.\d+)*+)\.?\s*+:?\s*+\*\*\s*+[:.]?\s*+(?P<text>.*)$",
     re.I,
@@ -135,7 +147,7 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
                 else "action"
                 if _ACTION_HEADING.match(text)
                 else "outcome"
-                if _OUTCOME_HEADING.match(text)
+                if OUTCOME_HEADING.match(text)
                 else "summary"
                 if _SUMMARY_HEADING.match(text)
                 else None
@@ -148,6 +160,20 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
         if _PROSE_OUTCOME.match(line):
             bullet = _BULLET.match(line)
             found.append(_made(number, None, bullet["text"] if bullet else line.strip(), "decision"))
+            continue
+        stated = _STATED_ACTIONS.search(line)
+        if stated:
+            text = (_BULLET.match(line) or re.match(r"\s*(?P<text>.*)", line))["text"]  # type: ignore[index]
+            made = _made(number, None, text, "action")
+            made.owner = stated["who"]
+            found.append(made)
+            continue
+        mentioned = _MENTION_TASK.search(line)
+        if mentioned:
+            bullet = _BULLET.match(line)
+            made = _made(number, None, bullet["text"] if bullet else line.strip(), "action")
+            made.owner = strip_affiliation(mentioned["who"] or mentioned["handle"])
+            found.append(made)
             continue
         labelled = _LABELLED.match(line)
         if labelled:

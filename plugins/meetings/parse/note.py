@@ -855,7 +855,8 @@ class _NoteParser:
             known |= {h.line for h in self.headings if attendees and attendees.match(h.text)}
             title = m.title_line
             lines = {line for line in known if line is not None}
-            m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, lines)
+            attending = frozenset(strip_affiliation(a).casefold() for a in m.attendees)
+            m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, lines, attending)
             return
         found = find_sections(self.headings, m.lines, body_end, self.default_repo)
         found = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item

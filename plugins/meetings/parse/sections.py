@@ -20,7 +20,7 @@ from . import dates
 from .names import split_presenters
 
 # Headings that hold sections or metadata but are no agenda item themselves.
-_CONTAINERS = re.compile(
+CONTAINERS = re.compile(
     r"^\W*(?:meeting\s+notes?(?:\s+(?:from|provided\s+by)\s+gemini)?|topics|possible\s+topics|quick\s+recap"
     r"|(?:suggested\s+)?next\s+steps|summary|details|note:.*)\W*$",
     re.I,
@@ -122,7 +122,7 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
     """Agenda sections among `headings` that start before line `body_end`."""
     last_line = len(lines)
     body = [h for h in headings if h.level > 1 and h.line < body_end]
-    agenda = [h for h in body if not is_meta(h.text) and not _CONTAINERS.match(h.text)]
+    agenda = [h for h in body if not is_meta(h.text) and not CONTAINERS.match(h.text)]
     parts = {h.line: split_heading(h.text, default_repo) for h in agenda}
     classic = any(h.level == 2 for h in agenda)
     marked = [h.level for h in agenda if parts[h.line].has_mark and not _DEMO.match(parts[h.line].title)]
@@ -138,7 +138,7 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
         p = parts[h.line]
         if classic and h.level == 2:
             return True  # "## Demos:" is an agenda item too
-        if _DEMO.match(p.title) or not re.search(r"[^\W\d_]", p.title) or _is_link_only(h.text):
+        if _DEMO.match(p.title) or not re.search(r"[^\W\d_]", p.title) or is_link_only(h.text):
             return False
         # A titled heading with a video mark starts an item at any depth: the Cabals'
         # "#### Open discussion (44:57 in video)" under H3 items, 2025-08-05's H4 under an H2.
@@ -247,7 +247,7 @@ def _presenter_label(section: Section, lines: list[str]) -> None:
             return
 
 
-def _is_link_only(text: str) -> bool:
+def is_link_only(text: str) -> bool:
     """ "[Slides](./x.pdf)", "[Repo](https://…)": a link shown as a heading."""
     return bool(re.fullmatch(r"\s*\[[^\]]*\]\([^)]*\)\s*", text))
 
@@ -270,7 +270,7 @@ def _classic_head(section: Section, following: list[Heading], default_repo: str)
             heading.level == 3
             and (own or not section.presenters)
             and not inline_mark(heading.text, default_repo)
-            and not _is_link_only(heading.text)  # "### [wg-pgo](…)": a part, not a person
+            and not is_link_only(heading.text)  # "### [wg-pgo](…)": a part, not a person
         ):
             names = split_presenters(heading.text)
             if names:
