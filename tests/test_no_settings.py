@@ -247,3 +247,41 @@ SYG: The action items for next meeting is that MF and I will come up with our pr
     meeting = parse_note(note, "notes/2024-06-13.md", "2024-06-13")
     assert "Natalie Silva (NS)" in meeting.attendees
     assert [(a.line, a.owner) for a in meeting.action_items] == [(9, "Michael Ficarra")]  # MF, by the roll
+
+
+def test_where_no_note_lists_attendees_no_card_or_index_counts_them(tmp_path: Path) -> None:
+    """Triage notes that never list who attended: no "Attendees: 0 listed" on each card and
+    no column of zeros in the meetings index. Once one note lists them, every card counts."""
+    notes = _triage(tmp_path)
+    for note in notes.iterdir():
+        note.write_text(note.read_text(encoding="utf-8").split("## Attendees")[0], encoding="utf-8")
+
+    def pages() -> dict[str, str]:
+        site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None))
+        return {p.src: p.content + "".join(p.blocks.values()) for p in site.pages}
+
+    built = pages()
+    assert "<strong>Attendees</strong>" not in built["meetings/2024-05-09.md"]
+    assert ">Attendees</th>" not in built["meetings/index.md"]
+    first = notes / "2024-05-02.md"
+    first.write_text(first.read_text(encoding="utf-8") + "\n## Attendees\n\n- Ana Silva\n", encoding="utf-8")
+    built = pages()
+    assert "<strong>Attendees</strong></td> <td>0 listed" in built["meetings/2024-05-09.md"]
+    assert ">Attendees</th>" in built["meetings/index.md"]
+
+
+def test_a_card_of_many_issues_shows_their_number_and_opens_to_the_list(tmp_path: Path) -> None:
+    """A triage names dozens of issues: its card says how many and lists them when opened
+    (a <details>), every one still a link; a meeting naming a few lists them."""
+    notes = _triage(tmp_path)
+    many = "".join(f"- [#{n}](https://github.com/widget/widget/issues/{n}) flaky\n" for n in range(100, 120))
+    note = notes / "2024-05-16.md"
+    text = note.read_text(encoding="utf-8")
+    note.write_text(text.replace("## Reviews", "## Flaky tests\n\n" + many + "\n## Reviews"), encoding="utf-8")
+    site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None))
+    cards = {p.src: "".join(p.blocks.values()) for p in site.pages if p.src.startswith("meetings/20")}
+    busy = cards["meetings/2024-05-16.md"]
+    assert "<summary>22 issues and pull requests</summary>" in busy
+    assert all(f'">widget/widget#{n}</a>' in busy for n in range(100, 120))
+    assert "<details" not in cards["meetings/2024-05-09.md"]
+    assert '">widget/widget#41</a>' in cards["meetings/2024-05-09.md"]

@@ -105,7 +105,7 @@ def _header(meeting: Meeting, archive: Archive, writer: Writer) -> str:
             recording_label=_host(meeting.recording),
             summary=short_summary(meeting),
             doubts=meeting.doubts,
-            attendee_count=len(meeting.attendees),
+            attendee_count=len(meeting.attendees) if meeting.attendees or writer.roll else None,
             declared=meeting.attendees_declared,
             presenters=presenters,
             chat_count=len(meeting.chat),

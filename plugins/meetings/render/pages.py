@@ -78,7 +78,8 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
     if memo is None:
         memo = PageMemo()
         memo.start(archive, options)
-    pages = [_meeting_page(meeting, archive, options, memo) for meeting in archive.meetings]
+    kinds = _kinds(archive)  # what the archive records at all, once for every page that asks
+    pages = [_meeting_page(meeting, archive, options, memo, "attendees" in kinds) for meeting in archive.meetings]
 
     def here(src: str) -> Here:
         return Here(src, options.directory_urls)
@@ -92,7 +93,6 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
                 src, front_matter({"title": title}) + f"# {escape_markdown(title)}\n\nThis page could not be made.\n"
             )
 
-    kinds = _kinds(archive)  # what the archive records at all, once for every page that asks
     pages.append(_meetings_index(archive, here("meetings/index.md"), memo, kinds))
     months = _months(archive)
     shown_months = repr(months)
@@ -113,11 +113,11 @@ def render_site(archive: Archive, options: SiteOptions, memo: PageMemo | None = 
     return pages
 
 
-def _meeting_page(meeting: Meeting, archive: Archive, options: SiteOptions, memo: PageMemo) -> Page:
+def _meeting_page(meeting: Meeting, archive: Archive, options: SiteOptions, memo: PageMemo, roll: bool) -> Page:
     src = urls.meeting_src(meeting.id)
     if not meeting.plain:
         try:
-            writer = _writer(meeting, archive, options)
+            writer = _writer(meeting, archive, options, roll)
             key = (memo.stamps.meeting(meeting) if memo.stamps else None, writer)
             return memo.page(src, key, lambda watched: Page(src, *render_meeting(meeting, watched, writer)))
         except Exception as error:  # noqa: BLE001 (the note is still published, as text)
@@ -125,7 +125,7 @@ def _meeting_page(meeting: Meeting, archive: Archive, options: SiteOptions, memo
     return Page(src, *render_plain(meeting))
 
 
-def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
+def _writer(meeting: Meeting, archive: Archive, options: SiteOptions, roll: bool = True) -> Writer:
     return Writer(
         page=urls.meeting_src(meeting.id),
         default_repo=options.default_repo,
@@ -137,6 +137,7 @@ def _writer(meeting: Meeting, archive: Archive, options: SiteOptions) -> Writer:
         issues=frozenset((archive.repo(ref.repo), ref.number) for ref in meeting.issues),
         states=_states(archive, meeting),
         references=options.references,
+        roll=roll,
     )
 
 
@@ -236,11 +237,13 @@ def _meeting_row_html(
 
 def _kinds(archive: Archive) -> frozenset[str]:
     """What the archive records at all: a person page has no "Chat messages (0)" where no
-    note holds a chat, nor "Talks (0)" where no item names a presenter, and the meetings
-    index no column that would be empty in every row."""
+    note holds a chat, nor "Talks (0)" where no item names a presenter, the meetings index
+    no column that would be empty in every row, and a meeting's card no "0 listed" where no
+    note lists its attendees."""
     meetings = archive.meetings
     found = {
         "chat": any(m.chat for m in meetings),
+        "attendees": any(m.attendees for m in meetings),
         "talks": any(s.presenters for m in meetings for s in m.sections),
         "actions": any(m.action_items for m in meetings),
         "recording": any(m.recording for m in meetings),

@@ -74,6 +74,7 @@ class Writer:
     references: tuple[Reference, ...] = ()  # "EIP-1559" in text links to its reference page
     # What became of the linked issues (the refs file): ((repo, number), state) pairs
     states: tuple[tuple[tuple[str, int], str], ...] = ()
+    roll: bool = True  # some note of the archive lists who attended: the card counts them
 
     def __post_init__(self) -> None:
         self._finder = ReferenceFinder(self.references)
