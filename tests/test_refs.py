@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from meetings.cli import main
 from meetings.refs import load_refs
 from meetings.refsync import update_refs
 from meetings.site import Settings, load_site
@@ -18,7 +19,7 @@ from meetings.site import Settings, load_site
 from .conftest import build, make_site
 from .github_server import GitHub, start
 
-NUMBERS = (8483, 9012, 100, 101, 7, 404, 410, 500, 429, 222)
+NUMBERS = (8483, 9012, 100, 101, 7, 404, 410, 500, 429, 403, 222)
 NOTE = """# Podman Community Meeting
 ## March 2, 2021 11:00 a.m. Eastern (UTC-5)
 
@@ -73,6 +74,8 @@ def test_every_answer_ends_in_the_right_entry_or_a_clear_message(tmp_path: Path,
     assert entries["containers/podman#410"].shown_state == "deleted"
     assert entries["containers/podman#500"].title == "Fixed after a server error"  # tried again
     assert entries["containers/podman#429"].title == "Fetched after a short wait"  # waited for Retry-After
+    # a 403 that says it is the secondary rate limit is one (a minute's wait), not a private issue
+    assert entries["containers/podman#403"].title == "Fetched after the secondary limit"
     hostile = entries["containers/podman#100"].title
     assert "\u202e" not in hostile and "\u200b" not in hostile and "<script>" in hostile  # text, escaped when shown
     assert "containers/podman#101" not in entries and "containers/podman#101: the answer is larger" in said
@@ -106,17 +109,73 @@ def test_a_second_run_makes_only_conditional_requests(tmp_path: Path, github: tu
 
 
 def test_a_run_stopped_by_the_rate_limit_saves_and_a_rerun_resumes(tmp_path: Path, github: tuple[GitHub, str]) -> None:
+    """The limit is reached midway: what was fetched is saved, the run says when to go on,
+    and the rerun asks the saved ones by their tags (304) and fetches only the rest."""
     state, url = github
     root = _site(tmp_path)
-    state.limit_next = 0
-    _update(root, url, only={"containers/podman#8483"})
-    state.limit_next = 1  # the next request finds the limit exhausted for an hour
+    state.limit_after = 4  # four answers, then the limit is exhausted for an hour
     status, _, said = _update(root, url, wait=5)
     assert status == 1 and "rate limit is reached" in said and "run again after" in said
-    kept = load_refs(root / "refs.json", "refs.json")[0].entries
-    assert "containers/podman#8483" in kept  # what it had is saved
+    kept = set(load_refs(root / "refs.json", "refs.json")[0].entries)
+    assert 1 <= len(kept) < len(NUMBERS) - 2  # some saved, not all
+    state.limit_after = None
+    state.limit_next = 0
+    state.requests.clear()
+    state.conditional_paths.clear()
     status, _, _ = _update(root, url)
-    assert "containers/podman#9012" in load_refs(root / "refs.json", "refs.json")[0].entries
+    entries = set(load_refs(root / "refs.json", "refs.json")[0].entries)
+    assert kept < entries and "containers/podman#9012" in entries
+    resumed = {f"/repos/containers/podman/issues/{ident.split('#')[1]}" for ident in kept}
+    assert all(state.conditional_paths[path] for path in resumed if path in state.requests), "saved: asked by tag"
+
+
+def test_a_403_that_is_no_rate_limit_is_recorded_and_the_run_goes_on(tmp_path: Path) -> None:
+    """A private repository's issue answers 403 with no limit header and no word of a limit:
+    the entry says so and the run does not stop."""
+    state = GitHub()
+    state.issues[8483] = {"message": "Must have admin rights to Repository."}
+    server, url = start(state)
+    try:
+        root = make_site(tmp_path, {"2021-03-02.md": NOTE.format(refs="#8483, #9012")})
+        original = state.answer
+
+        def refuse(path: str, etag: str | None) -> tuple[int, dict[str, str], bytes]:
+            if path.endswith("/issues/8483"):
+                return 403, {}, b'{"message": "Resource not accessible by integration"}'
+            return original(path, etag)
+
+        state.answer = refuse  # type: ignore[method-assign]
+        status, _, said = _update(root, url)
+    finally:
+        server.shutdown()
+    entries = load_refs(root / "refs.json", "refs.json")[0].entries
+    assert entries["containers/podman#8483"].status == 403 and "rate limit" not in said
+    assert entries["containers/podman#9012"].state == "merged"
+
+
+def test_the_command_sends_the_token_and_refreshes_only_stale_entries(
+    tmp_path: Path, github: tuple[GitHub, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`meetings refs update` sends GITHUB_TOKEN as a bearer token; `--stale 7` asks only the
+    entries fetched more than a week ago, `--only` only the one named."""
+    state, url = github
+    root = make_site(tmp_path, {"2021-03-02.md": NOTE.format(refs="#8483, #9012")})
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("GITHUB_TOKEN", "t0ken")
+    main(["refs", "update", "--api-url", url])
+    assert set(state.tokens) == {"Bearer t0ken"}
+    data = json.loads((root / "refs.json").read_text())
+    data["refs"]["containers/podman#8483"]["fetched"] = "2000-01-01"
+    (root / "refs.json").write_text(json.dumps(data))
+    state.requests.clear()
+    monkeypatch.delenv("GITHUB_TOKEN")
+    main(["refs", "update", "--api-url", url, "--stale", "7"])
+    asked = {path for path in state.requests if path.count("/") == 5}
+    assert asked == {"/repos/containers/podman/issues/8483"}, asked
+    assert state.tokens[""] >= 1  # without a token: none sent
+    state.requests.clear()
+    main(["refs", "update", "--api-url", url, "--only", "containers/podman#9012"])
+    assert {path for path in state.requests if path.count("/") == 5} == {"/repos/containers/podman/issues/9012"}
 
 
 def test_a_hostile_data_file_is_refused_and_the_site_built(tmp_path: Path) -> None:

@@ -83,7 +83,7 @@ class Client:
                     return Answer(301, moved.data, moved.etag, moved.url)
                 if status == 304:
                     return Answer(304, None, etag, url)
-                if status in (403, 429) and (headers.get("X-RateLimit-Remaining") == "0" or headers.get("Retry-After")):
+                if status in (403, 429) and _limited(status, headers, error):
                     raise RateLimited(_reset(headers)) from None
                 if status >= 500 and attempt < RETRIES:
                     self.sleep(min(2**attempt, 5))
@@ -111,6 +111,19 @@ class Client:
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ValueError(f"the answer is not complete JSON ({error})") from None
         return Answer(status, data, headers.get("ETag"), url)
+
+
+def _limited(status: int, headers: Any, error: urllib.error.HTTPError) -> bool:
+    """A 403 or 429 that is GitHub's rate limit, primary (no requests left) or secondary (a
+    Retry-After, or only its message: "You have exceeded a secondary rate limit"), not a
+    refusal to show a private repository's issue."""
+    if status == 429 or headers.get("X-RateLimit-Remaining") == "0" or headers.get("Retry-After"):
+        return True
+    try:
+        said = error.read(4096)
+    except OSError:
+        return False
+    return b"rate limit" in said.lower()
 
 
 def _reset(headers: Any) -> float:
