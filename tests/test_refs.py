@@ -217,6 +217,12 @@ def test_issue_pages_show_title_and_state_and_the_index_filters(tmp_path: Path, 
     search = json.loads((root / "site" / "search" / "search_index.json").read_text())
     titles = [d["title"] for d in search["docs"] if d["location"].startswith("issues/containers/podman/8483/")]
     assert any("Network aliases" in t for t in titles)
+    feed = (root / "site" / "feeds" / "meetings.xml").read_text()
+    assert (
+        "Issues: containers/podman#8483 Network aliases for containers on a network (closed); containers/podman#9012"
+        in feed
+    )
+    assert "&lt;script&gt;" in feed and "<script>" not in feed
 
 
 def test_the_export_carries_each_outcome(tmp_path: Path, github: tuple[GitHub, str]) -> None:

@@ -95,6 +95,7 @@ def feed_pages(archive: Archive, site: FeedSite, memo: PageMemo | None = None) -
                 titles,
                 presenters,
                 meeting.summary,
+                tuple(_outcomes(archive, meeting)),
             )
         return shown[ident]
 
@@ -193,10 +194,34 @@ def _entry(
         lines.append("Subjects: " + "; ".join(subjects) + ".")
     if presenters:
         lines.append("Presented by " + ", ".join(presenters) + ".")
+    outcomes = _outcomes(archive, meeting)
+    if outcomes:
+        lines.append("Issues: " + "; ".join(outcomes) + ".")
     if meeting.recording:
         lines.append(f"Recording: {meeting.recording}")
     summary = valid_text("\n".join(lines))
     entry.summary(escape_html(summary) if rss else summary)
+
+
+FEED_ISSUES = 10  # issues an entry names with their title and state; the page has the rest
+
+
+def _outcomes(archive: Archive, meeting: Meeting) -> list[str]:
+    """ "containers/podman#8483 Network aliases… (closed)" for the issues the meeting named
+    that the refs file knows, in the order named; none without the file."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for ref in meeting.issues:
+        issue = archive.issues.get(f"{archive.repo(ref.repo)}#{ref.number}")
+        info = issue.info if issue is not None else None
+        if issue is None or info is None or issue.id in seen or not (info.title or info.shown_state):
+            continue
+        seen.add(issue.id)
+        state = f" ({info.shown_state})" if info.shown_state else ""
+        found.append(f"{issue.label or issue.id} {info.title}".strip() + state)
+    if len(found) > FEED_ISSUES:
+        return [*found[:FEED_ISSUES], f"and {len(found) - FEED_ISSUES} more"]
+    return found
 
 
 def _presenters(archive: Archive, meeting: Meeting) -> list[str]:
