@@ -217,6 +217,10 @@ def test_issue_pages_show_title_and_state_and_the_index_filters(tmp_path: Path, 
     search = json.loads((root / "site" / "search" / "search_index.json").read_text())
     titles = [d["title"] for d in search["docs"] if d["location"].startswith("issues/containers/podman/8483/")]
     assert any("Network aliases" in t for t in titles)
+    topics = [p.read_text() for p in (root / "site" / "topics").glob("*/index.html")]
+    under = [t for t in topics if "Issues discussed under it" in t]
+    closed = 'containers/podman#8483</a> <span class="mt-state mt-state-closed">closed</span> Network aliases for'
+    assert under and all(closed in t for t in under), "a topic lists what became of its issues"
     feed = (root / "site" / "feeds" / "meetings.xml").read_text()
     assert (
         "Issues: containers/podman#8483 Network aliases for containers on a network (closed); containers/podman#9012"

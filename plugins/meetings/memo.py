@@ -29,7 +29,7 @@ Question = tuple[Any, ...]
 _SHOWN = {
     "person": ("id", "name", "aliases", "github"),
     "topic": ("id", "name", "aliases"),
-    "issue": ("id", "label", "repo", "number", "kind", "href"),
+    "issue": ("id", "label", "repo", "number", "kind", "href", "info"),  # info: what became of it
 }
 
 

@@ -456,6 +456,18 @@ def _whole_words(snippet: str) -> str:
     return snippet.rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
+def _issue_outcome(archive: Archive, here: Here, repo: str, number: int) -> dict[str, str]:
+    """An issue as a topic page lists it: its reference, and where the refs file knows them
+    its title and what became of it."""
+    info = archive.issues[f"{repo}#{number}"].info
+    return {
+        "id": f"{repo}#{number}",
+        "link": here.link(urls.issue_src((repo, number))),
+        "title": info.title if info else "",
+        "state": info.shown_state if info else "",
+    }
+
+
 def _topic(archive: Archive, here: Here, topic: Topic) -> Page:
     ident = topic.id
     meetings = _meetings_of(archive, topic.mentions)
@@ -478,7 +490,7 @@ def _topic(archive: Archive, here: Here, topic: Topic) -> Page:
         presenters=presenters,
         mentioned=[p for p in _topic_people(archive, topic.mentions, here, headed=False) if p not in presenters],
         related=[{"name": archive.topics[r].name, "link": here.link(urls.topic_src(r))} for r in topic.related],
-        issues=[{"id": f"{repo}#{n}", "link": here.link(urls.issue_src((repo, n)))} for repo, n in issues],
+        issues=[_issue_outcome(archive, here, repo, n) for repo, n in issues],
         feed=here.link(topic_feed(ident)),
     )
 
