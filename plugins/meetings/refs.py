@@ -35,6 +35,7 @@ STATES = ("open", "closed", "merged")
 GONE = {301: "moved", 403: "private", 404: "not found", 410: "deleted"}
 _REF = re.compile(r"[a-z0-9][a-z0-9-]{0,38}/[a-z0-9._-]{1,100}#[1-9][0-9]{0,9}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+PROBLEMS = ("too large", "incomplete")  # RefInfo.problem
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class RefInfo:
     moved_to: str | None = None  # "owner/repo#N" of a transferred issue
     etag: str | None = None
     fetched: str | None = None  # YYYY-MM-DD
+    # why the last answer could not be used ("too large", "incomplete"): the entry keeps its
+    # tag, so the next run asks only whether it changed
+    problem: str = ""
 
     @property
     def shown_state(self) -> str:
@@ -102,6 +106,7 @@ def read_entry(data: object) -> RefInfo | None:
         moved_to=moved if isinstance(moved, str) and _REF.fullmatch(moved) else None,
         etag=shown_text(data["etag"], 200) if isinstance(data.get("etag"), str) else None,
         fetched=_day(data.get("fetched")),
+        problem=str(data["problem"]) if data.get("problem") in PROBLEMS else "",
     )
 
 
@@ -112,7 +117,7 @@ def entry_json(info: RefInfo) -> dict[str, object]:
 
 def outcome_json(info: RefInfo) -> dict[str, object]:
     """What the export says of an issue: its fields as a reader sees them, every one present."""
-    shown = {key: value for key, value in asdict(info).items() if key not in ("status", "kind", "etag")}
+    shown = {key: value for key, value in asdict(info).items() if key not in ("status", "kind", "etag", "problem")}
     return {**shown, "state": info.shown_state, "labels": list(info.labels)}
 
 

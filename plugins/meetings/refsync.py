@@ -38,6 +38,14 @@ RETRIES = 2
 TIMEOUT = 20
 
 
+class Unusable(ValueError):
+    """An answer that cannot be read: `problem` is one of refs.PROBLEMS; `etag` its tag."""
+
+    def __init__(self, message: str, problem: str, etag: str | None) -> None:
+        super().__init__(message)
+        self.problem, self.etag = problem, etag
+
+
 class RateLimited(Exception):
     def __init__(self, reset: float) -> None:
         super().__init__(reset)
@@ -76,6 +84,11 @@ class Client:
                 with self._opener.open(request, timeout=TIMEOUT) as response:
                     body = response.read(MAX_BODY + 1)
                     return self._answer(response.status, response.headers, body, url)
+            except Unusable as error:
+                if error.problem == "incomplete" and attempt < RETRIES:  # cut short on the way: again
+                    self.sleep(min(2**attempt, 5))
+                    continue
+                raise
             except urllib.error.HTTPError as error:
                 headers, status = error.headers, error.code
                 if status in (301, 302, 307, 308) and headers.get("Location") and hops > 0:
@@ -105,11 +118,11 @@ class Client:
 
     def _answer(self, status: int, headers: Any, body: bytes, url: str) -> Answer:
         if len(body) > MAX_BODY:
-            raise ValueError(f"the answer is larger than {MAX_BODY // 2**20} MiB")
+            raise Unusable(f"the answer is larger than {MAX_BODY // 2**20} MiB", "too large", headers.get("ETag"))
         try:
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise ValueError(f"the answer is not complete JSON ({error})") from None
+            raise Unusable(f"the answer is not complete JSON ({error})", "incomplete", headers.get("ETag")) from None
         return Answer(status, data, headers.get("ETag"), url)
 
 
@@ -150,6 +163,8 @@ def fetch_one(client: Client, ident: str, kind: str, old: RefInfo | None) -> Ref
         repo, _, number = moved.partition("#")
     base = f"/repos/{repo}/{'discussions' if kind == 'discussion' else 'issues'}/{number}"
     answer = client.get(base, old.etag if old else None)  # every entry's tag: a second run costs 304s
+    if answer.status == 304 and old is not None and old.problem == "incomplete":
+        answer = client.get(base)  # unchanged, but never read whole: once more, in full
     if answer.status == 304 and old is not None:
         return replace(old, fetched=today())
     if moved and answer.status == 200:
@@ -249,6 +264,14 @@ def update_refs(
                         )
                         return 1, client
                     sleep(pause + 1)
+                except Unusable as error:
+                    old = entries.get(ident)
+                    if old is None or old.problem:  # nothing better to keep: its tag, for the next run
+                        entries[ident] = RefInfo(kind=kind, fetched=today(), etag=error.etag, problem=error.problem)
+                    kept = "the entry is kept as it was" if old and not old.problem else "only its tag is kept"
+                    print(f"{ident}: {error}; {kept}", file=out)
+                    status = 1
+                    break
                 except (ValueError, OSError) as error:
                     print(f"{ident}: {error}; the entry is kept as it was", file=out)
                     status = 1
