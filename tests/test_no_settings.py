@@ -10,6 +10,8 @@ from meetings.cli import main
 from meetings.parse import parse_note
 from meetings.site import Settings, load_site
 
+from .test_any_community import TSC as TSC_WEEK
+
 CALL = """# Widget Core Devs Meeting {number}
 ### Meeting Date/Time: {day}, 14:00 UTC
 ### Meeting Duration: 1.5 hours
@@ -285,3 +287,27 @@ def test_a_card_of_many_issues_shows_their_number_and_opens_to_the_list(tmp_path
     assert all(f'">widget/widget#{n}</a>' in busy for n in range(100, 120))
     assert "<details" not in cards["meetings/2024-05-09.md"]
     assert '">widget/widget#41</a>' in cards["meetings/2024-05-09.md"]
+
+
+def test_repository_headings_over_bullet_items_are_not_taken_for_repeated_parts(tmp_path: Path) -> None:
+    """A steering committee's notes repeat "### example/widgets" and "### Announcements" every
+    week, but there the bullets under a repository's heading are the items: with no settings
+    they stay the items, and no H3 becomes one instead of them."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    week = TSC_WEEK.replace(
+        "### MCPs/FCPs",
+        "### example/tsc\n\n* Charter update [#7](https://github.com/example/tsc/issues/7)\n\n### MCPs/FCPs",
+    )
+    for day in ("2025-03-04", "2025-03-11", "2025-03-18", "2025-03-25"):
+        (notes / f"{day}.md").write_text(week.replace("2025-03-04", day), encoding="utf-8")
+    site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False)
+    titles = [s.title for s in site.archive.meeting("2025-03-11").sections]
+    assert titles == [
+        "Announcements",
+        "doc: add the release schedule",
+        "Move type definitions out",
+        "Charter update",
+        "MCPs/FCPs",
+        "Q&A",
+    ]

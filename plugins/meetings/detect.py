@@ -211,6 +211,8 @@ def _item_levels(meetings: list[Meeting], people: set[str]) -> tuple[list[int], 
             if number not in skip and (m := _ATX.match(line)) and len(m["marks"]) <= 3 and not is_link_only(m["text"])
         ]
         with_h1 += any(level == 1 and not STRUCTURE.match(text) for level, text in found)
+        if any(_ATX.match(meeting.lines[s.line - 1]) is None for s in meeting.sections):
+            continue  # items are bullets ("### org/repo" over them): its H3 hold items, are none
         own = {text.casefold(): text for level, text in found if level == 3 and _part(text, people)}
         parts.update(first.setdefault(key, text) for key, text in own.items())
     total = max(1, len(meetings))
@@ -232,6 +234,7 @@ def _part(title: str, people: set[str]) -> bool:
         re.search(r"[^\W\d_]{2}", title)
         and title.casefold() not in people
         and not _LABELLED.match(title)
+        and not re.fullmatch(r"[\w.-]+/[\w.-]+", title)  # "### example/widgets": a repository's items
         and not any(rule.match(title) for rule in (STRUCTURE, CONTAINERS, CHAT, TRANSCRIPT, OUTCOME_HEADING))
     )
 
