@@ -311,3 +311,51 @@ def test_repository_headings_over_bullet_items_are_not_taken_for_repeated_parts(
         "MCPs/FCPs",
         "Q&A",
     ]
+
+
+SIG_NOTE = """## Meeting Notes
+
+### Attendees
+- Ana (Acme)
+- Ravi Kumar (Initech)
+- Li Wei (Globex)
+
+### Agenda
+- [Ana] Caching the exporter's batches {n} [https://github.com/widget/widget/issues/{n}](https://github.com/widget/widget/issues/{n})
+  - The batches are copied twice.
+  - Ravi Kumar offered to profile it.
+- Ravi - Release plan for 2.{n}
+  - Two release candidates at most.
+- AI: Li Wei to ask the docs team about the new page
+  - It should land before the release.
+"""
+
+
+def test_a_folder_a_day_holds_the_note_and_its_agenda_bullets_are_the_items(tmp_path: Path) -> None:
+    """Notes kept as "2025-09-02/meeting-notes.md" beside a summary and a transcript: the
+    folder is the date, the note its file named as notes are. A note whose one heading of
+    items is "### Agenda" has its top-level bullets as items, "[Ana] …" and "Ravi - …"
+    naming who brings each; "AI: Li Wei to …" is Li Wei's action item. A day folder beside a
+    note of its own name is that note's attachments, as before."""
+    notes = tmp_path / "notes"
+    for n, day in enumerate(("2025-09-02", "2025-09-09", "2025-09-16"), 1):
+        (notes / day).mkdir(parents=True)
+        (notes / day / "meeting-notes.md").write_text(SIG_NOTE.format(n=n), encoding="utf-8")
+        (notes / day / "summary.md").write_text("A summary of the call.\n", encoding="utf-8")
+        (notes / day / "transcript.md").write_text("Ana: hello\n", encoding="utf-8")
+    (notes / "2025-09-23.md").write_text("# Widget SIG\n\n## Release\n\n- ok\n", encoding="utf-8")
+    (notes / "2025-09-23").mkdir()
+    (notes / "2025-09-23" / "slides.pdf").write_bytes(b"%PDF-1.4\n")
+    site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False)
+    assert [m.id for m in site.archive.meetings] == ["2025-09-02", "2025-09-09", "2025-09-16", "2025-09-23"]
+    meeting = site.archive.meeting("2025-09-09")
+    assert meeting.source == "notes/2025-09-09/meeting-notes.md"
+    assert [(s.title, s.presenters) for s in meeting.sections] == [
+        ("Caching the exporter's batches 2", ["Ana"]),
+        ("Release plan for 2.2", ["Ravi"]),
+        ("AI: Li Wei to ask the docs team about the new page", []),
+    ]
+    assert [(a.line, a.owner) for a in meeting.action_items] == [(11, "Ravi Kumar"), (14, "Li Wei")]
+    said = [d.message for d in site.problems if d.file.startswith("notes/2025-09-09/")]
+    assert any("'summary.md' is beside the note of 2025-09-09" in m for m in said), said
+    assert "2025-09-23/slides.pdf" not in {d.file for d in site.problems}  # an attachment, not a note

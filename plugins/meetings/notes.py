@@ -23,7 +23,7 @@ from .isolate import failure, plain_meeting
 from .model import ERROR, INFO, WARNING, Diagnostic, Meeting
 from .parse import parse_note, read_note
 from .parse.dateline import settle_years
-from .parse.dates import exact_month
+from .parse.dates import exact_month, iso_date
 from .text import slugify
 
 _SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")  # whole names only (fullmatch: "$" lets "\n" by)
@@ -40,6 +40,9 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Notes kept in a folder a month or a year ("2012-05/may-23.md", "2021/03-04.md"): the
 # folder's name gives what the file's leaves out. Other files there ("toc.md") are no meetings.
 _DATED_FOLDER = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+# A folder a day ("2025-09-02/meeting-notes.md", with its summary.md and transcript.md):
+# the folder is the date; its note is its one Markdown file, or the one named as notes are.
+_NOTE_NAME = re.compile(r"(?:(?:meeting|call)[ _-]?)?(?:notes?|minutes)|index|readme", re.I)
 _DAY_NAME = re.compile(r"(?:(?P<month>[a-z]{3,9}|\d{1,2})[ _.-]+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
 
 
@@ -90,10 +93,19 @@ def find_notes(
     candidates: dict[str, list[NoteFile]] = {}
     entries = _entries(notes_dir, label, problems)
     dated = _dated_names([e.name[: -len(".md")] for e in entries if e.name.endswith(".md")])
+    names = {e.name for e in entries}
     for folder in entries:
         if _DATED_FOLDER.fullmatch(folder.name) and folder.is_dir(follow_symlinks=False):
             for note in _folder_notes(folder, f"{label}/{folder.name}", problems):
                 candidates.setdefault(note.id, []).append(note)
+        elif (
+            _ISO_DATE.fullmatch(folder.name)
+            and f"{folder.name}.md" not in names
+            and folder.is_dir(follow_symlinks=False)
+        ):
+            day_note = _day_folder_note(folder, f"{label}/{folder.name}", problems)  # else: a note's attachments
+            if day_note is not None:
+                candidates.setdefault(day_note.id, []).append(day_note)
     for entry in entries:
         if not entry.name.endswith(".md"):
             continue
@@ -198,6 +210,23 @@ def _folder_notes(folder: os.DirEntry[str], label: str, problems: list[Diagnosti
         else:
             found.append(NoteFile(day, Path(entry.path), source))
     return found
+
+
+def _day_folder_note(folder: os.DirEntry[str], label: str, problems: list[Diagnostic]) -> NoteFile | None:
+    """The note of a folder named by a day that has no note of its own name beside it: its
+    only Markdown file, or the one named like notes ("meeting-notes.md"); the others are
+    named in a message. None for a folder of attachments (no Markdown in it)."""
+    if iso_date(folder.name) is None:
+        return None
+    texts = [e for e in _entries(Path(folder.path), label, problems) if e.name.endswith(".md")]
+    texts = [e for e in texts if _regular(e, f"{label}/{e.name}", problems)]
+    named = [e for e in texts if _NOTE_NAME.fullmatch(e.name[: -len(".md")])]
+    chosen = texts[0] if len(texts) == 1 else named[0] if len(named) == 1 else None
+    for entry in texts:
+        if entry is not chosen:
+            message = f"{entry.name!r} is beside the note of {folder.name}; it is not published as a meeting"
+            problems.append(Diagnostic(f"{label}/{entry.name}", None, INFO, message))
+    return NoteFile(folder.name, Path(chosen.path), f"{label}/{chosen.name}") if chosen else None
 
 
 def _folder_date(folder: str, stem: str) -> str | None:

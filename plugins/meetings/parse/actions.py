@@ -37,6 +37,13 @@ def owner_of(text: str) -> str | None:
     return None
 
 
+def task_owner(text: str) -> str | None:
+    """ "Jason to bring this up in the Java SIG" -> "Jason": who a task names first."""
+    match = _OWNER_VERB.match(text)
+    names = split_presenters(match["owner"]) if match else None
+    return names[0] if names else None
+
+
 def next_steps(lines: list[str], skip: set[int]) -> tuple[list[ActionItem], list[tuple[int, str]]]:
     """Items under each Next Steps heading, and the duplicates that were left out."""
     items: list[ActionItem] = []

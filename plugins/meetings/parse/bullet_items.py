@@ -22,6 +22,7 @@ import re
 
 from ..model import Section
 from ..text import slugify
+from .names import split_presenters
 from .sections import Heading, clean_title, split_heading
 
 # Headings that hold items rather than being one: a repository ("nodejs/node", "nodejs/TSC";
@@ -114,6 +115,32 @@ def sibling_items(
             item.presenter_line = heading.line if parts.presenters else None
             items.append(item)
     return items, set(parents)
+
+
+# "[Cesar] Gradle plugin for the agent": the bullet opens with who brings it
+_LEAD_NAME = re.compile(r"^\[(?P<who>[^\[\]\n]{1,60})\]\s+(?P<rest>\S.*)$")
+
+
+def agenda_bullets(section: Section, lines: list[str], skip: set[int], default_repo: str) -> list[Section]:
+    """The items of a note whose one item is its agenda heading ("### Agenda" and under it
+    "- [Cesar] Gradle plugin …" with the discussion as sub-bullets): each top-level bullet,
+    its presenter from "[Name] …" or "Name - …"; none where it has fewer than two bullets."""
+    bullets = [
+        n for n in range(section.line + 1, section.end_line + 1) if n not in skip and _TOP_BULLET.match(lines[n - 1])
+    ]
+    items: list[Section] = []
+    for index, number in enumerate(bullets if len(bullets) >= 2 else []):
+        last = bullets[index + 1] - 1 if index + 1 < len(bullets) else section.end_line
+        text = _TOP_BULLET.match(lines[number - 1])["text"]  # type: ignore[index]
+        lead = _LEAD_NAME.match(text)
+        named = split_presenters(lead["who"]) if lead else None
+        parts = split_heading(lead["rest"] if lead and named else text, default_repo)
+        title = _title(parts.title)
+        if title:
+            item = Section("", title, number, last, section.level + 1, list(named or parts.presenters))
+            item.presenter_line = number if item.presenters else None
+            items.append(item)
+    return items
 
 
 def _title(text: str) -> str:

@@ -22,7 +22,7 @@ import re
 
 from ..model import Decision
 from .actions import TURN as _TURN
-from .actions import owner_of
+from .actions import owner_of, task_owner
 from .agenda import link_seconds
 from .names import strip_affiliation
 
@@ -63,6 +63,12 @@ _MENTIONED = r"@_?\*\*(?P<who>[^*\n]{1,60})\*\*|@(?P<handle>[A-Za-z0-9][\w-]{0,3
 _MENTION_TASK = re.compile(
     rf"(?<![\w/])(?<!by\s)(?<!cc\s)(?:{_MENTIONED})(?:\s*(?:/|,|and)\s*@_?\*\*[^*\n]{{1,60}}\*\*)*\s*"
     r"(?:self-assign(?:s|ed)\b|(?:has\s+)?(?:volunteered|offered)\s+to\s+\w|reminder\s+(?:about|to)\s+\w)",
+    re.I,
+)
+# "AI: Jason to bring this up in the Java SIG", "Action item: Ana will …", "TODO: Li to …": a
+# task labelled as one, taken only with its owner (never "TODO: Copy slide", or "AI: a demo")
+_ACTION_LABEL = re.compile(
+    r"^\s{0,3}(?:[*+-]\s{1,4})?(?:\*\*|__)?(?:action(?:\s+items?)?|AI|TODO)(?:\*\*|__)?\s{0,3}:(?:\*\*|__)?\s*(?P<text>\S.*)$",
     re.I,
 )
 # "The action items for next meeting is that MF and I …": a turn that says it gives tasks
@@ -160,6 +166,12 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
         if _PROSE_OUTCOME.match(line):
             bullet = _BULLET.match(line)
             found.append(_made(number, None, bullet["text"] if bullet else line.strip(), "decision"))
+            continue
+        labelled_task = _ACTION_LABEL.match(line)
+        if labelled_task and (owner := task_owner(labelled_task["text"])):
+            made = _made(number, None, labelled_task["text"], "action")
+            made.owner = owner
+            found.append(made)
             continue
         stated = _STATED_ACTIONS.search(line)
         if stated:

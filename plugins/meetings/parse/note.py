@@ -34,8 +34,8 @@ from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify, unshow
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
-from .agenda import find_agenda, metadata_lines
-from .bullet_items import bullet_items, merge_items, once, sibling_items, without_empty
+from .agenda import STRUCTURE, find_agenda, metadata_lines
+from .bullet_items import agenda_bullets, bullet_items, merge_items, once, sibling_items, without_empty
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
@@ -873,6 +873,9 @@ class _NoteParser:
         )  # a plan and its record: one item
         # "### org/repo" holds its bullets, "## Agenda" over it its sub-headings
         m.sections = without_empty(merge_items(found, items, containers | holders), m.lines)
+        if len(m.sections) == 1 and STRUCTURE.match(m.sections[0].title):  # "### Agenda" and its bullets
+            bullets = agenda_bullets(m.sections[0], m.lines, skip, self.default_repo)
+            m.sections = merge_items([], bullets, set()) or m.sections
 
     def _presenters_from_agenda_list(self) -> None:
         """ "1. Volume Storage on a Mac - Brent/Ashley" in the list of topics before the item,
