@@ -328,6 +328,7 @@ SIG_NOTE = """## Meeting Notes
   - Two release candidates at most.
 - AI: Li Wei to ask the docs team about the new page
   - It should land before the release.
+- Please review [https://github.com/widget/widget/issues/9](https://github.com/widget/widget/issues/9) by Friday
 """
 
 
@@ -335,8 +336,9 @@ def test_a_folder_a_day_holds_the_note_and_its_agenda_bullets_are_the_items(tmp_
     """Notes kept as "2025-09-02/meeting-notes.md" beside a summary and a transcript: the
     folder is the date, the note its file named as notes are. A note whose one heading of
     items is "### Agenda" has its top-level bullets as items, "[Ana] …" and "Ravi - …"
-    naming who brings each; "AI: Li Wei to …" is Li Wei's action item. A day folder beside a
-    note of its own name is that note's attachments, as before."""
+    naming who brings each; "AI: Li Wei to …" is Li Wei's action item; an address written as
+    a title's text is named as a reader names it. A day folder beside a note of its own name
+    is that note's attachments, as before."""
     notes = tmp_path / "notes"
     for n, day in enumerate(("2025-09-02", "2025-09-09", "2025-09-16"), 1):
         (notes / day).mkdir(parents=True)
@@ -354,6 +356,7 @@ def test_a_folder_a_day_holds_the_note_and_its_agenda_bullets_are_the_items(tmp_
         ("Caching the exporter's batches 2", ["Ana"]),
         ("Release plan for 2.2", ["Ravi"]),
         ("AI: Li Wei to ask the docs team about the new page", []),
+        ("Please review widget/widget#9 by Friday", []),  # an address in a title, named short
     ]
     assert [(a.line, a.owner) for a in meeting.action_items] == [(11, "Ravi Kumar"), (14, "Li Wei")]
     said = [d.message for d in site.problems if d.file.startswith("notes/2025-09-09/")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import urllib.parse
 
 from ..model import Section
 from ..text import slugify
@@ -143,8 +144,25 @@ def agenda_bullets(section: Section, lines: list[str], skip: set[int], default_r
     return items
 
 
+# An address written as the text ("Please review [https://github.com/o/r/issues/7](…) soon")
+_ADDRESS_TEXT = re.compile(
+    r"\[(?P<label>https?://[^\]\s]{1,2000})\]\([^)\s]{0,2000}\)|(?P<bare><?https?://[^\s)\]>]{1,2000}>?)"
+)
+_ISSUE_ADDRESS = re.compile(
+    r"<?https?://github\.com/(?P<repo>[^/\s]{1,39}/[^/\s]{1,100})/(?:issues|pull|discussions)/(?P<n>\d{1,10})"
+)
+
+
+def _short_address(match: re.Match[str]) -> str:
+    """An address in a title as a reader names it: "o/r#7" for an issue, else its host."""
+    url = match["label"] or match["bare"]
+    issue = _ISSUE_ADDRESS.match(url)
+    return f"{issue['repo']}#{issue['n']}" if issue else urllib.parse.urlsplit(url.strip("<>")).netloc or url
+
+
 def _title(text: str) -> str:
-    """The bullet's text without its trailing links ("Title [#123](…)" -> "Title")."""
+    """The bullet's text without its trailing links ("Title [#123](…)" -> "Title"), and any
+    address in it named short ("Please review o/r#7 soon")."""
     text = text[:4000]
     while True:
         stripped = text.rstrip(" ,;")
@@ -156,7 +174,7 @@ def _title(text: str) -> str:
             text = stripped[: bare.start()]
         else:
             break
-    title = clean_title(text.strip(" -–—:([")) or ""
+    title = clean_title(_ADDRESS_TEXT.sub(_short_address, text).strip(" -–—:([")) or ""
     return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
 
 
