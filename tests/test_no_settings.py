@@ -362,3 +362,42 @@ def test_a_folder_a_day_holds_the_note_and_its_agenda_bullets_are_the_items(tmp_
     said = [d.message for d in site.problems if d.file.startswith("notes/2025-09-09/")]
     assert any("'summary.md' is beside the note of 2025-09-09" in m for m in said), said
     assert "2025-09-23/slides.pdf" not in {d.file for d in site.problems}  # an attachment, not a note
+
+
+RECORD = """# Widget Steering Committee Meeting 2015-06-10
+
+## Present
+
+* Ana Silva
+* Ravi Kumar
+
+## Agenda
+
+* Release schedule for 1.10 [#110](https://github.com/example/widgets/issues/110)
+* Stream options
+
+## Minutes
+
+### Standup
+
+* Ana: worked on the docs
+
+### Release schedule for 1.10 [#110](https://github.com/example/widgets/issues/110)
+
+* Agreed to ship on Tuesday.
+
+### Stream options
+
+* No conclusion.
+"""
+
+
+def test_the_record_under_minutes_holds_the_items_and_the_agenda_is_its_plan() -> None:
+    """ "## Minutes" over "### Standup", "### Release schedule …": the sub-headings are the
+    items, "## Minutes" is none, and "## Agenda" with its bullets is the plan of that record."""
+    meeting = parse_note(RECORD, "notes/2015-06-10.md", "2015-06-10", "example/widgets")
+    assert [(s.title, s.line, s.end_line) for s in meeting.sections] == [
+        ("Standup", 15, 18),
+        ("Release schedule for 1.10 #110", 19, 22),
+        ("Stream options", 23, 25),
+    ]

@@ -160,6 +160,33 @@ def _short_address(match: re.Match[str]) -> str:
     return f"{issue['repo']}#{issue['n']}" if issue else urllib.parse.urlsplit(url.strip("<>")).netloc or url
 
 
+def held_items(
+    sections: list[Section], headings: list[Heading], default_repo: str, structure: re.Pattern[str]
+) -> list[Section]:
+    """A section titled as the notes' structure ("## Minutes", "## Agenda") whose sub-headings
+    one level down hold the record ("### Standup", "### Release schedule [#110]") is none:
+    those sub-headings are the items, and another structure section beside it with none
+    ("## Agenda" and its bullets: the plan of that record) is no item either."""
+    kept: list[Section] = []
+    held: list[Section] = []
+    for section in sections:
+        below = [h for h in headings if section.line < h.line <= section.end_line and h.level == section.level + 1]
+        parts = [(h, split_heading(h.text, default_repo)) for h in below]
+        parts = [(h, p) for h, p in parts if p.title and not structure.match(p.title)]
+        if not structure.match(section.title) or not parts:
+            kept.append(section)
+            continue
+        ends = [h.line - 1 for h, _ in parts[1:]] + [section.end_line]
+        for (heading, part), end in zip(parts, ends, strict=True):
+            item = Section("", part.title, heading.line, end, heading.level, list(part.presenters))
+            item.video_seconds = part.seconds
+            item.presenter_line = heading.line if part.presenters else None
+            held.append(item)
+    if not held:
+        return sections
+    return merge_items([s for s in kept if not structure.match(s.title)], held, set())
+
+
 def _title(text: str) -> str:
     """The bullet's text without its trailing links ("Title [#123](…)" -> "Title"), and any
     address in it named short ("Please review o/r#7 soon")."""

@@ -35,7 +35,7 @@ from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
 from .agenda import STRUCTURE, find_agenda, metadata_lines
-from .bullet_items import agenda_bullets, bullet_items, merge_items, once, sibling_items, without_empty
+from .bullet_items import agenda_bullets, bullet_items, held_items, merge_items, once, sibling_items, without_empty
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
@@ -873,6 +873,7 @@ class _NoteParser:
         )  # a plan and its record: one item
         # "### org/repo" holds its bullets, "## Agenda" over it its sub-headings
         m.sections = without_empty(merge_items(found, items, containers | holders), m.lines)
+        m.sections = held_items(m.sections, self.headings, self.default_repo, STRUCTURE)
         if len(m.sections) == 1 and STRUCTURE.match(m.sections[0].title):  # "### Agenda" and its bullets
             bullets = agenda_bullets(m.sections[0], m.lines, skip, self.default_repo)
             m.sections = merge_items([], bullets, set()) or m.sections
