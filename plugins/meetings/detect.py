@@ -81,10 +81,9 @@ class Description:
 def describe(settings: Settings, parses: ParseCache | None = None) -> Description:
     """The shapes of the notes in `settings.notes_dir`, read as an unconfigured site reads
     them; `parses` keeps those readings for the next call (serve)."""
-    plain = settings
-    folder = plain.path(plain.notes_dir)
+    folder, label = settings.path(settings.notes_dir), settings.label(settings.notes_dir)
     found = Description()
-    notes, problems = find_notes(folder, plain.label(plain.notes_dir))
+    notes, problems = find_notes(folder, label)
     stems = [n.path.stem for n in notes]
     numbered = _numbered(stems)
     repo = settings.default_repo
@@ -93,7 +92,7 @@ def describe(settings: Settings, parses: ParseCache | None = None) -> Descriptio
     found.default_repo = repo
     meetings = load_meetings(notes, found.default_repo, parses)
     texts = ["\n".join(m.lines) for m in meetings]
-    found.evidence.append(f"{len(notes)} notes in {plain.label(plain.notes_dir)}; {len(problems)} other findings")
+    found.evidence.append(f"{len(notes)} notes in {label}; {len(problems)} other findings")
     notes_keys: list[str] = []
     if numbered:
         prefix, count = numbered

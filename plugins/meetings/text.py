@@ -60,6 +60,24 @@ def slugify(text: str) -> str:
     return f"{base}-{digest}" if base else f"x-{digest}"
 
 
+class UniqueIds:
+    """Ids unique within one page: "notes", "notes-2", "notes-3", … Each base remembers the
+    last number it tried (the taken ones stay taken), so a note of 10,000 headings all
+    titled "Notes" makes its ids in linear time."""
+
+    def __init__(self, used: set[str] | None = None) -> None:
+        self.used = set(used or ())
+        self._next: dict[str, int] = {}
+
+    def make(self, base: str) -> str:
+        ident, number = base, self._next.get(base, 2)
+        while ident in self.used:
+            ident, number = f"{base}-{number}", number + 1
+        self._next[base] = number
+        self.used.add(ident)
+        return ident
+
+
 def _is_latin(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith("LATIN ")
 

@@ -8,11 +8,12 @@ or only a link. A time link in the heading (`[4:05](https://youtu.be/…?t=245)`
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..community import Community, any_of
 from ..model import Section
-from ..text import slugify, unlink
+from ..text import UniqueIds, slugify, unlink
 from .names import split_presenters
 from .sections import Heading, clean_title
 
@@ -31,7 +32,7 @@ STRUCTURE = re.compile(
 _TIME_LINK = re.compile(
     r"\[?\[(?P<label>\d{1,2}(?:[:.]\d{2}){1,2})\]\((?P<url>https?://[^)\s]+)\)\]?",
 )
-_LABEL_VALUE = re.compile(r"^\W*[^\W\d][\w/&.' -]{0,30}?\s*:\s+\S")  # "Moderator: Tim Beiko"
+LABEL_VALUE = re.compile(r"^\W*[^\W\d][\w/&.' -]{0,30}?\s*:\s+\S")  # "Moderator: Tim Beiko", not "Title (1:50 …)"
 _T_PARAM = re.compile(r"[?&#]t=(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?(?![\w])")
 
 
@@ -80,7 +81,7 @@ def _opening_heading(block: set[int], lines: list[str]) -> int:
         return 0
     last = max(block)
     after = next((t.strip() for t in lines[last:] if t.strip()), "#")
-    if after.startswith("#") or _LABEL_VALUE.match(lines[last - 1].lstrip("#").strip()):
+    if after.startswith("#") or LABEL_VALUE.match(lines[last - 1].lstrip("#").strip()):
         return 0
     return last
 
@@ -132,20 +133,17 @@ def find_agenda(
         level = min(h.level for h, _, _ in candidates)
         heads = [c for c in candidates if c[0].level == level]
     sections: list[Section] = []
-    used: set[str] = set()
+    ids = UniqueIds()
     ends = sorted([h.line for h, _, _ in heads] + stops + [min(body_end, len(lines) + 1)])
     for heading, title, seconds in heads:
-        end = next(e for e in ends if e > heading.line) - 1
-        ident = base = slugify(title) or "item"
-        number = 2
-        while ident in used:
-            ident, number = f"{base}-{number}", number + 1
-        used.add(ident)
-        section = Section(ident, title, heading.line, end, heading.level)
+        end = ends[bisect.bisect_right(ends, heading.line)] - 1
+        section = Section(ids.make(slugify(title) or "item"), title, heading.line, end, heading.level)
         section.video_seconds = seconds
         sections.append(section)
+    firsts = [s.line for s in sections]  # in order, and no two overlap: the holder is the last before
     for line, level, names in presenters:
-        holder = next((s for s in reversed(sections) if s.line < line <= s.end_line and s.level < level), None)
+        at = bisect.bisect_left(firsts, line) - 1
+        holder = sections[at] if at >= 0 and line <= sections[at].end_line and sections[at].level < level else None
         if holder is not None and not holder.presenters:
             holder.presenters, holder.presenter_line = names, line
     return sections

@@ -22,7 +22,7 @@ import re
 import urllib.parse
 
 from ..model import Section
-from ..text import slugify
+from ..text import UniqueIds, slugify
 from .names import split_presenters
 from .sections import Heading, clean_title, split_heading
 
@@ -169,11 +169,13 @@ def held_items(
     ("## Agenda" and its bullets: the plan of that record) is no item either."""
     kept: list[Section] = []
     held: list[Section] = []
+    starts = [h.line for h in headings]
     for section in sections:
-        below = [h for h in headings if section.line < h.line <= section.end_line and h.level == section.level + 1]
+        inside = headings[bisect.bisect_right(starts, section.line) : bisect.bisect_right(starts, section.end_line)]
+        below = [h for h in inside if h.level == section.level + 1] if structure.match(section.title) else []
         parts = [(h, split_heading(h.text, default_repo)) for h in below]
         parts = [(h, p) for h, p in parts if p.title and not structure.match(p.title)]
-        if not structure.match(section.title) or not parts:
+        if not parts:
             kept.append(section)
             continue
         ends = [h.line - 1 for h, _ in parts[1:]] + [section.end_line]
@@ -255,12 +257,7 @@ def merge_items(sections: list[Section], items: list[Section], containers: set[i
             section.end_line = container - 1
         kept.append(section)
     merged = sorted(kept + items, key=lambda s: s.line)
-    used = {s.id for s in kept}
+    ids = UniqueIds({s.id for s in kept})
     for item in items:
-        ident = base = slugify(item.title) or "item"
-        number = 2
-        while ident in used:
-            ident, number = f"{base}-{number}", number + 1
-        used.add(ident)
-        item.id = ident
+        item.id = ids.make(slugify(item.title) or "item")
     return merged

@@ -114,6 +114,21 @@ def _gives_task(text: str) -> bool:
     return any(_TASK.match(part) for part in _CLAUSE.split(text))
 
 
+def _owned_task(line: str) -> tuple[str, str] | None:
+    """(text, owner) of a line that gives a named person a task anywhere in the notes: one
+    labelled as a task, a turn saying it gives tasks, or one a mention takes on."""
+    labelled = _ACTION_LABEL.match(line)
+    if labelled and (owner := task_owner(labelled["text"])):
+        return labelled["text"], owner
+    bullet = _BULLET.match(line)
+    text = bullet["text"] if bullet else line.strip()
+    if stated := _STATED_ACTIONS.search(line):
+        return text, stated["who"]
+    if mentioned := _MENTION_TASK.search(line):
+        return text, strip_affiliation(mentioned["who"] or mentioned["handle"])
+    return None
+
+
 def _cells(line: str) -> list[str]:
     text = line.strip()
     if text.startswith("|"):
@@ -167,24 +182,10 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
             bullet = _BULLET.match(line)
             found.append(_made(number, None, bullet["text"] if bullet else line.strip(), "decision"))
             continue
-        labelled_task = _ACTION_LABEL.match(line)
-        if labelled_task and (owner := task_owner(labelled_task["text"])):
-            made = _made(number, None, labelled_task["text"], "action")
-            made.owner = owner
-            found.append(made)
-            continue
-        stated = _STATED_ACTIONS.search(line)
-        if stated:
-            text = (_BULLET.match(line) or re.match(r"\s*(?P<text>.*)", line))["text"]  # type: ignore[index]
-            made = _made(number, None, text, "action")
-            made.owner = stated["who"]
-            found.append(made)
-            continue
-        mentioned = _MENTION_TASK.search(line)
-        if mentioned:
-            bullet = _BULLET.match(line)
-            made = _made(number, None, bullet["text"] if bullet else line.strip(), "action")
-            made.owner = strip_affiliation(mentioned["who"] or mentioned["handle"])
+        task = _owned_task(line)
+        if task is not None:
+            made = _made(number, None, task[0], "action")
+            made.owner = task[1]
             found.append(made)
             continue
         labelled = _LABELLED.match(line)

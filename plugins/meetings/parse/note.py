@@ -34,7 +34,7 @@ from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify, unshow
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
-from .agenda import STRUCTURE, find_agenda, metadata_lines
+from .agenda import LABEL_VALUE, STRUCTURE, find_agenda, metadata_lines
 from .bullet_items import agenda_bullets, bullet_items, held_items, merge_items, once, sibling_items, without_empty
 from .dateline import read_date, real_date
 from .decisions import find_decisions
@@ -82,7 +82,6 @@ _CUT = re.compile(
 _TOPICS = re.compile(r"^\W*+(?:possible\s+topics|topics\s+for\s+next\s+meeting|.*\d{4}\s+topics)\W*$", re.I)
 _TIME_FIELDS = {"the start line": "started", "the end line": "ended"}  # the later of two lines is doubted
 MIN_RECAP = 40  # characters: shorter text under a recap heading is a note about it, no summary
-_LABELLED = re.compile(r"^\W*[^\W\d][\w/&.' -]{0,30}?\s*:\s+\S")  # "Label: value", not "Title (1:50 …)"
 _LINKING_WORDS = frozenset("a an the of for on in to and with from by at".split())
 _LIST_ITEM = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s*")
 _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identified))?|n/?a)\W*$", re.I)
@@ -862,7 +861,7 @@ class _NoteParser:
         found = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
         # "### Moderator: Tim Beiko", "### Meeting Duration: 1.5 hours" under the title: metadata
         block = self._head_block()
-        head = {h.line for h in self.headings if h.line in block and _LABELLED.match(h.text)}
+        head = {h.line for h in self.headings if h.line in block and LABEL_VALUE.match(h.text)}
         found = [s for s in found if s.line not in head]
         skip = m.raw_lines() | {n for b in m.code_blocks for n in range(b.first, b.last + 1)}
         items, containers = bullet_items(self.headings, m.lines, body_end, skip)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import inline
 from ..model import Section
-from ..text import slugify, unlink
+from ..text import UniqueIds, slugify, unlink
 from . import dates
 from .names import split_presenters
 
@@ -153,7 +154,7 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
     head_lines = [h.line for h in heads]
     heading_lines = [h.line for h in headings]
     sections: list[Section] = []
-    used: set[str] = set()
+    ids = UniqueIds()
     for index, heading in enumerate(heads):
         stops = others_up_to[heading.level]
         after = bisect.bisect_right(stops, heading.line)
@@ -169,7 +170,8 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
         if p.presenters:
             section.presenter_line = heading.line
         if classic and heading.level == 2:
-            _classic_head(section, headings[bisect.bisect_right(heading_lines, heading.line) :], default_repo)
+            after = bisect.bisect_right(heading_lines, heading.line)  # read up to the first few, not copied
+            _classic_head(section, (headings[i] for i in range(after, len(headings))), default_repo)
             if section.presenter_line != heading.line and p.presenters:
                 # "## What Red Hat Thinks - Design directions" / "### Brent Baude": the
                 # presenter sub-heading names the person; the heading is all talk title.
@@ -178,12 +180,7 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
             section.video_seconds = _opening_mark(section, lines, default_repo)
         if not section.presenters:
             _presenter_label(section, lines)
-        ident = base = slugify(section.title)
-        number = 2
-        while ident in used:
-            ident, number = f"{base}-{number}", number + 1
-        used.add(ident)
-        section.id = ident
+        section.id = ids.make(slugify(section.title))
         sections.append(section)
     return sections
 
@@ -252,7 +249,7 @@ def is_link_only(text: str) -> bool:
     return bool(re.fullmatch(r"\s*\[[^\]]*\]\([^)]*\)\s*", text))
 
 
-def _classic_head(section: Section, following: list[Heading], default_repo: str) -> None:
+def _classic_head(section: Section, following: Iterable[Heading], default_repo: str) -> None:
     """Presenter H3 and mark H4/H5 that directly follow an H2 title (`following` are the
     headings after it)."""
     opening: list[Heading] = []
