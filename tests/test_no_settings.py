@@ -401,3 +401,44 @@ def test_the_record_under_minutes_holds_the_items_and_the_agenda_is_its_plan() -
         ("Release schedule for 1.10 #110", 19, 22),
         ("Stream options", 23, 25),
     ]
+
+
+def test_an_offer_by_a_mentioned_person_written_as_their_login_is_an_action_item() -> None:
+    """ "jieyouxu can help look at …": the note names @**Jieyou Xu** elsewhere, and a login is
+    that name run together, lower case. A login nobody in the note is ("maybe can help") and
+    an offer that nobody makes ("Someone can help …") give no action."""
+    note = """# Widget Team Triage 2024-08-22
+
+## Nominated Issues
+
+- "Attributes in contracts" [#128](https://github.com/widget/widget/pull/128)
+  - nominated by @**Jieyou Xu**
+  - Looking for reviewers. jieyouxu can help look at attribute handling, but not the rest.
+  - Reviewers wanted. maybe can help with that later. Someone can help with docs.
+"""
+    meeting = parse_note(note, "notes/2024-08-22.md", "2024-08-22")
+    assert [(a.line, a.owner) for a in meeting.action_items] == [(7, "jieyouxu")]
+
+
+def test_an_outcome_a_line_reports_is_a_decision_and_a_vote_still_open_is_not() -> None:
+    """A triage team records its outcomes inside the line: a vote's result after the link to
+    the vote, what last week's discussion settled, a closing "([backport approved](…))". A
+    vote with no result, a review's approval and a question decide nothing."""
+    zulip = "https://chat.example.org/#narrow/topic/42"
+    note = f"""# Widget Team Triage 2025-09-18
+
+## Backport nominations
+
+- "Fix the crash" [#12](https://github.com/widget/widget/pull/12)
+  - Voting [Zulip topic]({zulip}), in favor.
+  - Voting [Zulip topic]({zulip}). preference is to decline (noting one opposite opinion)
+  - Voting [Zulip topic]({zulip})
+  - As per last week discussion, we are going to stop tagging toolstate breakage
+  - Discussed [last week]({zulip}), seems fine to accept that breakage
+  - Regression in the beta run, solved by #13 ([beta-backport approved]({zulip}))
+  - Landed in #14 (approved by @jdoe)
+  - Landed in #15 (partially approved)
+  - Do we want to accept the breakage?
+"""
+    meeting = parse_note(note, "notes/2025-09-18.md", "2025-09-18")
+    assert [d.line for d in meeting.decisions if d.kind == "decision"] == [6, 7, 9, 10, 11]

@@ -20,7 +20,7 @@ from .cache import BuildCache
 from .identity import Identities, repair_attendees, transcript_speakers
 from .isolate import NoteFault, blame, failure, plain_copy
 from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
-from .parse.names import strip_affiliation
+from .parse.names import GITHUB_LOGIN, MENTION, strip_affiliation
 from .parse.sections import CHAT, META, TRANSCRIPT, is_date_heading
 from .text import clean_name, fold, slugify, unlink
 from .topics import TopicEntry
@@ -28,8 +28,7 @@ from .topics import TopicEntry
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 # "Jane Doe @jdoe (TSC)": the handle after a name is the person's GitHub login (its shape, so
 # it is safe in a URL)
-_GITHUB_LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
-_LOGIN = re.compile(rf"(?<=\w)\s+@(?P<login>{_GITHUB_LOGIN})(?=[\s(,;]|$)")
+_LOGIN = re.compile(rf"(?<=\w)\s+@(?P<login>{GITHUB_LOGIN})(?=[\s(,;]|$)")
 # Agenda items that recur in every meeting and say nothing about a subject.
 GENERIC_SECTIONS = re.compile(
     r"^(?:questions?\??|topics? for next meeting|open (?:discussion|forum)|any pain points\??"
@@ -420,7 +419,7 @@ def _people_words(spellings: dict[str, Counter[str]], meetings: list[Meeting]) -
     them ("RBN", "GB")."""
     names = {strip_affiliation(written) for spelled in spellings.values() for written in spelled}
     for meeting in meetings:
-        mentions = (found["zulip"] for line in meeting.lines if "@" in line for found in _MENTION.finditer(line))
+        mentions = (found["zulip"] for line in meeting.lines if "@" in line for found in MENTION.finditer(line))
         names |= {name.strip() for name in mentions if name}
     found = {w for name in names for w in [*subjects.words_of(name), *subjects.words_of(fold(name))]}  # "Nicolo" too
     return found | {w for m in meetings for short in m.abbreviations for w in subjects.words_of(short)}
@@ -726,17 +725,10 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
                 archive.people[ident].mentions.append(copy.copy(mention))  # a build's own, to fill or change
 
 
-# "@jdoe" (a GitHub login) and Zulip's "@**Jane Doe**", "@_**Jane Doe|1234**" (a silent mention)
-_MENTION = re.compile(
-    r"(?<![\w@])@(?:_?\*\*(?P<zulip>[^*|\n]{1,80})(?:\|\d{1,12})?\*\*"
-    rf"|(?P<login>{_GITHUB_LOGIN})(?![\w-]))"
-)
-
-
 def _mentioned(line: str, names: dict[tuple[str, ...], str], handles: dict[str, str]) -> list[str]:
     """The people a line mentions with an @: by their login, or Zulip's by their name."""
     found = []
-    for mention in _MENTION.finditer(line):
+    for mention in MENTION.finditer(line):
         if mention["login"]:
             ident = handles.get(mention["login"].lower())
         else:

@@ -17,14 +17,16 @@ _BULLET = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
 _NONE = re.compile(r"^\W*(?:none(?:\s+identified)?|n/?a)\W*$", re.I)
 _OWNER_COLON = re.compile(r"^(?P<owner>[^:]{1,60}?):\s*(?P<task>\S.*)$")
 _OWNER_VERB = re.compile(r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|will)\s+\w")
-# "Tom Sweeney to look into …", "Ruy volunteered to write it". Not "Dan will …": notes say
+# "Tom Sweeney to look into …", "Ruy volunteered to write it", "jieyouxu can help look at
+# …" (an offer; the owner may be a login, written lower case). Not "Dan will …": notes say
 # that of plans as often as of tasks, and a false action is worse than a missed one.
 _PROSE_TASK = re.compile(
-    r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|(?:has\s+)?(?:volunteered|offered)\s+to)\s+(?!be\s)\w"
+    r"^@?(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|[a-z][\w-]{1,38})\s+"
+    r"(?:to|(?:has\s+)?(?:volunteered|offered)\s+to|can\s+help(?:\s+(?:to|with))?)\s+(?!be\s)\w"
 )
 # "MM: …", "WH, JN: …": a speaker's turn, discussion and not the record
 TURN = re.compile(r"^[A-Z][A-Za-z0-9]{1,5}(?:\s*[,/&]\s*[A-Z][A-Za-z0-9]{1,5}){0,5}:\s")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\w(@])")
 
 
 def owner_of(text: str) -> str | None:
@@ -77,6 +79,7 @@ def prose_actions(lines: list[str], numbers: list[int], known: set[str]) -> list
     """ "Tom Sweeney to look into …" in running text, where the name is someone present; not
     what a speaker's turn reports ("MF: … Natalie offered to put together a PR")."""
     first_names = {name.split()[0] for name in known if name.split()}
+    logins = {"".join(name.split()) for name in known}  # "jieyouxu" for "Jieyou Xu"
     items = []
     for number in numbers:
         line = _BULLET.sub("", lines[number - 1].strip())
@@ -86,6 +89,7 @@ def prose_actions(lines: list[str], numbers: list[int], known: set[str]) -> list
             match = _PROSE_TASK.match(sentence)
             if match:
                 owner = match["owner"]
-                if owner.casefold() in known or owner.casefold() in first_names:
+                folded = owner.casefold()
+                if folded in known or folded in first_names or (owner.islower() and folded in logins):
                     items.append(ActionItem(number, owner, sentence.strip(), confident=False))
     return items

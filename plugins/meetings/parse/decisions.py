@@ -89,6 +89,23 @@ _PROSE_OUTCOME = re.compile(
     r"|(?:(?:we|the\s+\w+(?:\s+\w+)?)\s+)?(?:agreed|decided|resolved)\s+(?:to|that|on)\b)",
     re.I,
 )
+# Outcomes a line reports rather than opens with:
+_REPORTED_OUTCOME = re.compile(
+    # a vote's result: "Voting [Zulip topic](…), in favor.", "Voting […]. preference is to
+    # decline (noting …)", "Voting […], green light"; never the bare "Voting [Zulip topic](…)"
+    r"^\s*(?:[*+-]\s+)?(?:voting|vote|poll)\b[^?]{0,400}?(?:[,.;:]\s*|\s-\s)"
+    r"(?:(?:(?:the\s+)?(?:preference|consensus)\s+(?:is|was)\s+to\s+\w+|green\s+light|accepted|approved|declined|rejected)"
+    r"\W*(?:\([^()]{0,200}\)\W*)?$|in\s+favou?r\b)"
+    # what a discussion settled: "As per last week discussion, we are going to stop …",
+    # "Discussed last week, seems fine to accept that breakage"
+    r"|^\s*(?:[*+-]\s+)?(?:(?:as\s+)?(?:per|after|following)\s+(?:the\s+|our\s+)?(?:last\s+week'?s?|previous)\s+discussions?"
+    r"|discussed\s+(?:\[[^\]]{1,40}\]\([^)\s]{1,500}\)|last\s+week|earlier))\s*[,;:]?\s+"
+    r"(?:we\s+(?:are\s+going\s+to|will|decided\s+to|agreed\s+to)|(?:it\s+)?seems\s+(?:fine|ok(?:ay)?)\s+to|(?:it\s+was\s+)?(?:agreed|decided)\s+to)\s+\w"
+    # an outcome in parentheses closing the line: "solved by #133585 ([beta-backport approved](…))";
+    # never "(approved by @X)" (a review) nor "(partially approved)"
+    r"|\(\[?(?:[\w-]+\s+){0,2}?(?<!partially\s)(?:accepted|approved|declined|rejected)\]?(?:\([^()\s]{1,500}\))?\)\W*$",
+    re.I,
+)
 # A labelled outcome anywhere ("Consensus: …", "Resolution: …") and MeetBot's "#agreed …", "#action …"
 _LABELLED = re.compile(
     r"^\s{0,3}(?:[*+-]\s{1,4})?(?:\*\*|__)?(?:(?P<decision>consensus|resolution|resolved|decision|agreed)"
@@ -178,7 +195,7 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
         if _TERSE.match(line):
             found.append(_made(number, None, _BULLET.match(line)["text"], "decision"))  # type: ignore[index]
             continue
-        if _PROSE_OUTCOME.match(line):
+        if _PROSE_OUTCOME.match(line) or _REPORTED_OUTCOME.search(line):
             bullet = _BULLET.match(line)
             found.append(_made(number, None, bullet["text"] if bullet else line.strip(), "decision"))
             continue

@@ -43,6 +43,12 @@ def looks_like_name(text: str) -> bool:
     return bool(capitals) and not lower
 
 
+GITHUB_LOGIN = r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
+# "@jdoe" (a GitHub login) and Zulip's "@**Jane Doe**", "@_**Jane Doe|1234**" (a silent mention)
+MENTION = re.compile(
+    r"(?<![\w@])@(?:_?\*\*(?P<zulip>[^*|\n]{1,80})(?:\|\d{1,12})?\*\*"
+    rf"|(?P<login>{GITHUB_LOGIN})(?![\w-]))"
+)
 _EMAIL = re.compile(r"<[^<>@\s]{1,64}@[^<>@\s]{1,255}>")
 
 

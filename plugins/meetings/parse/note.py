@@ -39,7 +39,7 @@ from .bullet_items import agenda_bullets, bullet_items, held_items, merge_items,
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
-from .names import NameList, is_person, split_names, strip_affiliation
+from .names import MENTION, NameList, is_person, split_names, strip_affiliation
 from .people_lists import (
     ATTENDEE_HEADINGS,
     LIST_MARKER,
@@ -1065,6 +1065,12 @@ class _NoteParser:
         listed = {i.line for i in items}
         known = {strip_affiliation(n).casefold() for n in m.attendees}  # "Li Wei @liwei (guest)": Li Wei
         known.update(p.casefold() for s in m.sections for p in s.presenters)
+        known.update(  # "@**Jieyou Xu**", "@jdoe": the note names them as people
+            (found["zulip"] or found["login"]).strip().casefold()
+            for line in m.lines
+            if "@" in line
+            for found in MENTION.finditer(line)
+        )
         heading_lines = {h.line for h in self.headings}
         prose = [n for n in self.prose_lines() if n not in heading_lines and n != m.attendees_line and n not in listed]
         m.action_items = sorted(items + prose_actions(m.lines, prose, known), key=lambda a: a.line)
