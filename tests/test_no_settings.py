@@ -8,6 +8,7 @@ from pathlib import Path
 
 from meetings.cli import main
 from meetings.parse import parse_note
+from meetings.parse.names import strip_affiliation
 from meetings.site import Settings, load_site
 
 from .test_any_community import TSC as TSC_WEEK
@@ -442,3 +443,55 @@ def test_an_outcome_a_line_reports_is_a_decision_and_a_vote_still_open_is_not() 
 """
     meeting = parse_note(note, "notes/2025-09-18.md", "2025-09-18")
     assert [d.line for d in meeting.decisions if d.kind == "decision"] == [6, 7, 9, 10, 11]
+
+
+EXPORTED = """**<span style="text-decoration:underline;">Gadget Community Meeting - {written}</span>**
+
+**<span style="text-decoration:underline;">Attendees</span>**
+
+
+
+*   Ana Silva, Acme Corp
+*   Ravi Kumar, Acme Corp
+*   Li Wei
+*   Tomás Ruiz, gadget
+
+**Goal**
+
+Run gadgets everywhere.
+
+**<span style="text-decoration:underline;">Demo - </span>**
+
+
+
+*   Ravi Kumar, the new scheduler
+    *   Loading is slow for now
+
+**<span style="text-decoration:underline;">Open PRs / Issue Review</span>**
+
+
+
+*   [https://github.com/gadget/gadget/issues/16](https://github.com/gadget/gadget/issues/16)
+"""
+
+
+def test_notes_exported_from_a_word_processor_have_their_dates_headings_and_attendees(tmp_path: Path) -> None:
+    """A document exported to Markdown names its file by a date without zeros
+    ("2021-6-16-gadget-call.md"), writes its headings as lines all in bold with inline HTML,
+    and lists one attendee a bullet as "Name, Company". Read with no settings: the date is
+    the day, the first bold line the title, the others the items, the company no part of
+    the person. A note that also has Markdown headings keeps its bold lines as text."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for name, written in (("2021-6-16-gadget-call.md", "2021-6-16"), ("2021-7-7-gadget-call.md", "2021-7-7")):
+        (notes / name).write_text(EXPORTED.format(written=written), encoding="utf-8")
+    (notes / "2021-07-14.md").write_text("# Gadget Meeting\n\n**Goal**\n\n## Release\n\n**Demo**\n", encoding="utf-8")
+    archive = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False).archive
+    first, second, third = archive.meetings
+    assert (first.id, first.date, second.date) == ("2021-06-16-gadget-call", "2021-06-16", "2021-07-07")
+    assert first.title == "Gadget Community Meeting - 2021-6-16"
+    assert [s.title for s in first.sections] == ["Goal", "Demo", "Open PRs / Issue Review"]
+    assert [strip_affiliation(a) for a in first.attendees] == ["Ana Silva", "Ravi Kumar", "Li Wei", "Tomás Ruiz"]
+    assert "acme-corp" not in archive.people and "ana-silva" in archive.people
+    assert [(i.repo, i.number) for i in first.issues] == [("gadget/gadget", 16)]
+    assert [s.title for s in third.sections] == ["Release"]

@@ -35,8 +35,10 @@ MAX_NOTE_BYTES = 5 * 1024 * 1024 // 2
 RESERVED_IDS = frozenset({"index", "readme"})
 # "T-compiler Meeting Agenda 2020-03-26": words, then the date. The meeting is published
 # under its date when no other note of the folder has that date.
-_TITLED_DATE = re.compile(r".*[^\W\d_].*?[\s_-]+(?P<date>\d{4}-\d{2}-\d{2})")
+_TITLED_DATE = re.compile(r".*[^\W\d_].*?[\s_-]+(?P<date>\d{4}-\d{1,2}-\d{1,2})")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "2021-6-16" (a date written without its zeros, as some exports name files): the same day
+_UNPADDED_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
 # Notes kept in a folder a month or a year ("2012-05/may-23.md", "2021/03-04.md"): the
 # folder's name gives what the file's leaves out. Other files there ("toc.md") are no meetings.
 _DATED_FOLDER = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
@@ -187,12 +189,30 @@ def most_linked_repo(notes: list[NoteFile]) -> str:
     return top[0][0]
 
 
+def padded(stem: str) -> str:
+    """ "2021-6-16-community-call" -> "2021-06-16-community-call": a name that opens with a
+    date written without its zeros opens with that date as ISO writes it."""
+    match = _UNPADDED_DATE.match(stem)
+    if match is None or _ISO_DATE.match(stem):
+        return stem
+    try:
+        day = dt.date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return stem
+    return day.isoformat() + stem[match.end() :]
+
+
 def _dated_names(stems: list[str]) -> dict[str, str]:
-    """Stems of the `_TITLED_DATE` shape whose date no other note of the folder has -> that date."""
-    dates = [m["date"] if (m := _TITLED_DATE.fullmatch(stem)) else stem for stem in stems]
+    """Stems of the `_TITLED_DATE` shape whose date no other note of the folder has -> that
+    date; stems opening with a date written without its zeros -> the name with them."""
+    dates = [padded(m["date"]) if (m := _TITLED_DATE.fullmatch(stem)) else padded(stem) for stem in stems]
     counts = Counter(d for d in dates if _ISO_DATE.fullmatch(d))
     once = {d for d, n in counts.items() if n == 1}
-    return {stem: date for stem, date in zip(stems, dates, strict=True) if date != stem and date in once}
+    return {
+        stem: date
+        for stem, date in zip(stems, dates, strict=True)
+        if date != stem and (date in once or not _TITLED_DATE.fullmatch(stem))
+    }
 
 
 def _folder_notes(folder: os.DirEntry[str], label: str, problems: list[Diagnostic]) -> list[NoteFile]:
@@ -236,7 +256,7 @@ def _folder_date(folder: str, stem: str) -> str | None:
     if within is None:
         return None
     if _ISO_DATE.fullmatch(stem) or (titled := _TITLED_DATE.fullmatch(stem)):
-        written = stem if _ISO_DATE.fullmatch(stem) else titled["date"]  # type: ignore[index]
+        written = stem if _ISO_DATE.fullmatch(stem) else padded(titled["date"])  # type: ignore[index]
         return written if written.startswith(within["year"]) else None
     named = _DAY_NAME.fullmatch(stem)
     if named is None:

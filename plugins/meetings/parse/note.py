@@ -12,6 +12,7 @@ import itertools
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from .. import inline
 from ..community import Community, any_of
@@ -64,9 +65,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisi
 # joiners that emoji and some scripts need (U+200C, U+200D) stay.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\u202a-\u202e\u2066-\u2069\ufeff]")
 
-# "### Attendees (3 total)", "Attendees: …", and the label in bold: "**Attendees:** …"
+# "### Attendees (3 total)", "Attendees: …", and the label in bold: "**Attendees:** …", also
+# with the inline HTML word processors export: "**<span style="…">Attendees</span>**"
 _ATTENDEES = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:(?:in-person|remote|online|other|meeting)\s+)?Attendees\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?:\*\*|__)?\s*(?P<inline>.*)$",
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:<[a-z][^<>]{0,200}>)?(?:(?:in-person|remote|online|other|meeting)\s+)?Attendees"
+    r"\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?:</[a-z]{1,10}>)?\s*:?\s*(?:\*\*|__)?\s*(?P<inline>.*)$",
     re.I,
 )
 _JUST_INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
@@ -428,6 +431,8 @@ class _NoteParser:
                     )
             elif token.type in ("bullet_list_open", "ordered_list_open") and token.level == 0:
                 m.list_starts.add(first + 1)
+        if not self.headings:
+            self.headings = _bold_headings(tokens)
         m.lists = list_layout(tokens, body)
         skip = (m.code_lines - m.prose_code_lines) | m.raw_lines()
         self._prose = [n for n in range(m.front_matter_lines + 1, len(m.lines) + 1) if n not in skip]
@@ -1154,6 +1159,31 @@ def _items(lines: list[str]) -> list[str]:
         if text and not _NONE.match(text):
             found.append(text)
     return found
+
+
+# A paragraph that is all bold ("**Attendees**", "**<span style=…>Demo - </span>**"): how
+# notes exported from a word processor write their headings
+_ALL_BOLD = re.compile(r"\*\*(?P<text>[^*\n]{1,300})\*\*|__(?P<under>[^_\n]{1,300})__")
+_TAG = re.compile(r"<[^<>]{0,300}>")
+
+
+def _bold_headings(tokens: list[Token]) -> list[Heading]:
+    """The headings of a note that has no Markdown heading but writes them as lines all in
+    bold, as word processors export them: the first, at the top, is its title (level 1),
+    the others level 2. A note with one such line or none has none."""
+    found: list[Heading] = []
+    for index, token in enumerate(tokens[:-1]):
+        inline = tokens[index + 1]
+        if token.type != "paragraph_open" or token.level != 0 or token.map is None or token.map[1] - token.map[0] != 1:
+            continue
+        bold = _ALL_BOLD.fullmatch(inline.content.strip())
+        if bold is None:
+            continue
+        text = _TAG.sub("", bold["text"] or bold["under"]).strip().rstrip(":-–— ").strip()
+        if text:
+            level = 1 if not found and token.map[0] <= 3 else 2
+            found.append(Heading(token.map[0] + 1, level, text))
+    return found if len(found) >= 2 else []
 
 
 def _is_prose(content: str) -> bool:

@@ -82,6 +82,7 @@ def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPe
     """(line, name) of the names listed under the heading or label on line `label`, up to
     the next heading or the end of the list."""
     names: list[tuple[int, str]] = []
+    texts: list[tuple[int, str, bool]] = []  # (line, text, a bullet) of the list
     following = label + 1
     while following <= len(lines) and following in prose:
         line = lines[following - 1]
@@ -89,13 +90,22 @@ def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPe
             break
         if not line.strip():
             after = next((n for n in range(following + 1, len(lines) + 1) if lines[n - 1].strip()), None)
-            if after is None or (names and not LIST_MARKER.match(lines[after - 1])):
+            if after is None or (texts and not LIST_MARKER.match(lines[after - 1])):
                 break  # a list may have blank lines between its bullets, not after its end
             if not all(n in prose for n in range(following, after)):
                 break
             following = after  # the blank run is read once
             continue
-        text = LIST_MARKER.sub("", line).strip()
+        texts.append((following, LIST_MARKER.sub("", line).strip(), LIST_MARKER.match(line) is not None))
+        following += 1
+    # "* Kevin Hoffman, Capital One" in a list of one person a bullet: the name, then where
+    # they work, as word processors' attendee lists write it ("Kevin Hoffman (Capital One)")
+    bullets = [text for _, text, bullet in texts if bullet]
+    affiliated = len(bullets) >= 3 and all(text.count(",") <= 1 for text in bullets) and any("," in t for t in bullets)
+    for number, text, bullet in texts:
+        if affiliated and bullet and "," in text and "(" not in text:
+            name, _, where = text.partition(",")
+            text = f"{name.strip()} ({where.strip()})" if where.strip() else name
         # "Carl Larson (/r/ethtrader moderator, EIP-858 author)": no comma inside parentheses splits
         parts = [p.strip().rstrip(".").strip() for p in _outside_parentheses(text)]
         for name in [p for p in parts if p] if "(" in text else split_names(text):
@@ -103,8 +113,7 @@ def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPe
             if _PLACEHOLDER.match(name) or len(name) > 80:
                 continue
             if is_person(name) and strip_affiliation(name) not in not_people:
-                names.append((following, name))
-        following += 1
+                names.append((number, name))
     return names
 
 
