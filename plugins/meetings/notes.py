@@ -205,13 +205,14 @@ def padded(stem: str) -> str:
 def _dated_names(stems: list[str]) -> dict[str, str]:
     """Stems of the `_TITLED_DATE` shape whose date no other note of the folder has -> that
     date; stems opening with a date written without its zeros -> the name with them."""
-    dates = [padded(m["date"]) if (m := _TITLED_DATE.fullmatch(stem)) else padded(stem) for stem in stems]
+    titled = [_TITLED_DATE.fullmatch(stem) for stem in stems]
+    dates = [padded(m["date"] if m else stem) for m, stem in zip(titled, stems, strict=True)]
     counts = Counter(d for d in dates if _ISO_DATE.fullmatch(d))
     once = {d for d, n in counts.items() if n == 1}
     return {
         stem: date
-        for stem, date in zip(stems, dates, strict=True)
-        if date != stem and (date in once or not _TITLED_DATE.fullmatch(stem))
+        for stem, date, m in zip(stems, dates, titled, strict=True)
+        if date != stem and (date in once or m is None)
     }
 
 
