@@ -495,3 +495,67 @@ def test_notes_exported_from_a_word_processor_have_their_dates_headings_and_atte
     assert "acme-corp" not in archive.people and "ana-silva" in archive.people
     assert [(i.repo, i.number) for i in first.issues] == [("gadget/gadget", 16)]
     assert [s.title for s in third.sections] == ["Release"]
+
+
+TICKED = """# Lantern TSC Meeting Notes - 2024-03-14
+
+:movie_camera::scroll: Recording: https://zoom.us/rec/share/abc123.XYZ
+
+## Attendance
+
+* Host: Mara Quist
+* Secretary: Mara Quist
+* TSC Attendees:
+  * [ ] Olaf Brenner - Northwind (on leave)
+  * [x] Mara Quist - Lumen Labs
+  * [x] Teodor Vance - Freelance
+* Other Attendees:
+  * [x] Ines Okafor
+* Regrets:
+  * [x] Pavel Dorn
+
+## Agenda
+* [x] Release plan
+* [ ] Build farm
+
+## Short Version / Decisions / Action Items / Important Links
+
+* Decisions:
+  * Teodor Vance will cut the 2.1 release
+  * Drop the old mailing list
+* Actions Items:
+  * Try to find a host for the build farm
+    * Slack
+    * mailing list
+
+## Details
+
+### Release plan
+
+* (MQ):
+  * We are close.
+
+### Build farm
+
+* (TV):
+  * Not yet.
+"""
+
+
+def test_a_ticked_roll_call_its_summary_bullets_and_a_details_heading_with_no_settings() -> None:
+    """A note with a roll call ticked in a task list, role and group labels, an emoji before
+    its recording line, a summary heading of several structure parts whose bullets label the
+    decisions and the actions, and its record under "## Details". Read with no settings: who
+    came (not the empty box, not the regrets), the recording, the record's sub-headings as the
+    items (not the plan or the summary), and each labelled bullet's items, no more."""
+    meeting = parse_note(TICKED, "notes/2024-03-14.md", "2024-03-14", "example/lantern")
+    assert [strip_affiliation(a) for a in meeting.attendees] == ["Mara Quist", "Teodor Vance", "Ines Okafor"]
+    assert "Mara Quist - Lumen Labs" in meeting.attendees
+    assert meeting.recording == "https://zoom.us/rec/share/abc123.XYZ"
+    assert [s.title for s in meeting.sections] == ["Release plan", "Build farm"]
+    made = [(d.kind, d.text, d.owner) for d in meeting.decisions]
+    assert made == [
+        ("decision", "Teodor Vance will cut the 2.1 release", None),
+        ("decision", "Drop the old mailing list", None),
+        ("action", "Try to find a host for the build farm", None),
+    ]

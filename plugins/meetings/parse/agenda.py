@@ -27,6 +27,17 @@ STRUCTURE = re.compile(
     r"|date\s+(?:for|of)\s+(?:the\s+)?next\s+(?:meeting|call)\b.*)\s*(?:\([^()]{0,40}\))?\W*$",
     re.I,
 )
+_PARTS = re.compile(r"\s+/\s+")
+
+
+def is_structure(title: str) -> bool:
+    """Structure, or a heading of several parts mostly structure ("Short Version / Decisions /
+    Action Items / Important Links": the summary block of a note)."""
+    if STRUCTURE.match(title):
+        return True
+    parts = [p for p in _PARTS.split(title[:200]) if p.strip()]
+    return len(parts) >= 2 and 2 * sum(STRUCTURE.match(p) is not None for p in parts) >= len(parts)
+
 
 # "[4:05](url)", "[[8:35](url)]", "[0.30](url?t=30)", "[1:01:29](url)"
 _TIME_LINK = re.compile(
@@ -118,7 +129,7 @@ def find_agenda(
             or heading.line in not_items
             or (metadata is not None and metadata.match(title))
             or (containers is not None and containers.match(title) and len(title.split()) <= 6)
-            or STRUCTURE.match(title) is not None
+            or is_structure(title)
             or not re.search(r"[^\W\d_]", title)
         )
         if other:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import urllib.parse
+from collections.abc import Callable
 
 from ..model import Section
 from ..text import UniqueIds, slugify
@@ -161,7 +162,7 @@ def _short_address(match: re.Match[str]) -> str:
 
 
 def held_items(
-    sections: list[Section], headings: list[Heading], default_repo: str, structure: re.Pattern[str]
+    sections: list[Section], headings: list[Heading], default_repo: str, structure: Callable[[str], bool]
 ) -> list[Section]:
     """A section titled as the notes' structure ("## Minutes", "## Agenda") whose sub-headings
     one level down hold the record ("### Standup", "### Release schedule [#110]") is none:
@@ -172,9 +173,9 @@ def held_items(
     starts = [h.line for h in headings]
     for section in sections:
         inside = headings[bisect.bisect_right(starts, section.line) : bisect.bisect_right(starts, section.end_line)]
-        below = [h for h in inside if h.level == section.level + 1] if structure.match(section.title) else []
+        below = [h for h in inside if h.level == section.level + 1] if structure(section.title) else []
         parts = [(h, split_heading(h.text, default_repo)) for h in below]
-        parts = [(h, p) for h, p in parts if p.title and not structure.match(p.title)]
+        parts = [(h, p) for h, p in parts if p.title and not structure(p.title)]
         if not parts:
             kept.append(section)
             continue
@@ -186,7 +187,7 @@ def held_items(
             held.append(item)
     if not held:
         return sections
-    return merge_items([s for s in kept if not structure.match(s.title)], held, set())
+    return merge_items([s for s in kept if not structure(s.title)], held, set())
 
 
 def _title(text: str) -> str:

@@ -121,6 +121,12 @@ _NUMBER_CELL = re.compile(r"^\**\s*(?:(?P<kind>decision|action)s?\s+)?(?P<number
 _HEADER_CELL = re.compile(r"^\W*(?:(?:decision|action)s?\W*)*items?\W*$|^\W*s\.?\s*no\.?\W*$", re.I)
 _BULLET_NUMBER = re.compile(r"^\s*[*+-]\s+\*\*(?P<number>\d+(?:\.\d+)*)\.?\*\*\s*[:.-]?\s*(?P<text>.*)$")
 _BULLET = re.compile(r"^\s*[*+-]\s+(?P<text>\S.*)$")
+# "* Decisions:", "* Action Items:" ("Actions Items:"): a bullet that labels the bullets nested under it
+_LABEL_BULLET = re.compile(
+    r"^(?P<indent>\s*)[*+-]\s+(?:\*\*|__)?(?:(?P<decision>decisions?(?:\s+made)?)|(?:next\s+steps|actions?(?:\s+items?)?|todos?))"
+    r"(?:\*\*|__)?\s*:?(?:\*\*|__)?\s*$",
+    re.I,
+)
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 _BOLD_LEAD = re.compile(r"^\s*\*\*(?P<subject>[^*]{2,120}?)\s*:?\s*\*\*\s*:?\s*(?P<rest>.*)$")
 _CLOCK_CELL = re.compile(r"^\s*(?P<clock>\d{1,2}(?::\d{2}){1,2})\s*$")
@@ -169,11 +175,29 @@ def find_decisions(lines: list[str], numbers: list[int]) -> list[Decision]:
     mode: str | None = None  # "decision", "action" or "both": under such a heading
     table: str | None = None  # the kind of the table being read, if it is one of ours
     previous = 0
+    under: tuple[str, int, int | None] | None = None  # a label bullet's kind, indent, and its items' indent
     for number in numbers:
         line = lines[number - 1]
         if number != previous + 1:
             table = None
         previous = number
+        if under is not None and line.strip():
+            bullet = _BULLET.match(line)
+            indent = len(line) - len(line.lstrip())
+            if bullet and indent > under[1]:
+                if under[2] is None:
+                    under = (under[0], under[1], indent)
+                if indent == under[2]:  # an item; those nested deeper are its parts
+                    found.append(_made(number, None, bullet["text"], under[0]))
+                continue
+            if not bullet and indent > under[1]:
+                continue  # an item's text going on
+            under = None
+        labelled_bullet = _LABEL_BULLET.match(line)
+        if labelled_bullet:
+            kind = "decision" if labelled_bullet["decision"] else "action"
+            under = (kind, len(labelled_bullet["indent"]), None)
+            continue
         heading = _HEADING.match(line)
         if heading:
             text = line[heading.end() :].strip().rstrip("#").strip()

@@ -35,7 +35,7 @@ from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify, unshow
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
-from .agenda import LABEL_VALUE, STRUCTURE, find_agenda, metadata_lines
+from .agenda import LABEL_VALUE, find_agenda, is_structure, metadata_lines
 from .bullet_items import agenda_bullets, bullet_items, held_items, merge_items, once, sibling_items, without_empty
 from .dateline import read_date, real_date
 from .decisions import find_decisions
@@ -91,10 +91,20 @@ _NONE = re.compile(r"^\W*(?:none(?:\s+(?:discussed|suggested|specified|identifie
 _RECORDING = re.compile(r"\[Recording\]\((?P<url>[^)\[\s]+)\)", re.I)  # the URL stops at the next "["
 # The labels a line gives its recording with no settings, and the three ways it writes the
 # address after them: "* **Recording**: <https://youtu.be/…>", "Video: https://…",
-# "Livestream: [YouTube](https://…)".
-RECORDING_LINE_LABELS = ("Recording", "Video", "Video recording", "Livestream", "Live stream", "YouTube")
+# "Livestream: [YouTube](https://…)"; an emoji may come first (":movie_camera: Recording: …", "🎥 Video: …").
+RECORDING_LINE_LABELS = (
+    "Recording",
+    "Meeting recording",
+    "Zoom recording",
+    "Recording link",
+    "Video",
+    "Video recording",
+    "Livestream",
+    "Live stream",
+    "YouTube",
+)
 _RECORDING_LINE = re.compile(
-    r"^\s*+(?:[*+-]\s++)?(?:\*\*|__)?(?:"
+    r"^\s*+(?:[*+-]\s++)?(?:(?::[\w+-]{1,30}:|[^\w\s\[<*_:#>])\s*+){0,6}(?:\*\*|__)?(?:"
     + "|".join(r"\s+".join(map(re.escape, label.split())) for label in RECORDING_LINE_LABELS)
     # possessive: a run of spaces is never split between two of these (quadratic on 40,000)
     + r")\s*+(?:\*\*|__)?\s*+:\s*+(?:\*\*|__)?\s*+"
@@ -877,10 +887,12 @@ class _NoteParser:
         )  # a plan and its record: one item
         # "### org/repo" holds its bullets, "## Agenda" over it its sub-headings
         m.sections = without_empty(merge_items(found, items, containers | holders), m.lines)
-        m.sections = held_items(m.sections, self.headings, self.default_repo, STRUCTURE)
-        if len(m.sections) == 1 and STRUCTURE.match(m.sections[0].title):  # "### Agenda" and its bullets
+        m.sections = held_items(m.sections, self.headings, self.default_repo, is_structure)
+        if len(m.sections) == 1 and is_structure(m.sections[0].title):  # "### Agenda" and its bullets
             bullets = agenda_bullets(m.sections[0], m.lines, skip, self.default_repo)
             m.sections = merge_items([], bullets, set()) or m.sections
+        elif any(not is_structure(s.title) for s in m.sections):  # "## Agenda" beside the record's items
+            m.sections = [s for s in m.sections if not is_structure(s.title)]
 
     def _presenters_from_agenda_list(self) -> None:
         """ "1. Volume Storage on a Mac - Brent/Ashley" in the list of topics before the item,
@@ -1085,6 +1097,13 @@ class _NoteParser:
         m = self.meeting
         prose = self.prose_lines()
         m.decisions = find_decisions(m.lines, prose)
+        # "Try to check …" is no one's task: a one-word owner is a first name of someone listed
+        first_names = {strip_affiliation(a).split()[0].casefold() for a in m.attendees if strip_affiliation(a)}
+        for item in m.decisions:
+            owner = item.owner or ""
+            one_word = " " not in owner and not _JUST_INITIALS.fullmatch(owner)
+            if m.attendees and one_word and owner.casefold() not in first_names:
+                item.owner = None
         listed = {a.line for a in m.action_items}
         for item in m.decisions:
             if item.kind == "action" and item.line not in listed:

@@ -41,6 +41,20 @@ _INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.*)$")
 _PLACEHOLDER = re.compile(r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.)\W*$", re.I)
 LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
+# "[x] Brendan Abel - NVIDIA", "[ ] Allan Johns": a roll call ticked in a task list, where an
+# empty box is someone who did not come (when any box of the list is ticked)
+_CHECKBOX = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
+# "TSC Attendees:", "Other Attendees:", "Remote:": a bullet that only labels the names below it
+_GROUP = re.compile(r"^[^:]{1,40}:$")
+# "Host: Stephen Mackenzie", "Chair: …": the person named in a role, whose last word is one of these
+_ROLE = re.compile(
+    r"^(?P<role>(?:[\w-]+\s+){0,2}(?:host|co-?hosts?|chairs?|co-?chairs?|secretary|facilitators?|moderators?"
+    r"|scribes?|note[- ]?takers?|notes|minutes|organi[sz]ers?|guests?|attendees|members|observers|others|staff"
+    r"|remote|in[- ]person|online|present))\s*:\s*(?P<rest>\S.*)$",
+    re.I,
+)
+# labels of those who were not there: what they list is no attendee
+_ABSENT = re.compile(r"^\W*(?:absent|regrets|apologies|excused|not\s+present|unable\s+to\s+attend)\b", re.I)
 # "**Tim Beiko**", "**Marius (Geth)**", "**Hudson**:", "**Danny** [1:19](…): text", "**Hudson:** text"
 # "**Tim beiko:**[cool](…) are we live": a colon inside the bold opens a turn whatever follows
 _TURN = re.compile(
@@ -96,8 +110,9 @@ def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPe
                 break
             following = after  # the blank run is read once
             continue
-        texts.append((following, LIST_MARKER.sub("", line).strip(), LIST_MARKER.match(line) is not None))
+        texts.append((following, line, LIST_MARKER.match(line) is not None))
         following += 1
+    texts = _present(texts)
     # "* Kevin Hoffman, Capital One" in a list of one person a bullet: the name, then where
     # they work, as word processors' attendee lists write it ("Kevin Hoffman (Capital One)")
     bullets = [text for _, text, bullet in texts if bullet]
@@ -114,7 +129,46 @@ def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPe
                 continue
             if is_person(name) and strip_affiliation(name) not in not_people:
                 names.append((number, name))
-    return names
+    # "Host: Stephen Mackenzie" then "Stephen Mackenzie - NVIDIA": one person, as the fuller line has them
+    at: dict[str, int] = {}
+    once: list[tuple[int, str]] = []
+    for number, name in names:
+        bare = strip_affiliation(name).casefold()
+        if bare not in at:
+            at[bare] = len(once)
+            once.append((number, name))
+        elif len(name) > len(once[at[bare]][1]):
+            once[at[bare]] = (number, name)
+    return once
+
+
+def _present(texts: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """The list's lines as (line, text, a bullet) without their markers, group labels and
+    ticks, leaving out who the list says was not there: under an absent label, or with an
+    empty box in a list where boxes are ticked."""
+    boxes = (_CHECKBOX.match(LIST_MARKER.sub("", line).strip()) for _, line, _ in texts)
+    ticked = any(box and box["mark"] != " " for box in boxes)
+    kept: list[tuple[int, str, bool]] = []
+    absent_below: int | None = None  # the indent of an absent label whose bullets are skipped
+    for number, line, bullet in texts:
+        indent = len(line) - len(line.lstrip())
+        if absent_below is not None and (indent <= absent_below or not bullet):
+            absent_below = None
+        text = LIST_MARKER.sub("", line).strip()
+        if absent_below is not None or _ABSENT.match(text):
+            if _GROUP.match(text):
+                absent_below = indent
+            continue
+        box = _CHECKBOX.match(text)
+        if box:
+            if ticked and box["mark"] == " ":
+                continue
+            text = text[box.end() :]
+        if bullet and _GROUP.match(text):
+            continue
+        role = _ROLE.match(text) if bullet else None
+        kept.append((number, role["rest"] if role else text, bullet))
+    return kept
 
 
 def speaker_turns(lines: list[str], numbers: list[int], not_people: NotPeople) -> list[tuple[int, str]]:

@@ -135,10 +135,12 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
     else:
         level = min((h.level for h in agenda), default=4)
 
+    held = _held(body) if classic else set()
+
     def starts(h: Heading) -> bool:
         p = parts[h.line]
-        if classic and h.level == 2:
-            return True  # "## Demos:" is an agenda item too
+        if classic and (h.level == 2 or h.line in held):
+            return True  # "## Demos:" is an agenda item too, and "### Dreamworks" under "## Details"
         if _DEMO.match(p.title) or not re.search(r"[^\W\d_]", p.title) or is_link_only(h.text):
             return False
         # A titled heading with a video mark starts an item at any depth: the Cabals'
@@ -183,6 +185,19 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
         section.id = ids.make(slugify(section.title))
         sections.append(section)
     return sections
+
+
+def _held(body: list[Heading]) -> set[int]:
+    """Lines of the H3 headings right under an H2 container ("## Details" over "### TSC Items"):
+    in a note whose items are H2 headings, the container's sub-headings are items too."""
+    held: set[int] = set()
+    container = False
+    for heading in body:
+        if heading.level <= 2:
+            container = heading.level == 2 and CONTAINERS.match(heading.text) is not None
+        elif container and heading.level == 3:
+            held.add(heading.line)
+    return held
 
 
 OPENING_HEADINGS = 3  # sub-headings (a presenter, talk titles) that may come before the mark
