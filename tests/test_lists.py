@@ -80,3 +80,33 @@ def test_every_real_note_keeps_its_nested_items(community: str) -> None:
     quoting = {p.name for p in folder.glob("**/*.md") if _QUOTED_LIST.search(p.read_text(encoding="utf-8"))}
     assert [d for d in differ if d[0] not in quoting] == [], f"{kept} of {expected} nested items kept"
     assert expected > 0 and kept >= 0.99 * expected
+
+
+TASKS = """# Weekly sync
+
+## March 11, 2025
+
+Attendees: Ada Lovelace, Grace Hopper
+
+## Agenda
+- [x] Release plan :tada:
+  - [ ] cut the branch
+- [x]: not a box, a colon follows
+- [ ](javascript:alert(1)) not a box either
+- text with [x] inside stays text, and `:tada:` in code stays code
+"""
+
+
+def test_a_task_list_shows_its_boxes_and_an_emoji_code_its_emoji_as_github_does(tmp_path: Path) -> None:
+    """ "- [x] done" is a ticked box no one can change, "- [ ] …" an empty one, nested too, and
+    ":tada:" is 🎉; a bracket pair that is no box (before ":" or "(", or inside the text) and
+    a code span stay as written."""
+    root = make_site(tmp_path, {"2025-03-11.md": TASKS}, copy_seed=False)
+    html = _page_html(root, "2025-03-11")
+    boxes = [sorted(re.findall(r"\w+(?==)", box)) for box in re.findall(r"<input[^>]*>", html)]
+    assert boxes == [["checked", "disabled", "type"], ["disabled", "type"]]
+    assert html.count('type="checkbox"') == 2
+    assert "Release plan 🎉" in html and "<code>:tada:</code>" in html
+    assert "people/x/" not in html  # a box is nobody
+    assert "[x]: not a box" in html and "text with [x] inside" in html
+    assert "javascript:" not in html.split("</h1>", 1)[-1].replace("[ ](javascript:alert(1))", "")

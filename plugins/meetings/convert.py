@@ -30,6 +30,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import Treeprocessor
+from pymdownx import emoji  # type: ignore[import-untyped]  # no type hints shipped
 
 from . import urls
 from .render.blocks import fill_blocks
@@ -37,8 +38,10 @@ from .sanitize import clean_html, safe_id
 from .text import valid_text
 
 # The only extensions generated pages are converted with, whatever the site enables: none
-# of them reads a file or runs code. (attr_list: our templates give headings their ids.)
-NOTE_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list")
+# of them reads a file or runs code. (attr_list: our templates give headings their ids;
+# tasklist and emoji: "- [x] done" and ":tada:" shown as GitHub shows them, a box and 🎉.)
+NOTE_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "pymdownx.tasklist", "pymdownx.emoji")
+_EMOJI = {"emoji_index": emoji.gemoji, "emoji_generator": emoji.to_alt}  # the character itself, no image
 # What a builder of the generated tree needs besides its own extensions: the headings we
 # write back carry `{ #id }`.
 BUILDER_EXTENSIONS = ("attr_list",)
@@ -243,7 +246,8 @@ class Converter:
     def __init__(self, directory_urls: bool, permalink: bool | str = True) -> None:
         self._links = _Links()
         toc = {"slugify": safe_slugify(toc_slugify), "permalink": permalink, "marker": ""}
-        self._md = markdown.Markdown(extensions=[*NOTE_EXTENSIONS, self._links], extension_configs={"toc": toc})
+        configs = {"toc": toc, "pymdownx.emoji": _EMOJI}
+        self._md = markdown.Markdown(extensions=[*NOTE_EXTENSIONS, self._links], extension_configs=configs)
         self.directory_urls = directory_urls
         self.block_tags = frozenset(self._md.block_level_elements)
 

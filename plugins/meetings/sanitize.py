@@ -24,6 +24,10 @@ _ATTRIBUTES["a"] = _ATTRIBUTES.get("a", set()) | {"rel", "name"}
 _ATTRIBUTES["th"] = _ATTRIBUTES.get("th", set()) | {"style"}
 _ATTRIBUTES["td"] = _ATTRIBUTES.get("td", set()) | {"style"}
 _ATTRIBUTES["code"] = {"class"}
+# A task list's box ("- [x] done"): only ever a ticked or empty checkbox no one can change
+_TAGS.add("input")
+_ATTRIBUTES["input"] = {"checked"}
+_SET = {"input": {"type": "checkbox", "disabled": ""}}
 
 
 # The ids our pages and the theme set are lower-case words; anything else in note HTML
@@ -59,4 +63,5 @@ def clean_html(html: str) -> str:
         filter_style_properties={"text-align"},
         strip_comments=True,
         attribute_filter=_attribute,
+        set_tag_attribute_values=_SET,
     )

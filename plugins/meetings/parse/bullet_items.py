@@ -34,7 +34,7 @@ CONTAINER_SHAPES = (re.compile(r"[a-z0-9][a-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
 _REFERENCE = re.compile(
     r"github\.com/[^/\s]{1,39}/[^/\s]{1,100}/(?:issues|pull|discussions)/\d|\b[\w.-]{1,100}#\d|(?<![\w&])#\d"
 )
-_TOP_BULLET = re.compile(r"^[*+-][ \t]+(?P<text>\S.*)$")  # a bullet of the outer list: no indent
+_TOP_BULLET = re.compile(r"^[*+-][ \t]+(?:\[[ xX]\][ \t]+)?(?P<text>\S.*)$")  # outer list, no indent; after a task box
 _LINK = re.compile(r"\[(?P<label>[^\]\n]{0,200})\]\((?P<url>[^)\s]{0,2000})\)")
 _BARE_URL = re.compile(r"<?https?://\S{1,2000}$")  # at the end of the text
 MAX_TITLE = 200

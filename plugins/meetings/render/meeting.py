@@ -24,7 +24,7 @@ from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*$")
-_BULLET_START = re.compile(r"^\s*[*+-][ \t]+")  # the marker of a list item, before its text
+_BULLET_START = re.compile(r"^\s*[*+-][ \t]+(?:\[[ xX]\][ \t]+)?")  # a list item's marker and task box
 
 
 @dataclass

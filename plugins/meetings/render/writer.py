@@ -53,6 +53,9 @@ def code_html(span: str) -> str:
 _CODE_UNSAFE = re.compile(r"[^\w ]|_")
 
 
+# "- [x] done": a task list item's box, left for the tasklist extension to show as one (its
+# brackets escaped, as all are, it would be text); a box before ":" or "(" stays text.
+_TASK_BOX = re.compile(r"^(\s*(?:[*+-]|\d+[.)])\s+)\\\[([ xX])\\\](\s)")
 # "[ref]: url" defines a link and is not shown; in notes it is text like any other.
 _REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[([^\]]+)\]:")
 
@@ -113,6 +116,7 @@ class Writer:
             self._text_with_names(p.text, wanted) if wanted and p.kind == "text" else self._md_piece(p) for p in pieces
         )
         text = _BLOCK_MARKER.sub(lambda m: f"{m[1]}&#{ord(m[2])};", text)
+        text = _TASK_BOX.sub(r"\1[\2]\3", text)
         return _REFERENCE_DEFINITION.sub(r"\1\\[\2]:", text)
 
     def _text_with_names(self, text: str, wanted: list[tuple[list[str], str]]) -> str:
