@@ -559,3 +559,56 @@ def test_a_ticked_roll_call_its_summary_bullets_and_a_details_heading_with_no_se
         ("decision", "Drop the old mailing list", None),
         ("action", "Try to find a host for the build farm", None),
     ]
+
+
+ROLL = """<!-- SPDX-License-Identifier: CC-BY-4.0 -->
+
+Mar 9, 2020
+
+Host: Ines Okafor
+
+Rotating Secretary: Pavel Dorn
+
+Attendees:
+  * [X] Ines Okafor (_TSC Chair_) - Lumen Labs
+  * [ ] Olaf Brenner (_TSC_) - Northwind
+  * [X] Pavel Dorn (_TSC_) - Freelance
+
+Apologies:
+  * Olaf Brenner
+
+# **Lantern TSC Meeting Notes**
+
+* Release 2.1 (PR #41)
+    - Ines: the branch is cut.
+    - **TODO**: Pavel will write the release notes.
+
+* Website
+    - Still waiting on the logo.
+    - **TODO** - Ines Okafor to ask the foundation about hosting.
+"""
+
+
+def test_bullets_under_a_bold_title_are_the_items_of_a_note_with_no_other_heading(tmp_path: Path) -> None:
+    """A note whose one heading is its title in bold, over top-level bullets that hold their
+    discussion, in a file named with underscores: the date from the name, the title without
+    its bold, the bullets as items, a ticked roll call (no empty box, no apologies), and a
+    TODO in a nested bullet or after a dash as the action of whom it names."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2020_03_09.md").write_text(ROLL, encoding="utf-8")
+    archive = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False).archive
+    (meeting,) = archive.meetings
+    assert (meeting.id, meeting.date, meeting.title) == ("2020-03-09", "2020-03-09", "Lantern TSC Meeting Notes")
+    assert [strip_affiliation(a) for a in meeting.attendees] == ["Ines Okafor", "Pavel Dorn"]
+    assert [s.title for s in meeting.sections] == ["Release 2.1 (PR #41)", "Website"]
+    assert [(a.owner, a.text) for a in meeting.action_items] == [
+        ("Pavel", "Pavel will write the release notes."),
+        ("Ines Okafor", "Ines Okafor to ask the foundation about hosting."),
+    ]
+    site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None))
+    page = next(p for p in site.pages if p.src == "meetings/2020-03-09.md")
+    html = site.article(page).html
+    assert '<p class="mt-note-title">Lantern TSC Meeting Notes</p>' in html
+    apologies, items = html.split("<li>Olaf Brenner</li>", 1)[1].split('<a id="release-2-1-pr-41">', 1)
+    assert "</ul>" in apologies  # the list under the title is not the apologies' list going on

@@ -38,7 +38,7 @@ RESERVED_IDS = frozenset({"index", "readme"})
 _TITLED_DATE = re.compile(r".*[^\W\d_].*?[\s_-]+(?P<date>\d{4}-\d{1,2}-\d{1,2})")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # "2021-6-16" (a date written without its zeros, as some exports name files): the same day
-_UNPADDED_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?!\d)")
+_UNPADDED_DATE = re.compile(r"(?P<year>\d{4})(?P<sep>[-_])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)")
 # Notes kept in a folder a month or a year ("2012-05/may-23.md", "2021/03-04.md"): the
 # folder's name gives what the file's leaves out. Other files there ("toc.md") are no meetings.
 _DATED_FOLDER = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
@@ -190,8 +190,9 @@ def most_linked_repo(notes: list[NoteFile]) -> str:
 
 
 def padded(stem: str) -> str:
-    """ "2021-6-16-community-call" -> "2021-06-16-community-call": a name that opens with a
-    date written without its zeros opens with that date as ISO writes it."""
+    """ "2021-6-16-community-call" -> "2021-06-16-community-call", "2020_07_06" -> "2020-07-06":
+    a name that opens with a date written without its zeros or with underscores opens with
+    that date as ISO writes it."""
     match = _UNPADDED_DATE.match(stem)
     if match is None or _ISO_DATE.match(stem):
         return stem

@@ -149,6 +149,15 @@ def unlink(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#+!|])")
 
 
+_WRAPPED = re.compile(r"(?P<mark>\*\*|__|\*|_)(?P<text>[^*_\s](?:.*[^*_\s])?)(?P=mark)")
+
+
+def unwrap(text: str) -> str:
+    """ "**OCIO TSC Meeting Notes**" -> "OCIO TSC Meeting Notes": a title written all in bold or italics."""
+    wrapped = _WRAPPED.fullmatch(text.strip())
+    return wrapped["text"] if wrapped else text.strip()
+
+
 def escape_markdown(text: str) -> str:
     """Text that Markdown shows literally, with no HTML and no formatting."""
     return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))

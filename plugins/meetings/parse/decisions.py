@@ -67,8 +67,9 @@ _MENTION_TASK = re.compile(
 )
 # "AI: Jason to bring this up in the Java SIG", "Action item: Ana will …", "TODO: Li to …": a
 # task labelled as one, taken only with its owner (never "TODO: Copy slide", or "AI: a demo")
+# (also in a nested bullet, and "**TODO** - John to …" with a dash for the colon)
 _ACTION_LABEL = re.compile(
-    r"^\s{0,3}(?:[*+-]\s{1,4})?(?:\*\*|__)?(?:action(?:\s+items?)?|AI|TODO)(?:\*\*|__)?\s{0,3}:(?:\*\*|__)?\s*(?P<text>\S.*)$",
+    r"^\s*+(?:[*+-]\s{1,4})?(?:\*\*|__)?(?:action(?:\s+items?)?|AI|TODO)(?:\*\*|__)?\s{0,3}(?::|\s[-–])(?:\*\*|__)?\s*(?P<text>\S.*)$",
     re.I,
 )
 # "The action items for next meeting is that MF and I …": a turn that says it gives tasks

@@ -28,10 +28,11 @@ from ..model import (
     IssueRef,
     Meeting,
     NextMeeting,
+    Section,
     VideoMark,
     number_chat,
 )
-from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify, unshowable
+from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify, unshowable, unwrap
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
 from .actions import next_steps, prose_actions
@@ -111,6 +112,7 @@ _RECORDING_LINE = re.compile(
     r"(?:<(?P<angled>https?://[^>\s]+)>|\[[^\]\n]*\]\((?P<linked>https?://[^)\s]+)\)|(?P<bare>https?://[^\s)>]+))",
     re.I,
 )
+_NESTED = re.compile(r"^[ \t]+\S")  # a line inside a list item: its discussion
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _VIDEO_LINK = re.compile(r"\]\(\s*(?P<url>https?://(?:www\.)?(?:youtu\.be|youtube\.com|vimeo\.com)/[^)\s]+)\s*\)", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -491,7 +493,7 @@ class _NoteParser:
         title = str(self.front.get("title") or "") or (h1.text if h1 else "")
         if "{{" in title:
             title = ""
-        m.title = title.strip() or f"Meeting {m.id}"
+        m.title = unwrap(title) or f"Meeting {m.id}"  # "# **OCIO TSC Meeting Notes**": no bold
         series = self.front.get("series")
         m.series = slugify(str(series)) if series else ("cabal" if "cabal" in m.title.lower() else "community")
         recording = self.front.get("recording")
@@ -893,6 +895,14 @@ class _NoteParser:
             m.sections = merge_items([], bullets, set()) or m.sections
         elif any(not is_structure(s.title) for s in m.sections):  # "## Agenda" beside the record's items
             m.sections = [s for s in m.sections if not is_structure(s.title)]
+        elif not m.sections and m.title_line is not None and not any(h.line > m.title_line for h in self.headings):
+            # "# Minutes" over "* Documentation" and its sub-bullets, and no heading after it
+            whole = Section("", m.title, m.title_line, body_end - 1, 1)
+            bullets = agenda_bullets(whole, m.lines, skip | set(m.attendee_lines), self.default_repo)
+            inside = (range(b.line + 1, b.end_line + 1) for b in bullets)
+            discussed = sum(any(_NESTED.match(m.lines[n - 1]) for n in lines) for lines in inside)
+            if 2 * discussed >= len(bullets):  # most bullets hold their discussion: each is an item
+                m.sections = merge_items([], bullets, set())
 
     def _presenters_from_agenda_list(self) -> None:
         """ "1. Volume Storage on a Mac - Brent/Ashley" in the list of topics before the item,

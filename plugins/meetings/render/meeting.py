@@ -17,7 +17,7 @@ from ..model import ChatMessage, Meeting, Person, RawBlock, Section
 from ..parse.names import split_names, strip_affiliation
 from ..parse.tables import widen
 from ..parse.transcript import turn_machinery
-from ..text import LONG_LINE, escape_html, escape_markdown, initials
+from ..text import LONG_LINE, escape_html, escape_markdown, initials, unwrap
 from .blocks import Blocks
 from .decisions import meeting_decisions
 from .templates import TEMPLATES, front_matter
@@ -63,7 +63,7 @@ def _own_title(meeting: Meeting) -> str | None:
     text = line.strip().lstrip("#").strip()
     if text.endswith("#") and set(text.rsplit(" ", 1)[-1]) == {"#"}:
         text = text.rsplit(" ", 1)[0].strip() if " " in text else ""  # a closing "###"
-    return text
+    return unwrap(text)
 
 
 def render_plain(meeting: Meeting) -> tuple[str, dict[str, str]]:
@@ -190,7 +190,10 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
             out += ["", f'<p class="mt-long">{escape_html(line)}</p>', ""]
             continue
         if number == meeting.title_line and _own_title(meeting) is not None:
-            continue  # shown under the page's title
+            above = next((o for o in reversed(out) if o.strip()), "")
+            if _LIST_MARKER.match(above):  # shown under the page's title; the lists around it stay two
+                out += ["", placeholders.add(""), ""]
+            continue
         if number in meeting.prose_code_lines:
             line = line.strip()
         if number in meeting.table_cells:
