@@ -105,6 +105,8 @@ def test_notes_named_by_their_day_in_month_and_year_folders_are_meetings(tmp_pat
         "2019-12/jan-2.md": "2020-01-02",  # a meeting of several days, into the next year
         "2021/03-04.md": "2021-03-04",
         "2022-07/2022-07-21.md": "2022-07-21",
+        "2024/CG-01-16.md": "2024-01-16-cg",  # a group's meetings, its name before the day
+        "2024/WG-01-16.md": "2024-01-16-wg",  # and another group's on the same day
     }
     for name in [*files, "2017-05/toc.md", "2018-05/summary.md", "2012-05/feb-30.md", "2020-09/other/sept-22.md"]:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

@@ -45,6 +45,8 @@ _DATED_FOLDER = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
 # A folder a day ("2025-09-02/meeting-notes.md", with its summary.md and transcript.md):
 # the folder is the date; its note is its one Markdown file, or the one named as notes are.
 _NOTE_NAME = re.compile(r"(?:(?:meeting|call)[ _-]?)?(?:notes?|minutes)|index|readme", re.I)
+# "CG-01-16.md", "WG-02-14.md" in "2024/": a group's meetings, its name before the month and day
+_SERIES_DAY = re.compile(r"(?P<series>[a-z]{1,12})[ _.-]+(?P<day>\d{1,2}[ _.-]+\d{1,2})", re.I)
 _DAY_NAME = re.compile(r"(?:(?P<month>[a-z]{3,9}|\d{1,2})[ _.-]+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
 
 
@@ -225,12 +227,16 @@ def _folder_notes(folder: os.DirEntry[str], label: str, problems: list[Diagnosti
         source = f"{label}/{entry.name}"
         if not entry.name.endswith(".md") or not _regular(entry, source, problems):
             continue
-        day = _folder_date(folder.name, entry.name[: -len(".md")])
+        stem = entry.name[: -len(".md")]
+        day, ident = _folder_date(folder.name, stem), None
+        if day is None and (prefixed := _SERIES_DAY.fullmatch(stem)):  # "CG-01-16.md": the CG's meeting
+            day = _folder_date(folder.name, prefixed["day"])
+            ident = f"{day}-{slugify(prefixed['series'])}" if day else None
         if day is None:
             message = f"{entry.name!r} is not named by a day of {folder.name}; it is not published as a meeting"
             problems.append(Diagnostic(source, None, INFO, message))
         else:
-            found.append(NoteFile(day, Path(entry.path), source))
+            found.append(NoteFile(ident or day, Path(entry.path), source))
     return found
 
 
