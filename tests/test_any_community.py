@@ -368,7 +368,8 @@ def test_outcomes_and_tasks_in_prose_and_no_template_headings_as_items() -> None
         "* Move type definitions out [#38818](https://github.com/example/widgets/issues/38818)\n"
         "  * No objections; agreed to land it.\n  * Li Wei volunteered to write the proposal.\n"
         "  * Jane Doe will think about it.\n  * JD: we agreed to disagree\n\n"
-        "## Upcoming Meetings\n\n* **Calendar**: <https://example.org/calendar>\n"
+        "## Upcoming Meetings\n\n* **Calendar**: <https://example.org/calendar>\n\n"
+        "Click `+GoogleCalendar` at the bottom right to add it to your own calendar.\n"
     )
     meeting = parse_note(text, "notes/2025-03-04.md", "2025-03-04", "example/widgets")
     assert [s.title for s in meeting.sections] == ["Move type definitions out"]
