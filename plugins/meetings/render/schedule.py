@@ -30,7 +30,10 @@ def next_meetings(archive: Archive) -> list[dict[str, object]]:
     held: dict[str, list[dt.date]] = {}
     announced: dict[str, dict[dt.date, str]] = {}
     times: dict[str, str] = {}
+    heads: dict[str, str] = {}  # "Cabal meeting" where the notes name the series, else "Meeting"
     for meeting in archive.meetings:
+        if meeting.shown_series or meeting.series not in heads:
+            heads[meeting.series] = meeting.head
         day = iso_date(meeting.date)
         if day is not None:
             held.setdefault(meeting.series, []).append(day)
@@ -51,6 +54,7 @@ def next_meetings(archive: Archive) -> list[dict[str, object]]:
         candidates = [(d, "announced") for d in sorted(after)] + [(d, "usual") for d in extra]
         series[name] = {
             "series": name,
+            "head": heads.get(name) or f"{name.replace('-', ' ').capitalize()} meeting",
             "time": times.get(name, ""),
             "rhythm": rule.describe() if rule else "",
             "dates": " ".join(f"{d.isoformat()}:{how}" for d, how in sorted(candidates)),
