@@ -9,6 +9,7 @@ from pathlib import Path
 from meetings.cli import main
 from meetings.parse import parse_note
 from meetings.parse.names import strip_affiliation
+from meetings.render.pages import render_home
 from meetings.site import Settings, load_site
 
 from .test_any_community import TSC as TSC_WEEK
@@ -612,3 +613,49 @@ def test_bullets_under_a_bold_title_are_the_items_of_a_note_with_no_other_headin
     assert '<p class="mt-note-title">Lantern TSC Meeting Notes</p>' in html
     apologies, items = html.split("<li>Olaf Brenner</li>", 1)[1].split('<a id="release-2-1-pr-41">', 1)
     assert "</ul>" in apologies  # the list under the title is not the apologies' list going on
+
+
+def test_the_home_page_names_a_series_only_as_the_notes_name_it(tmp_path: Path) -> None:
+    """Notes whose titles name no series ("Lantern TSC Meeting Notes") are announced on the
+    home page as "Meeting", never as a "Community meeting" they never wrote."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2024-03-14.md").write_text(TICKED, encoding="utf-8")
+    site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False)
+    home = render_home(site.archive)
+    text = home.content + "".join(home.blocks.values())
+    assert "<strong>Meeting</strong>" in text and "Community meeting" not in text
+
+
+TIMED = """# Lantern WG Notes - March 2024
+
+## Agenda
+
+1. Review agenda (2m, Ines)
+2. Full Unicode - looking for final approval
+3. Argument uniqueness RFC (Pavel Dorn, 5m)
+
+## Review agenda (2m, Ines)
+
+- Nothing to add.
+
+## Full Unicode - looking for final approval
+
+- Approved.
+
+## Argument uniqueness RFC (Pavel Dorn, 5m)
+
+- Needs one more review.
+"""
+
+
+def test_a_presenter_written_with_the_time_given_and_no_other_shape_where_notes_write_it_so() -> None:
+    """ "Review agenda (2m, Ines)" and "(Pavel Dorn, 5m)": the item's presenter and its time;
+    in notes that name presenters so, "Full Unicode - looking for …" is a title, not a talk
+    by "Full Unicode", in the heading and in the agenda list above it."""
+    meeting = parse_note(TIMED, "notes/2024-03-07.md", "2024-03-07", "example/lantern")
+    assert [(s.title, s.presenters) for s in meeting.sections] == [
+        ("Review agenda", ["Ines"]),
+        ("Full Unicode - looking for final approval", []),
+        ("Argument uniqueness RFC", ["Pavel Dorn"]),
+    ]

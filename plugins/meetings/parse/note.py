@@ -56,7 +56,7 @@ from .people_lists import (
 )
 from .raw import find_raw_blocks
 from .references import ReferenceFinder
-from .sections import CHAT, RECAP, TRANSCRIPT, Heading, clean_title, find_sections, split_heading
+from .sections import CHAT, RECAP, TRANSCRIPT, Heading, clean_title, find_sections, split_heading, timed_names
 from .tables import extra_cells
 
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
@@ -914,11 +914,12 @@ class _NoteParser:
         if not unnamed:
             return
         listed: list[tuple[int, frozenset[str], list[str]]] = []
-        for number in self.prose_lines():
-            if _LIST_ITEM.match(m.lines[number - 1]) and number < unnamed[-1].line:
-                parts = split_heading(_LIST_ITEM.sub("", m.lines[number - 1], count=1), self.default_repo)
-                if parts.presenters and (words := _title_words(parts.title)):
-                    listed.append((number, words, parts.presenters))
+        items = [n for n in self.prose_lines() if _LIST_ITEM.match(m.lines[n - 1]) and n < unnamed[-1].line]
+        dashes = not timed_names(m.lines[n - 1] for n in items)  # "Full Unicode - …" beside "(5m, Lee)"
+        for number in items:
+            parts = split_heading(_LIST_ITEM.sub("", m.lines[number - 1], count=1), self.default_repo, dashes)
+            if parts.presenters and (words := _title_words(parts.title)):
+                listed.append((number, words, parts.presenters))
         titles = [_title_words(s.title) for s in m.sections]
         for section in unnamed:
             words = _title_words(section.title)

@@ -47,6 +47,18 @@ _EMPTY_MARK = re.compile(r"\(\s*(?::\s*)?in\s+(?:the\s+)?video\s*\)", re.I)
 # A run of spaces is entered only at its start ("(?<!\s)"), so a long run is read once.
 _WALL_MINUTE = re.compile(r"(?:(?:(?<!\s)\s+)?[-–]\s*|(?<!\s)\s+)\d{1,2}\.?\s*$")
 _DASH = re.compile(r"(?<!\s)\s+[-–]\s+|(?:(?<!\s)\s+)?[-–]\s*$|(?<=\w)[-–]\s+")
+# "(5m, Lee)", "(Benjie, 5m)", "(15 min, Ana / Li)": the time an item was given and who brings it
+_MINUTES = r"\d{1,3}\s?(?:m|mins?|minutes|h|hrs?|hours)"
+_TIMED = re.compile(
+    rf"\(\s*(?:{_MINUTES}\s*,\s*(?P<who>[^(),]{{1,80}}?)|(?P<who2>[^(),]{{1,80}}?)\s*,\s*{_MINUTES})\s*\)\s*$"
+)
+
+
+def timed_names(texts: Iterable[str]) -> bool:
+    """Whether some of these titles name their presenter with the time given ("(5m, Lee)")."""
+    return any(_TIMED.search(text) for text in texts)
+
+
 _WITH = re.compile(r"(?<!\s)\s+w/\s+")  # "Title w/ Presenter"
 
 
@@ -65,8 +77,9 @@ class HeadingParts:
     has_mark: bool
 
 
-def split_heading(text: str, default_repo: str = "") -> HeadingParts:
-    """Title, presenters and video time of one heading, whatever their order."""
+def split_heading(text: str, default_repo: str = "", dashes: bool = True) -> HeadingParts:
+    """Title, presenters and video time of one heading, whatever their order; with `dashes`
+    False, a part before or after " - " is never a presenter (the notes name them otherwise)."""
     mark = next((p for p in inline.scan(text, default_repo) if p.kind == "mark"), None)
     if mark:
         left, right = text[: mark.start], text[mark.end :]
@@ -77,7 +90,10 @@ def split_heading(text: str, default_repo: str = "") -> HeadingParts:
     left = left.strip().rstrip("-–").strip()
     presenters = split_presenters(right) if right else None
     title = left
-    if presenters is None:
+    if presenters is None and (timed := _TIMED.search(left)):  # "Review agenda (2m, Lee)", "(Benjie, 5m)"
+        if names := split_presenters(timed["who"] or timed["who2"]):
+            presenters, title = names, left[: timed.start()].rstrip()
+    if presenters is None and dashes:
         parts = [p for p in _DASH.split(left) if p.strip()]
         if len(parts) > 1 and (names := split_presenters(parts[-1])):
             presenters, title = names, " - ".join(parts[:-1])
@@ -124,7 +140,10 @@ def find_sections(headings: list[Heading], lines: list[str], body_end: int, defa
     last_line = len(lines)
     body = [h for h in headings if h.level > 1 and h.line < body_end]
     agenda = [h for h in body if not is_meta(h.text) and not CONTAINERS.match(h.text)]
-    parts = {h.line: split_heading(h.text, default_repo) for h in agenda}
+    # "Title (5m, Lee)": where headings name their presenters so, "Full Unicode - looking for
+    # final approval" is a title, not Full Unicode presenting
+    dashes = not timed_names(h.text for h in agenda)
+    parts = {h.line: split_heading(h.text, default_repo, dashes) for h in agenda}
     classic = any(h.level == 2 for h in agenda)
     marked = [h.level for h in agenda if parts[h.line].has_mark and not _DEMO.match(parts[h.line].title)]
     if classic:
