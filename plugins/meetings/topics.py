@@ -10,17 +10,12 @@ Subjects are mined from the notes themselves (subjects.py); this file names them
 describes them, merges spellings into one (aliases) and excludes what is not one. A
 curated name more specific than a mined subject splits it off: "Podman Desktop"
 gets its own page, and its mentions are also the broader subject's.
-
-A topic also comes from a technical term that recurs in the notes of several meetings:
-a code span, a command-line flag (`--cache-from`), a configuration file name
-(`registries.conf`) or a `podman <subcommand>`.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,16 +25,6 @@ from .text import slugify
 from .yamlfile import Map, Seq, load_yaml_file, one_line
 
 _KEYS = {"name", "aliases", "description"}
-RECURRING_MEETINGS = 2  # a term becomes a topic when the notes of this many meetings use it
-
-_CODE = re.compile(r"`([^`\n]{3,40})`")
-_FLAG = re.compile(r"(?<![\w-])(--[a-z][a-z0-9]+(?:-[a-z0-9]+)+|--[a-z]{4,})\b")
-_FILE = re.compile(r"(?<![\w/.-])([a-z][\w-]*\.(?:conf|ya?ml|json|toml))\b", re.I)
-_SUBCOMMAND = re.compile(
-    r"\bpodman[ -](machine|kube|play|build|network|pod|volume|image|secret|system|compose|farm|artifact"
-    r"|quadlet|manifest|generate|healthcheck|checkpoint|restore|auto-update|desktop|remote|events)\b",
-    re.I,
-)
 
 
 @dataclass
@@ -141,26 +126,3 @@ def _alias_pattern(name: str) -> str:
 def _norm(text: str) -> str:
     """ "Podman-Machine" -> "podman machine"; a flag keeps its dashes ("--cache-from")."""
     return re.sub(r"(?<=\w)[\s-]+(?=\w)", " ", text.casefold()).strip()
-
-
-def terms_in(text: str) -> set[str]:
-    """Technical terms written in a line: code spans, flags, file names, podman subcommands."""
-    found = {_norm(m) for m in _CODE.findall(text) if len(m.split()) <= 3 and not m.strip().startswith("http")}
-    found.update(_norm(m) for m in _FLAG.findall(text))
-    found.update(_norm(m) for m in _FILE.findall(text))
-    found.update(f"podman {m.lower()}" for m in _SUBCOMMAND.findall(text))
-    return {t for t in found if len(t) >= 3 and re.search(r"[a-z]", t)}
-
-
-def recurring_terms(term_meetings: dict[str, set[str]], known: set[str]) -> list[str]:
-    """Terms used in the notes of several meetings that are not curated topics already."""
-    return sorted(t for t, ms in term_meetings.items() if len(ms) >= RECURRING_MEETINGS and t not in known)
-
-
-def collect_terms(lines_by_meeting: dict[str, Iterable[str]]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for meeting, lines in lines_by_meeting.items():
-        for line in lines:
-            for term in terms_in(line):
-                found[term].add(meeting)
-    return found

@@ -58,10 +58,6 @@ class Loaded:
     data: object = None
     problems: list[Diagnostic] = field(default_factory=list)
 
-    @property
-    def usable(self) -> bool:
-        return not any(p.level == ERROR for p in self.problems)
-
 
 class _Refused(Exception):
     def __init__(self, mark: yaml.Mark | None, message: str) -> None:

@@ -15,7 +15,7 @@ _PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "le", "la", "
 _NOT_NAME_WORDS = set(
     "demo demos questions question discussion topics topic summary notes note update updates slides "
     "announcement announcements agenda recap introduction introductions overview details breaking changes "
-    "podman meeting video recording repo presentation upcoming other team everyone anyone maintainers "
+    "meeting video recording repo presentation upcoming other team everyone anyone maintainers "
     "reviewers community members".split()
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
