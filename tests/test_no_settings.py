@@ -4,6 +4,7 @@ them, numbered documents linked by name, a chat pasted under a heading that name
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from meetings.cli import main
@@ -611,6 +612,7 @@ def test_bullets_under_a_bold_title_are_the_items_of_a_note_with_no_other_headin
     page = next(p for p in site.pages if p.src == "meetings/2020-03-09.md")
     html = site.article(page).html
     assert '<p class="mt-note-title">Lantern TSC Meeting Notes</p>' in html
+    assert re.search(r'type="checkbox"[^>]*> <a href="[^"]*people/pavel-dorn/">Pavel Dorn</a>', html)  # ticked, linked
     apologies, items = html.split("<li>Olaf Brenner</li>", 1)[1].split('<a id="release-2-1-pr-41">', 1)
     assert "</ul>" in apologies  # the list under the title is not the apologies' list going on
 

@@ -266,6 +266,7 @@ def _name_spans(line: str, names: list[str], meeting: Meeting, archive: Archive)
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])\s+")
+_BOX = re.compile(r"^\[[ xX]\]\s+")
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?[^:*_\n]{1,60}:(?:\*\*|__)?\s")
 
 
@@ -273,6 +274,7 @@ def _listed(line: str, attendees: set[str]) -> list[str]:
     """The attendees written on one line of a bulleted list ("* Jane Doe @jdoe (TSC)",
     "- Ana, Bo"): looked up by the line's own text, so a long list stays linear."""
     item = _LABEL.sub("", _LIST_MARKER.sub("", line)).strip()  # "**Remote attendees:** Dan Ehrenberg (DE), …"
+    item = _BOX.sub("", item)  # "[x] Ana Silva - Acme", a ticked roll call
     return [name for name in dict.fromkeys([item, *(p.strip() for p in split_names(item))]) if name in attendees]
 
 
