@@ -23,6 +23,7 @@ import pytest
 from meetings import inline
 from meetings.parse import (
     actions,
+    agenda,
     bullet_items,
     chat,
     dates,
@@ -155,6 +156,8 @@ RECOGNISERS: dict[str, Callable[[str], object]] = {
     ),
     "bullet_items.title": bullet_items._title,
     "actions.owner_of": actions.owner_of,
+    "agenda.is_structure": agenda.is_structure,
+    "a recording line after emoji": lambda line: note._RECORDING_LINE.match(":movie_camera::scroll: " + line),
     "actions.next_steps": lambda line: actions.next_steps(["#### Next Steps", line, f"* {line}"], set()),
     "actions.prose_actions": lambda line: actions.prose_actions([line], [1], {"ada lovelace"}),
 }
@@ -184,6 +187,16 @@ IN_A_NOTE: dict[str, Callable[[str], object]] = {
     ),
     "initials before a section": lambda line: _parse(f"{line}, {line} (AB), {line}", "", "## Item", f"AB: {line}"),
     "presenter label": lambda line: _parse("## Item", f"Presenter: {line}", f"Presenter{line}:"),
+    "ticked roll call": lambda line: _parse(
+        "## Attendance", f"* Host: {line}", "* TSC:", f"  * [x] {line}", "  * [ ] x"
+    ),
+    "labelled decisions": lambda line: _parse(
+        "## Item", "* Decisions:", f"  * {line}", "* Action Items:", f"  * {line}"
+    ),
+    "bullets under a lone title": lambda line: parse_note(
+        f"# **Notes**\n\n* [x] a\n  - {line}\n* b\n    - **TODO** - {line}\n", "notes/2022_03_03.md", "2022-03-03"
+    ),
+    "timed heading": lambda line: _parse(f"## Item ({line}, 5m)", "", f"## Other (5m, {line})"),
 }
 
 

@@ -49,8 +49,10 @@ _WALL_MINUTE = re.compile(r"(?:(?:(?<!\s)\s+)?[-–]\s*|(?<!\s)\s+)\d{1,2}\.?\s*
 _DASH = re.compile(r"(?<!\s)\s+[-–]\s+|(?:(?<!\s)\s+)?[-–]\s*$|(?<=\w)[-–]\s+")
 # "(5m, Lee)", "(Benjie, 5m)", "(15 min, Ana / Li)": the time an item was given and who brings it
 _MINUTES = r"\d{1,3}\s?(?:m|mins?|minutes|h|hrs?|hours)"
+# (possessive runs of spaces, names opening with no space: linear on "(" and 40,000 spaces)
 _TIMED = re.compile(
-    rf"\(\s*(?:{_MINUTES}\s*,\s*(?P<who>[^(),]{{1,80}}?)|(?P<who2>[^(),]{{1,80}}?)\s*,\s*{_MINUTES})\s*\)\s*$"
+    rf"\(\s*+(?:{_MINUTES}\s*+,\s*+(?P<who>[^(),\s][^(),]{{0,79}}?)|(?P<who2>[^(),\s][^(),]{{0,79}}?)\s*+,\s*+{_MINUTES})"
+    r"\s*+\)\s*+$"
 )
 
 
