@@ -94,6 +94,7 @@ Attendees: Ada Lovelace, Grace Hopper
 - [x]: not a box, a colon follows
 - [ ](javascript:alert(1)) not a box either
 - text with [x] inside stays text, and `:tada:` in code stays code
+- [x]\u00a0no box before a no-break space, and no one called x
 """
 
 
@@ -108,5 +109,6 @@ def test_a_task_list_shows_its_boxes_and_an_emoji_code_its_emoji_as_github_does(
     assert html.count('type="checkbox"') == 2
     assert "Release plan 🎉" in html and "<code>:tada:</code>" in html
     assert "people/x/" not in html  # a box is nobody
+    assert "[x]&nbsp;no box before" in html or "[x]\u00a0no box before" in html
     assert "[x]: not a box" in html and "text with [x] inside" in html
     assert "javascript:" not in html.split("</h1>", 1)[-1].replace("[ ](javascript:alert(1))", "")

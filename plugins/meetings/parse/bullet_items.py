@@ -120,7 +120,7 @@ def sibling_items(
 
 
 # "[Cesar] Gradle plugin for the agent": the bullet opens with who brings it
-_LEAD_NAME = re.compile(r"^\[(?P<who>[^\[\]\n]{1,60})\]\s+(?P<rest>\S.*)$")
+_LEAD_NAME = re.compile(r"^\[(?![ xX]\])(?P<who>[^\[\]\n]{1,60})\]\s+(?P<rest>\S.*)$")  # never a task box
 
 
 def agenda_bullets(section: Section, lines: list[str], skip: set[int], default_repo: str) -> list[Section]:
@@ -204,7 +204,7 @@ def _title(text: str) -> str:
             text = stripped[: bare.start()]
         else:
             break
-    title = clean_title(_ADDRESS_TEXT.sub(_short_address, text).strip(" -–—:([")) or ""
+    title = clean_title(_ADDRESS_TEXT.sub(_short_address, text).strip(" -–—:").rstrip("([")) or ""
     return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
 
 

@@ -55,7 +55,7 @@ _CODE_UNSAFE = re.compile(r"[^\w ]|_")
 
 # "- [x] done": a task list item's box, left for the tasklist extension to show as one (its
 # brackets escaped, as all are, it would be text); a box before ":" or "(" stays text.
-_TASK_BOX = re.compile(r"^(\s*(?:[*+-]|\d+[.)])\s+)\\\[([ xX])\\\](\s)")
+_TASK_BOX = re.compile(r"^(\s*(?:[*+-]|\d+[.)])\s+)\\\[([ xX])\\\]([ \t])")  # (no box before a no-break space)
 # "[ref]: url" defines a link and is not shown; in notes it is text like any other.
 _REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[([^\]]+)\]:")
 
