@@ -1143,7 +1143,9 @@ class _NoteParser:
                 "the count may include people who were not named",
             )
         if not m.recording:
-            self.report(None, INFO, "no recording link", "add 'Video [Recording](url)'")
+            labels = self.community.recording_labels
+            shape = f"'[{labels[0]}](url)'" if labels else "a line 'Recording: <url>' or a link '[Recording](url)'"
+            self.report(None, INFO, "no recording link", f"add {shape}")
         timed = [s for s in m.sections if s.video_seconds is not None]
         for before, after in zip(timed, timed[1:], strict=False):
             if after.video_seconds < before.video_seconds:  # type: ignore[operator]
