@@ -107,3 +107,37 @@ def test_a_note_for_a_date_long_past_says_so(tmp_path: Path, capsys) -> None:  #
     assert "2026-06-09 was" in said and "days ago" in said and "--date" in said
     _new(notes, "--date", dt.date.today().isoformat())
     assert "days ago" not in capsys.readouterr().err  # a date given is the maintainer's choice
+
+
+TSC_NOTE = """# Lantern TSC Meeting Notes - {day}
+
+## Attendance
+
+* [x] Ana Silva - Acme
+
+## Agenda
+
+* [x] {topic}
+
+## Details
+
+### {topic}
+
+* Discussed.
+"""
+
+
+def test_notes_with_no_date_heading_get_the_skeleton_of_their_own_template(tmp_path: Path) -> None:
+    """A community whose notes carry the date in the title and no date heading: the next note
+    is the last one's title with the new date and the headings every note has, empty; not
+    another archive's template, and no heading of one meeting's own topic."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for day, topic in (("2024-03-07", "Release plan"), ("2024-03-21", "Build farm")):
+        (notes / f"{day}.md").write_text(TSC_NOTE.format(day=day, topic=topic), encoding="utf-8")
+    written = _new(notes, "--date", "2024-04-04")
+    assert written.name == "2024-04-04.md"
+    text = written.read_text(encoding="utf-8")
+    assert text == "# Lantern TSC Meeting Notes - 2024-04-04\n\n## Attendance\n\n## Agenda\n\n## Details\n"
+    assert "Build farm" not in text and "Eastern" not in text and "Meeting Notes\n### " not in text
+    assert _findings(notes, written) == []

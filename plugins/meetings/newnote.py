@@ -8,11 +8,15 @@ the last meeting proposed become its agenda. The result passes `meetings check`.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .cadence import Cadence
 from .model import Meeting
 from .parse import dates
+from .parse.agenda import STRUCTURE, is_structure
+from .parse.sections import clean_title, is_date_heading
 from .site import Site
 
 
@@ -44,9 +48,11 @@ def new_note(site: Site, series: str, day: dt.date | None = None) -> NewNote:
     hour, minute = _start(last)
     taken = {m.id for m in site.archive.meetings}
     name = day.isoformat() if day.isoformat() not in taken else f"{day.isoformat()}-{series}"
+    topics = _proposed(meetings, series, day)
+    if last is not None and not any(is_date_heading(text) for _, _, text in _headings(last)):
+        return NewNote(f"{name}.md", _skeleton(ours or [last], last, day, topics))
     title = _title(last, series)
     lines = [f"# {title}", f"## {_when(day, hour, minute)}", "", "### Attendees", "", ""]
-    topics = _proposed(meetings, series, day)
     if topics:
         lines += ["### Topics", ""] + [f" {n}. {topic}" for n, topic in enumerate(topics, 1)] + [""]
     lines += ["### Meeting Notes", "Video recording: add the link when it is published.", "", "Meeting start:", ""]
@@ -59,6 +65,56 @@ def new_note(site: Site, series: str, day: dt.date | None = None) -> NewNote:
         lines += [f"### Next {which}Meeting: {following:%A}, {_when(following, hour, minute)}", ""]
     lines += ["Meeting end:", ""]
     return NewNote(f"{name}.md", "\n".join(lines))
+
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _headings(meeting: Meeting) -> list[tuple[int, int, str]]:
+    """(line, level, text) of the note's headings, outside its code and pasted logs."""
+    skip = meeting.raw_lines() | {n for b in meeting.code_blocks for n in range(b.first, b.last + 1)}
+    found = []
+    for number, line in enumerate(meeting.lines, 1):
+        heading = _HEADING.match(line) if number not in skip else None
+        if heading:
+            found.append((number, len(heading[1]), heading[2]))
+    return found
+
+
+def _skeleton(ours: list[Meeting], last: Meeting, day: dt.date, topics: list[str]) -> str:
+    """The next note of notes that write no date heading: the last note's title with the new
+    date, and the headings of its template (in most of the series' notes, or the notes'
+    structure: "## Attendance", "## Agenda"), each left empty; the topics proposed under the agenda."""
+
+    def key(text: str) -> str:
+        return " ".join(clean_title(text).casefold().split())
+
+    seen = Counter(k for m in ours for k in {key(text) for _, _, text in _headings(m)})
+    lines = [f"# {_redated(last.title, day)}", ""] if last.title_line else [f"# {day.isoformat()}", ""]
+    placed = not topics
+    for number, level, text in _headings(last):
+        template = 2 * seen[key(text)] > len(ours) >= 2 or is_structure(clean_title(text))
+        if number == last.title_line or not template:
+            continue
+        lines += [f"{'#' * level} {_redated(text, day)}", ""]
+        if not placed and STRUCTURE.match(clean_title(text)) and "agenda" in key(text):
+            lines += [*(f"* {topic}" for topic in topics), ""]
+            placed = True
+    if not placed:
+        lines[2:2] = [*(f"* {topic}" for topic in topics), ""]
+    return "\n".join(lines)
+
+
+def _redated(text: str, day: dt.date) -> str:
+    """`text` with the date it names, if any, as `day` written the same way (ISO or "May 4, 2026")."""
+    iso = _ISO.search(text)
+    if iso:
+        return text[: iso.start()] + day.isoformat() + text[iso.end() :]
+    written, match = dates.find_date(text)
+    if written is None or match is None:
+        return text
+    return text[: match.start()] + f"{day:%B} {day.day}, {day.year}" + text[match.end() :]
 
 
 def _announced(meetings: list[Meeting], series: str, last: Meeting | None) -> dt.date | None:
