@@ -661,3 +661,34 @@ def test_a_presenter_written_with_the_time_given_and_no_other_shape_where_notes_
         ("Full Unicode - looking for final approval", []),
         ("Argument uniqueness RFC", ["Pavel Dorn"]),
     ]
+
+
+ATTENDING = """# Planning meeting 2024-05-01
+
+* [Watch the meeting](https://youtu.be/abcDEF12345)
+
+## Attending
+
+* Team: anasilva, Ravi, Li Wei
+* Other: tomas
+* Action item scribe: Ravi
+* Minutes scribe: Li Wei
+
+## Meeting roles
+
+* Note-taker:
+
+## Updates
+
+- the parser landed
+"""
+
+
+def test_an_attending_list_of_roles_and_a_watch_link_under_the_title() -> None:
+    """ "## Attending" with "Team: …", "Other: …" and the scribes is who came, each once; a
+    line that is only a video link under the title is the recording; "## Meeting roles" is
+    the notes' structure, not an item."""
+    meeting = parse_note(ATTENDING, "notes/2024-05-01.md", "2024-05-01", "example/lantern")
+    assert meeting.attendees == ["anasilva", "Ravi", "Li Wei", "tomas"]
+    assert meeting.recording == "https://youtu.be/abcDEF12345"
+    assert [s.title for s in meeting.sections] == ["Updates"]

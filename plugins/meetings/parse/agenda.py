@@ -21,7 +21,7 @@ from .sections import Heading, clean_title
 # hold the items, the record or the roll ("# Agenda", "## Notes (Hudson)", "# Annex").
 STRUCTURE = re.compile(
     r"^\W*(?:agenda|notes?|meeting\s+notes|minutes|summary|contents|table\s+of\s+contents|annex|appendix"
-    r"|attendees|attendance|participants|present"
+    r"|attendees|attendance|attending|participants|present|meeting\s+roles"
     r"|decisions?(?:\s+made)?(?:\s*(?:and|/|&)\s*actions?(?:\s+items?)?(?:\s+made)?)?"
     r"|action\s+items?|actions(?:\s+required)?|links|resources|next\s+(?:meeting|call)|upcoming\s+(?:meetings|calls|events)"
     r"|date\s+(?:for|of)\s+(?:the\s+)?next\s+(?:meeting|call)\b.*)\s*(?:\([^()]{0,40}\))?\W*$",

@@ -115,6 +115,7 @@ _RECORDING_LINE = re.compile(
 _NESTED = re.compile(r"^[ \t]+\S")  # a line inside a list item: its discussion
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _VIDEO_LINK = re.compile(r"\]\(\s*(?P<url>https?://(?:www\.)?(?:youtu\.be|youtube\.com|vimeo\.com)/[^)\s]+)\s*\)", re.I)
+_LINK_ONLY = re.compile(r"^\s*(?:[*+-]\s+)?\[[^\]\n]{1,80}\]\([^)\s]{1,2000}\)\s*$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 # Front matter keys and the types their values may have; Jekyll's `layout` (and a few other
@@ -744,8 +745,11 @@ class _NoteParser:
                 elif match:
                     self.report(number, WARNING, "the recording link is not a web address; it is ignored")
         if m.recording is None:
-            # "### [Video of the meeting](https://youtu.be/…)": a video link among the metadata headings
-            for number in sorted(self._head_block()):
+            # "### [Video of the meeting](https://youtu.be/…)": a video link among the metadata headings,
+            # or "* [Watch the meeting](https://youtu.be/…)", a line of only that link before the first heading
+            first = next((h.line for h in self.headings if h.line > (m.title_line or 0)), len(m.lines) + 1)
+            alone = [n for n in self.prose_lines() if n < first and _LINK_ONLY.match(m.lines[n - 1])]
+            for number in [*sorted(self._head_block()), *alone]:
                 video = _VIDEO_LINK.search(m.lines[number - 1])
                 if video:
                     m.recording = video["url"]

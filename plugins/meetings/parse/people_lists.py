@@ -22,6 +22,7 @@ from .tables import is_delimiter, row_cells
 ATTENDEE_HEADINGS = (
     "Attendees",
     "Attendance",
+    "Attending",
     "Present",
     "Participants",
     "In attendance",
@@ -49,7 +50,7 @@ _GROUP = re.compile(r"^[^:]{1,40}:$")
 # "Host: Stephen Mackenzie", "Chair: …": the person named in a role, whose last word is one of these
 _ROLE = re.compile(
     r"^(?P<role>(?:[\w-]+\s+){0,2}(?:host|co-?hosts?|chairs?|co-?chairs?|secretary|facilitators?|moderators?"
-    r"|scribes?|note[- ]?takers?|notes|minutes|organi[sz]ers?|guests?|attendees|members|observers|others|staff"
+    r"|scribes?|note[- ]?takers?|notes|minutes|organi[sz]ers?|guests?|attendees|members|observers|others?|staff|team"
     r"|remote|in[- ]person|online|present))\s*:\s*(?P<rest>\S.*)$",
     re.I,
 )
