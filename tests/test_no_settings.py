@@ -692,3 +692,21 @@ def test_an_attending_list_of_roles_and_a_watch_link_under_the_title() -> None:
     assert meeting.attendees == ["anasilva", "Ravi", "Li Wei", "tomas"]
     assert meeting.recording == "https://youtu.be/abcDEF12345"
     assert [s.title for s in meeting.sections] == ["Updates"]
+
+
+def test_a_decision_that_holds_a_link_shows_its_words_not_its_markdown(tmp_path: Path) -> None:
+    """ "Discussed [last week](…), seems fine to accept …": the meeting's list of decisions
+    shows "last week", never the link's Markdown."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2025-09-18.md").write_text(
+        "# Widget Team Triage 2025-09-18\n\n## Backport nominations\n\n"
+        '- "Fix the crash" [#12](https://github.com/widget/widget/pull/12)\n'
+        "  - Discussed [last week](https://chat.example.org/t/42), seems fine to accept that breakage\n",
+        encoding="utf-8",
+    )
+    site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None))
+    page = next(p for p in site.pages if p.src == "meetings/2025-09-18.md")
+    html = site.article(page).html
+    decisions = html.split('class="mt-decision"', 1)[1].split("</li>", 1)[0]
+    assert "Discussed last week, seems fine" in decisions and "](" not in decisions

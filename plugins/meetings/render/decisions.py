@@ -9,6 +9,7 @@ from typing import Any
 from .. import urls
 from ..archive import Archive
 from ..model import Decision, Meeting
+from ..text import unlink
 from ..topics import TopicEntry, TopicFinder
 from .templates import TEMPLATES
 
@@ -56,7 +57,7 @@ def decision_rows(
                 else None,
                 "kind": item.kind,
                 "subject": item.subject or "",
-                "text": item.text,
+                "text": unlink(item.text),  # "[#70407](…)" reads as "#70407"; the references link it
                 "owner": _owner(meeting, archive, item, link),
                 "video": urls.video_url(meeting.recording, item.video_seconds),
                 "references": list(refs.values()),
