@@ -710,3 +710,42 @@ def test_a_decision_that_holds_a_link_shows_its_words_not_its_markdown(tmp_path:
     html = site.article(page).html
     decisions = html.split('class="mt-decision"', 1)[1].split("</li>", 1)[0]
     assert "Discussed last week, seems fine" in decisions and "](" not in decisions
+
+
+TASKS_NOTE = """# Widget sync 2024-05-01
+
+## Attendees
+
+- Ana Silva @anasilva
+- Ravi Kumar (@rkumar)
+
+## Action Items
+
+- [ ] Write the release notes - Owner: @anasilva - Due: 2024-05-08
+- [x] Tag the release (@rkumar)
+- [ ] **@rkumar** — update the website — due next meeting
+- [ ] Try to find a host
+"""
+
+
+def test_action_items_in_a_task_list_with_their_owner_by_label_or_handle(tmp_path: Path) -> None:
+    """Tasks listed as a task list under "## Action Items": each is an action, without its box,
+    owned by whom "Owner: @ana", "(@ravi)" or a leading "@ravi —" names, linked to that person;
+    none is an agenda item, and "Try to …" has no owner."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2024-05-01.md").write_text(TASKS_NOTE, encoding="utf-8")
+    archive = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False).archive
+    (meeting,) = archive.meetings
+    assert [(a.owner, a.text.split(" - ")[0].split(" —")[0]) for a in meeting.action_items] == [
+        ("anasilva", "Write the release notes"),
+        ("rkumar", "Tag the release (@rkumar)"),
+        ("rkumar", "@rkumar"),
+        (None, "Try to find a host"),
+    ]
+    assert [s.title for s in meeting.sections] == ["Action Items"]  # its tasks are not agenda items
+    assert [archive.person_of(meeting.id, a.owner).id for a in meeting.action_items[:3]] == [  # type: ignore[union-attr]
+        "ana-silva",
+        "ravi-kumar",
+        "ravi-kumar",
+    ]

@@ -39,6 +39,21 @@ def owner_of(text: str) -> str | None:
     return None
 
 
+# "Write the notes - Owner: @ana - Due: …", "→ Owner: Ana Silva, Due: …", "Tag it (@ravi)",
+# "@ravi — update the site": the owner a task names by label, by a trailing or leading handle
+_LABELLED_OWNER = re.compile(
+    r"\b(?:owner|assigned\s+to|assignee)\s*:\s*@?(?P<who>[A-Za-z][\w.-]{0,38}(?:\s+[A-Z][\w'’.-]{0,38}){0,2})"
+    r"|\(@(?P<handle>[A-Za-z0-9][\w-]{0,38})\)\W*$|^@(?P<lead>[A-Za-z0-9][\w-]{0,38})\s+[-–—:]",
+    re.I,
+)
+
+
+def labelled_owner(text: str) -> str | None:
+    """The owner a task names as such ("Owner: @ana", "(@ana)", "@ana — …"), as written."""
+    found = _LABELLED_OWNER.search(text)
+    return (found["who"] or found["handle"] or found["lead"]) if found else None
+
+
 def task_owner(text: str) -> str | None:
     """ "Jason to bring this up in the Java SIG" -> "Jason": who a task names first."""
     match = _OWNER_VERB.match(text)

@@ -22,7 +22,7 @@ import re
 
 from ..model import Decision
 from .actions import TURN as _TURN
-from .actions import owner_of, task_owner
+from .actions import labelled_owner, owner_of, task_owner
 from .agenda import link_seconds
 from .names import strip_affiliation
 
@@ -122,6 +122,7 @@ _NUMBER_CELL = re.compile(r"^\**\s*(?:(?P<kind>decision|action)s?\s+)?(?P<number
 _HEADER_CELL = re.compile(r"^\W*(?:(?:decision|action)s?\W*)*items?\W*$|^\W*s\.?\s*no\.?\W*$", re.I)
 _BULLET_NUMBER = re.compile(r"^\s*[*+-]\s+\*\*(?P<number>\d+(?:\.\d+)*)\.?\*\*\s*[:.-]?\s*(?P<text>.*)$")
 _BULLET = re.compile(r"^\s*[*+-]\s+(?P<text>\S.*)$")
+_BOX = re.compile(r"^\[[ xX]\][ \t]+")
 # "* Decisions:", "* Action Items:" ("Actions Items:"): a bullet that labels the bullets nested under it
 _LABEL_BULLET = re.compile(
     r"^(?P<indent>\s*)[*+-]\s+(?:\*\*|__)?(?:(?P<decision>decisions?(?:\s+made)?)|(?:next\s+steps|actions?(?:\s+items?)?|todos?))"
@@ -328,9 +329,9 @@ def _row(found: list[Decision], number: int, cells: list[str], table: str) -> No
 
 
 def _made(line: int, number: str | None, text: str, kind: str) -> Decision:
-    subject, plain = _subject(text.strip())
+    subject, plain = _subject(_BOX.sub("", text.strip()))  # "[ ] Write the notes": the task, not its box
     if subject is None:
         lead = re.match(r"^([A-Z][\w/-]*[\s-]?\d{1,6})\s*:\s+\S", plain)  # "EIP 2537: Clients will …"
         subject = lead.group(1) if lead else None
-    owner = owner_of(plain) if kind == "action" and not _ROLE_TASK.match(plain) else None
+    owner = (owner_of(plain) or labelled_owner(plain)) if kind == "action" and not _ROLE_TASK.match(plain) else None
     return Decision(line, number, plain, kind, subject, owner)

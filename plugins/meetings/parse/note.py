@@ -112,6 +112,9 @@ _RECORDING_LINE = re.compile(
     r"(?:<(?P<angled>https?://[^>\s]+)>|\[[^\]\n]*\]\((?P<linked>https?://[^)\s]+)\)|(?P<bare>https?://[^\s)>]+))",
     re.I,
 )
+# A structure heading whose bullets are the meeting's items ("### Agenda", "## Minutes"), unlike
+# "## Action Items" or "## Links", whose bullets are tasks and links
+_PLAN = re.compile(r"^\W*(?:agenda|minutes|notes|meeting\s+notes|topics|discussion)\W*$", re.I)
 _NESTED = re.compile(r"^[ \t]+\S")  # a line inside a list item: its discussion
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _VIDEO_LINK = re.compile(r"\]\(\s*(?P<url>https?://(?:www\.)?(?:youtu\.be|youtube\.com|vimeo\.com)/[^)\s]+)\s*\)", re.I)
@@ -894,7 +897,7 @@ class _NoteParser:
         # "### org/repo" holds its bullets, "## Agenda" over it its sub-headings
         m.sections = without_empty(merge_items(found, items, containers | holders), m.lines)
         m.sections = held_items(m.sections, self.headings, self.default_repo, is_structure)
-        if len(m.sections) == 1 and is_structure(m.sections[0].title):  # "### Agenda" and its bullets
+        if len(m.sections) == 1 and _PLAN.match(m.sections[0].title):  # "### Agenda" and its bullets
             bullets = agenda_bullets(m.sections[0], m.lines, skip, self.default_repo)
             m.sections = merge_items([], bullets, set()) or m.sections
         elif any(not is_structure(s.title) for s in m.sections):  # "## Agenda" beside the record's items
@@ -1112,8 +1115,10 @@ class _NoteParser:
         m = self.meeting
         prose = self.prose_lines()
         m.decisions = find_decisions(m.lines, prose)
-        # "Try to check …" is no one's task: a one-word owner is a first name of someone listed
-        first_names = {strip_affiliation(a).split()[0].casefold() for a in m.attendees if strip_affiliation(a)}
+        # "Try to check …" is no one's task: a one-word owner is a first name or login of someone listed
+        bare = [strip_affiliation(a) for a in m.attendees if strip_affiliation(a)]
+        first_names = {b.split()[0].casefold() for b in bare} | {"".join(b.split()).casefold() for b in bare}
+        first_names |= {who["login"].casefold() for a in m.attendees for who in MENTION.finditer(a) if who["login"]}
         for item in m.decisions:
             owner = item.owner or ""
             one_word = " " not in owner and not _JUST_INITIALS.fullmatch(owner)
