@@ -749,3 +749,48 @@ def test_action_items_in_a_task_list_with_their_owner_by_label_or_handle(tmp_pat
         "ravi-kumar",
         "ravi-kumar",
     ]
+
+
+AGENDA_DOC = """![Lantern logo](/images/lantern.png)
+
+## Agenda for the March 5th video call of Lantern's Working Group
+
+- **Where**: zoom.us
+- **When**: March 5th, 4pm-5pm UTC
+
+### Registration
+
+None required.
+
+## Logistics
+
+The meeting will be on a zoom.us video conference.
+
+## Agenda items
+
+1. Opening, welcome and roll call
+1. Proposals and discussions
+    1. Release planning (Ana Silva, 20 minutes)
+
+## Meeting Notes
+
+### Opening, welcome and roll call
+
+* Ana Silva
+* Ravi Kumar
+
+### Proposals and discussions
+
+#### Release planning
+
+Ana presented the plan.
+"""
+
+
+def test_a_note_with_no_h1_opens_with_its_title_and_its_template_headings_are_no_items() -> None:
+    """A group's note that opens with its logo and an H2 title: that heading is its title; its
+    Registration, Logistics and Agenda items headings are its template; the record under
+    "## Meeting Notes" holds the items."""
+    meeting = parse_note(AGENDA_DOC, "notes/2024/WG-03-05.md", "2024-03-05-wg", "example/lantern")
+    assert meeting.title == "Agenda for the March 5th video call of Lantern's Working Group"
+    assert [s.title for s in meeting.sections] == ["Opening, welcome and roll call", "Proposals and discussions"]

@@ -20,7 +20,8 @@ from .sections import Heading, clean_title
 # Headings that give a note its structure and are no item in any community's notes: they
 # hold the items, the record or the roll ("# Agenda", "## Notes (Hudson)", "# Annex").
 STRUCTURE = re.compile(
-    r"^\W*(?:agenda|notes?|meeting\s+notes|minutes|summary|contents|table\s+of\s+contents|annex|appendix"
+    r"^\W*(?:agenda(?:\s+items?(?:\s+for\s+(?:future|next|later)\s+meetings?)?)?|logistics|registration"
+    r"|notes?|meeting\s+notes|minutes|summary|contents|table\s+of\s+contents|annex|appendix"
     r"|attendees|attendance|attending|participants|present|meeting\s+roles"
     r"|decisions?(?:\s+made)?(?:\s*(?:and|/|&)\s*actions?(?:\s+items?)?(?:\s+made)?)?"
     r"|action\s+items?|actions(?:\s+required)?|links|resources|next\s+(?:meeting|call)|upcoming\s+(?:meetings|calls|events)"

@@ -115,6 +115,7 @@ _RECORDING_LINE = re.compile(
 # A structure heading whose bullets are the meeting's items ("### Agenda", "## Minutes"), unlike
 # "## Action Items" or "## Links", whose bullets are tasks and links
 _PLAN = re.compile(r"^\W*(?:agenda|minutes|notes|meeting\s+notes|topics|discussion)\W*$", re.I)
+_DECORATION = re.compile(r"^\s*(?:!\[[^\]\n]*\]\([^)\s]*\)|<!--.*-->)\s*$")  # an image or a comment alone
 _NESTED = re.compile(r"^[ \t]+\S")  # a line inside a list item: its discussion
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
 _VIDEO_LINK = re.compile(r"\]\(\s*(?P<url>https?://(?:www\.)?(?:youtu\.be|youtube\.com|vimeo\.com)/[^)\s]+)\s*\)", re.I)
@@ -493,6 +494,12 @@ class _NoteParser:
                     "a line starting with '# ' would show as the page title; it is shown as text",
                     "put commands in a ``` fence",
                 )
+        if h1 is None and self.headings and self.headings[0].level == 2:
+            # "![logo](…)" then "## Agenda for the January 16th call": a note with no H1 opens with its title
+            first = self.headings[0]
+            before = [n for n in self.prose_lines() if n < first.line and m.lines[n - 1].strip()]
+            if all(_DECORATION.match(m.lines[n - 1]) for n in before):
+                h1 = first
         m.title_line = h1.line if h1 else None
         title = str(self.front.get("title") or "") or (h1.text if h1 else "")
         if "{{" in title:
@@ -882,7 +889,7 @@ class _NoteParser:
             m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, lines, attending)
             return
         found = find_sections(self.headings, m.lines, body_end, self.default_repo)
-        found = [s for s in found if s.line != self._attendee_heading]  # "## Present" is no item
+        found = [s for s in found if s.line not in (self._attendee_heading, m.title_line)]  # "## Present" is no item
         # "### Moderator: Tim Beiko", "### Meeting Duration: 1.5 hours" under the title: metadata
         block = self._head_block()
         head = {h.line for h in self.headings if h.line in block and LABEL_VALUE.match(h.text)}
