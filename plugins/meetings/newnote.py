@@ -49,8 +49,9 @@ def new_note(site: Site, series: str, day: dt.date | None = None) -> NewNote:
     taken = {m.id for m in site.archive.meetings}
     name = day.isoformat() if day.isoformat() not in taken else f"{day.isoformat()}-{series}"
     topics = _proposed(meetings, series, day)
-    if last is not None and not any(is_date_heading(text) for _, _, text in _headings(last)):
-        return NewNote(f"{name}.md", _skeleton(ours or [last], last, day, topics))
+    last_headings = _headings(last) if last is not None else []
+    if last is not None and not any(is_date_heading(text) for _, _, text in last_headings):
+        return NewNote(f"{name}.md", _skeleton(ours or [last], last, last_headings, day, topics))
     title = _title(last, series)
     lines = [f"# {title}", f"## {_when(day, hour, minute)}", "", "### Attendees", "", ""]
     if topics:
@@ -82,7 +83,9 @@ def _headings(meeting: Meeting) -> list[tuple[int, int, str]]:
     return found
 
 
-def _skeleton(ours: list[Meeting], last: Meeting, day: dt.date, topics: list[str]) -> str:
+def _skeleton(
+    ours: list[Meeting], last: Meeting, headings: list[tuple[int, int, str]], day: dt.date, topics: list[str]
+) -> str:
     """The next note of notes that write no date heading: the last note's title with the new
     date, and the headings of its template (in most of the series' notes, or the notes'
     structure: "## Attendance", "## Agenda"), each left empty; the topics proposed under the agenda."""
@@ -90,10 +93,10 @@ def _skeleton(ours: list[Meeting], last: Meeting, day: dt.date, topics: list[str
     def key(text: str) -> str:
         return " ".join(clean_title(text).casefold().split())
 
-    seen = Counter(k for m in ours for k in {key(text) for _, _, text in _headings(m)})
+    seen = Counter(k for m in ours for k in {key(t) for _, _, t in (headings if m is last else _headings(m))})
     lines = [f"# {_redated(last.title, day)}", ""] if last.title_line else [f"# {day.isoformat()}", ""]
     placed = not topics
-    for number, level, text in _headings(last):
+    for number, level, text in headings:
         template = 2 * seen[key(text)] > len(ours) >= 2 or is_structure(clean_title(text))
         if number == last.title_line or not template:
             continue

@@ -1124,12 +1124,12 @@ class _NoteParser:
         m.decisions = find_decisions(m.lines, prose)
         # "Try to check …" is no one's task: a one-word owner is a first name or login of someone listed
         bare = [strip_affiliation(a) for a in m.attendees if strip_affiliation(a)]
-        first_names = {b.split()[0].casefold() for b in bare} | {"".join(b.split()).casefold() for b in bare}
-        first_names |= {who["login"].casefold() for a in m.attendees for who in MENTION.finditer(a) if who["login"]}
+        short = {b.split()[0].casefold() for b in bare} | {"".join(b.split()).casefold() for b in bare}
+        short |= {who["login"].casefold() for a in m.attendees for who in MENTION.finditer(a) if who["login"]}
         for item in m.decisions:
             owner = item.owner or ""
             one_word = " " not in owner and not _JUST_INITIALS.fullmatch(owner)
-            if m.attendees and one_word and owner.casefold() not in first_names:
+            if m.attendees and one_word and owner.casefold() not in short:
                 item.owner = None
         listed = {a.line for a in m.action_items}
         for item in m.decisions:

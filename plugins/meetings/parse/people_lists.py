@@ -44,7 +44,7 @@ _PLACEHOLDER = re.compile(r"^\W*(?:todo|tbd|tba|n/?a|none|\.\.\.)\W*$", re.I)
 LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
 # "[x] Brendan Abel - NVIDIA", "[ ] Allan Johns": a roll call ticked in a task list, where an
 # empty box is someone who did not come (when any box of the list is ticked)
-_CHECKBOX = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
+TASK_BOX = re.compile(r"^\[(?P<mark>[ xX])\]\s+")
 # "TSC Attendees:", "Other Attendees:", "Remote:": a bullet that only labels the names below it
 _GROUP = re.compile(r"^[^:]{1,40}:$")
 # "Host: Stephen Mackenzie", "Chair: …": the person named in a role, whose last word is one of these
@@ -147,20 +147,21 @@ def _present(texts: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
     """The list's lines as (line, text, a bullet) without their markers, group labels and
     ticks, leaving out who the list says was not there: under an absent label, or with an
     empty box in a list where boxes are ticked."""
-    boxes = (_CHECKBOX.match(LIST_MARKER.sub("", line).strip()) for _, line, _ in texts)
-    ticked = any(box and box["mark"] != " " for box in boxes)
+    bare = [
+        (number, LIST_MARKER.sub("", line).strip(), len(line) - len(line.lstrip()), bullet)
+        for number, line, bullet in texts
+    ]
+    ticked = any((box := TASK_BOX.match(text)) and box["mark"] != " " for _, text, _, _ in bare)
     kept: list[tuple[int, str, bool]] = []
     absent_below: int | None = None  # the indent of an absent label whose bullets are skipped
-    for number, line, bullet in texts:
-        indent = len(line) - len(line.lstrip())
+    for number, text, indent, bullet in bare:
         if absent_below is not None and (indent <= absent_below or not bullet):
             absent_below = None
-        text = LIST_MARKER.sub("", line).strip()
         if absent_below is not None or _ABSENT.match(text):
             if _GROUP.match(text):
                 absent_below = indent
             continue
-        box = _CHECKBOX.match(text)
+        box = TASK_BOX.match(text)
         if box:
             if ticked and box["mark"] == " ":
                 continue

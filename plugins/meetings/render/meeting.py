@@ -15,6 +15,7 @@ from .. import urls
 from ..archive import Archive, date_label, meeting_title, short_summary
 from ..model import ChatMessage, Meeting, Person, RawBlock, Section
 from ..parse.names import split_names, strip_affiliation
+from ..parse.people_lists import TASK_BOX
 from ..parse.tables import widen
 from ..parse.transcript import turn_machinery
 from ..text import LONG_LINE, escape_html, escape_markdown, initials, unwrap
@@ -266,7 +267,6 @@ def _name_spans(line: str, names: list[str], meeting: Meeting, archive: Archive)
 
 
 _LIST_MARKER = re.compile(r"^\s*(?:[*+-]|\d{1,9}[.)])\s+")
-_BOX = re.compile(r"^\[[ xX]\]\s+")
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?[^:*_\n]{1,60}:(?:\*\*|__)?\s")
 
 
@@ -274,7 +274,7 @@ def _listed(line: str, attendees: set[str]) -> list[str]:
     """The attendees written on one line of a bulleted list ("* Jane Doe @jdoe (TSC)",
     "- Ana, Bo"): looked up by the line's own text, so a long list stays linear."""
     item = _LABEL.sub("", _LIST_MARKER.sub("", line)).strip()  # "**Remote attendees:** Dan Ehrenberg (DE), …"
-    item = _BOX.sub("", item)  # "[x] Ana Silva - Acme", a ticked roll call
+    item = TASK_BOX.sub("", item)  # "[x] Ana Silva - Acme": a ticked roll call, read as the parser reads it
     return [name for name in dict.fromkeys([item, *(p.strip() for p in split_names(item))]) if name in attendees]
 
 
