@@ -197,6 +197,9 @@ IN_A_NOTE: dict[str, Callable[[str], object]] = {
         f"# **Notes**\n\n* [x] a\n  - {line}\n* b\n    - **TODO** - {line}\n", "notes/2022_03_03.md", "2022-03-03"
     ),
     "timed heading": lambda line: _parse(f"## Item ({line}, 5m)", "", f"## Other (5m, {line})"),
+    "actions.trailing_owner": lambda line: actions.trailing_owner(f"Rebase ({line}) ({line}", {"ada"}),
+    "a wrapped next step": lambda line: actions.next_steps(["### Next steps", f"- {line}", f"  {line}", line], set()),
+    "mentions beside code spans": lambda line: names.mentions_in(line.replace(" ", "`@a` @b ")),
 }
 
 

@@ -794,3 +794,86 @@ def test_a_note_with_no_h1_opens_with_its_title_and_its_template_headings_are_no
     meeting = parse_note(AGENDA_DOC, "notes/2024/WG-03-05.md", "2024-03-05-wg", "example/lantern")
     assert meeting.title == "Agenda for the March 5th video call of Lantern's Working Group"
     assert [s.title for s in meeting.sections] == ["Opening, welcome and roll call", "Proposals and discussions"]
+
+
+CODE_WORDS = """\
+# Schema WG Notes - March 2024
+
+- Directives (10m, Ines)
+  - `@arguments(first: 2)` and `@stream` stay apart from the spec text;
+    arguments to a field `...Friends(first: 2)` are like variables.
+  - The `@oneOf` RFC is in review.
+- Fragment variables (15m, Pavel)
+  - They behave like variables inside the fragment.
+"""
+
+
+def test_an_at_sign_in_code_is_the_languages_word_not_a_person(tmp_path: Path) -> None:
+    """`@stream` in a code span is a directive, not a mention: no person "stream", and no
+    task for "arguments" in a wrapped line; the presenter is still a person."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2024-03-07.md").write_text(CODE_WORDS, encoding="utf-8")
+    archive = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False).archive
+    assert not {"stream", "oneof", "arguments"} & set(archive.people)
+    assert {"ines", "pavel"} <= set(archive.people)
+    assert archive.meetings[0].action_items == []
+
+
+WRAPPED = """\
+## 03.04.24 Meeting Minutes
+
+### Attendees
+
+Ines (@ines-ok )
+Pavel Dorn (@pdorn)
+Olaf
+
+### Next steps
+
+- Pavel will write up the audit of the toolbar buttons so we
+  can split it into issues.
+- Rebase #412 to have it ready for review (Ines)
+- Set up a preview site for the docs (Olaf, Pavel, maybe Ines)
+- Find and share resources (everyone)
+- Ask the design team about colours (?)
+"""
+
+
+def test_a_list_wrapped_at_80_columns_and_a_roll_call_one_name_a_line(tmp_path: Path) -> None:
+    """Notes formatted at 80 columns: a step that goes on under its bullet is one action,
+    its owner named first or in parentheses at its end when that is someone listed; names
+    written one a line under "### Attendees", with no bullets, are each an attendee."""
+    meeting = parse_note(WRAPPED, "notes/2024-03-04.md", "2024-03-04")
+    assert [strip_affiliation(a) for a in meeting.attendees] == ["Ines", "Pavel Dorn", "Olaf"]
+    assert [(a.line, a.owner) for a in meeting.action_items] == [
+        (11, "Pavel"),
+        (13, "Ines"),
+        (14, "Olaf"),
+        (15, None),
+        (16, None),
+    ]
+    assert meeting.action_items[0].text.endswith("so we can split it into issues.")
+
+
+def test_notes_in_quarter_folders_named_by_day_and_series(tmp_path: Path) -> None:
+    """ "2017/Q1/2017-01-02--libp2p.md" and "2016-08-15-go-ipfs.md": each note is published
+    under its name, on its day, in the series its name gives; "2024-01-10-notes.md" names no
+    series."""
+    notes = tmp_path / "notes"
+    (notes / "2017" / "Q1").mkdir(parents=True)
+    (notes / "2021" / "03").mkdir(parents=True)
+    (notes / "2017" / "Q1" / "2017-01-02--libp2p.md").write_text("## libp2p\n\n- specs\n", encoding="utf-8")
+    (notes / "2021" / "03" / "04.md").write_text("# Sync\n\ntext\n", encoding="utf-8")
+    (notes / "2016-08-15-go-ipfs.md").write_text("## go-ipfs\n\n- releases\n", encoding="utf-8")
+    (notes / "2016-08-22-go-ipfs.md").write_text("## go-ipfs\n\n- more releases\n", encoding="utf-8")
+    (notes / "2024-01-10-notes.md").write_text("# Notes\n\ntext\n", encoding="utf-8")
+    archive = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False).archive
+    found = [(m.id, m.date, m.series, m.head) for m in archive.meetings]
+    assert found == [
+        ("2016-08-15-go-ipfs", "2016-08-15", "go-ipfs", "Go ipfs meeting"),
+        ("2016-08-22-go-ipfs", "2016-08-22", "go-ipfs", "Go ipfs meeting"),
+        ("2017-01-02--libp2p", "2017-01-02", "libp2p", "Libp2p meeting"),
+        ("2021-03-04", "2021-03-04", "community", "Meeting"),
+        ("2024-01-10-notes", "2024-01-10", "community", "Meeting"),
+    ]

@@ -20,7 +20,7 @@ from .cache import BuildCache
 from .identity import Identities, repair_attendees, transcript_speakers
 from .isolate import NoteFault, blame, failure, plain_copy
 from .model import ERROR, INFO, WARNING, Diagnostic, Issue, Meeting, Mention, Person, Section, Talk, Topic
-from .parse.names import GITHUB_LOGIN, MENTION, strip_affiliation
+from .parse.names import GITHUB_LOGIN, mentions_in, strip_affiliation
 from .parse.sections import CHAT, META, TRANSCRIPT, is_date_heading
 from .text import clean_name, fold, slugify, unlink
 from .topics import TopicEntry
@@ -419,8 +419,8 @@ def _people_words(spellings: dict[str, Counter[str]], meetings: list[Meeting]) -
     them ("RBN", "GB")."""
     names = {strip_affiliation(written) for spelled in spellings.values() for written in spelled}
     for meeting in meetings:
-        mentions = (found["zulip"] for line in meeting.lines if "@" in line for found in MENTION.finditer(line))
-        names |= {name.strip() for name in mentions if name}
+        zulip = (found["zulip"] for line in meeting.lines for found in mentions_in(line))
+        names |= {name.strip() for name in zulip if name}
     found = {w for name in names for w in [*subjects.words_of(name), *subjects.words_of(fold(name))]}  # "Nicolo" too
     return found | {w for m in meetings for short in m.abbreviations for w in subjects.words_of(short)}
 
@@ -728,7 +728,7 @@ def _add_person_mentions(archive: Archive, text: dict[str, list[tuple[int, str]]
 def _mentioned(line: str, names: dict[tuple[str, ...], str], handles: dict[str, str]) -> list[str]:
     """The people a line mentions with an @: by their login, or Zulip's by their name."""
     found = []
-    for mention in MENTION.finditer(line):
+    for mention in mentions_in(line):
         if mention["login"]:
             ident = handles.get(mention["login"].lower())
         else:

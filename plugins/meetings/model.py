@@ -267,7 +267,7 @@ class Meeting:
         """The series as the note names it ("Cabal"), for titles and the info card; "" when
         the note's title names none, so no community reads "Community" it never wrote."""
         words = self.series.replace("-", " ").strip()
-        return words.capitalize() if words and words in self.title.casefold() else ""
+        return words.capitalize() if words and words in self.title.casefold().replace("-", " ") else ""
 
     @property
     def head(self) -> str:

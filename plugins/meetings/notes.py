@@ -47,6 +47,8 @@ _DATED_FOLDER = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
 _NOTE_NAME = re.compile(r"(?:(?:meeting|call)[ _-]?)?(?:notes?|minutes)|index|readme", re.I)
 # "CG-01-16.md", "WG-02-14.md" in "2024/": a group's meetings, its name before the month and day
 _SERIES_DAY = re.compile(r"(?P<series>[a-z]{1,12})[ _.-]+(?P<day>\d{1,2}[ _.-]+\d{1,2})", re.I)
+# A year's folder of a quarter or of a month: "Q3", "03"
+_PART_OF_YEAR = re.compile(r"[Qq][1-4]|(?P<month>0[1-9]|1[0-2])")
 _DAY_NAME = re.compile(r"(?:(?P<month>[a-z]{3,9}|\d{1,2})[ _.-]+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
 
 
@@ -219,21 +221,31 @@ def _dated_names(stems: list[str]) -> dict[str, str]:
     }
 
 
-def _folder_notes(folder: os.DirEntry[str], label: str, problems: list[Diagnostic]) -> list[NoteFile]:
-    """The notes of a folder named by a month or a year, each under the date its name and
-    the folder's give together; its other Markdown files are named in a message."""
+def _folder_notes(folder: os.DirEntry[str], label: str, problems: list[Diagnostic], within: str = "") -> list[NoteFile]:
+    """The notes of a folder named by a month or a year (`within`: the month or year its
+    name gives, from the folders above it), each under the date its name and the folder's
+    give together; its other Markdown files are named in a message. A year's folders of a
+    quarter or a month ("2017/Q1/", "2021/03/") are read the same way."""
+    within = within or folder.name
     found = []
     for entry in _entries(Path(folder.path), label, problems):
         source = f"{label}/{entry.name}"
+        part = _PART_OF_YEAR.fullmatch(entry.name) if len(within) == 4 else None
+        if part and entry.is_dir(follow_symlinks=False):
+            month = f"{within}-{int(part['month']):02}" if part["month"] else within
+            found += _folder_notes(entry, source, problems, month)
+            continue
         if not entry.name.endswith(".md") or not _regular(entry, source, problems):
             continue
         stem = entry.name[: -len(".md")]
-        day, ident = _folder_date(folder.name, stem), None
+        day, ident = _folder_date(within, stem), None
         if day is None and (prefixed := _SERIES_DAY.fullmatch(stem)):  # "CG-01-16.md": the CG's meeting
-            day = _folder_date(folder.name, prefixed["day"])
+            day = _folder_date(within, prefixed["day"])
             ident = f"{day}-{slugify(prefixed['series'])}" if day else None
+        if day is None and _ISO_DATE.match(name := padded(stem)) and name.startswith(within):
+            day, ident = name[:10], name if _SAFE_ID.fullmatch(name) else slugify(name)  # "2016-09-05--js-ipfs.md"
         if day is None:
-            message = f"{entry.name!r} is not named by a day of {folder.name}; it is not published as a meeting"
+            message = f"{entry.name!r} is not named by a day of {within}; it is not published as a meeting"
             problems.append(Diagnostic(source, None, INFO, message))
         else:
             found.append(NoteFile(ident or day, Path(entry.path), source))

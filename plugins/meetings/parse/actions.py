@@ -14,8 +14,9 @@ from .names import split_presenters
 NEXT_STEPS = re.compile(r"^\s*#{1,6}\s*(?:suggested\s+)?next\s+steps\W*$", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _BULLET = re.compile(r"^\s*(?:[*+-]|\d+[.)])\s+")
+_FOUR_STAR = re.compile(r"^\s{4}\*")  # "    * task": a step of its own, though nested
 _NONE = re.compile(r"^\W*(?:none(?:\s+identified)?|n/?a)\W*$", re.I)
-_OWNER_COLON = re.compile(r"^(?P<owner>[^:]{1,60}?):\s*(?P<task>\S.*)$")
+_OWNER_COLON = re.compile(r"^(?P<owner>[^:\[\]]{1,60}?):\s*(?P<task>\S.*)$")  # never a link's "https:"
 _OWNER_VERB = re.compile(r"^(?P<owner>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:to|will)\s+\w")
 # "Tom Sweeney to look into …", "Ruy volunteered to write it", "jieyouxu can help look at
 # …" (an offer; the owner may be a login, written lower case). Not "Dan will …": notes say
@@ -35,7 +36,8 @@ def owner_of(text: str) -> str | None:
         match = pattern.match(text)
         if match:
             names = split_presenters(re.sub(r"\s*\([^)]*\)", "", match["owner"]))
-            return names[0] if names else None
+            if names:
+                return names[0]
     return None
 
 
@@ -54,6 +56,20 @@ def labelled_owner(text: str) -> str | None:
     return (found["who"] or found["handle"] or found["lead"]) if found else None
 
 
+# "Rebase #9622 (Martha)", "Set up the binder (Tony, Martha, maybe Max)": who a step names last
+_TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{1,80})\)[\s.]*$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b)\s*")
+
+
+def trailing_owner(text: str, known: set[str]) -> str | None:
+    """The first of the names a step ends with in parentheses, when it is someone the
+    meeting lists (`known`: their names and first names, case-folded); never "(?)" or
+    "(everyone)"."""
+    found = _TRAILING_OWNER.search(text)
+    first = _NAME_SPLIT.split(found["who"].strip(), maxsplit=1)[0] if found else ""
+    return first if first.casefold() in known else None
+
+
 def task_owner(text: str) -> str | None:
     """ "Jason to bring this up in the Java SIG" -> "Jason": who a task names first."""
     match = _OWNER_VERB.match(text)
@@ -62,23 +78,16 @@ def task_owner(text: str) -> str | None:
 
 
 def next_steps(lines: list[str], skip: set[int]) -> tuple[list[ActionItem], list[tuple[int, str]]]:
-    """Items under each Next Steps heading, and the duplicates that were left out."""
+    """Items under each Next Steps heading, and the duplicates that were left out. A line
+    indented under a bullet's text (a list wrapped at 80 columns) is part of that item, as
+    CommonMark reads it; one written at the margin after indented bullets is a step of its own."""
     items: list[ActionItem] = []
     duplicates: list[tuple[int, str]] = []
     seen: set[str] = set()
     for start, line in enumerate(lines, 1):
         if start in skip or not NEXT_STEPS.match(line):
             continue
-        for number in range(start + 1, len(lines) + 1):
-            text = lines[number - 1]
-            if _HEADING.match(text) or number in skip:
-                break
-            task = _BULLET.sub("", text).strip()
-            if not task or _NONE.match(task) or task.startswith(("http://", "https://")):
-                continue
-            if text[: len(text) - len(text.lstrip())].count(" ") >= 4 and _BULLET.match(text) and items:
-                if not re.match(r"^\s{4}\*", text):  # nested under the previous item
-                    continue
+        for number, task in _steps(lines, start, skip, bool(items)):
             folded = task.casefold()
             if folded in seen or any(
                 folded.endswith(" " + prev) or folded.endswith(prev) and len(folded) > len(prev) for prev in seen
@@ -88,6 +97,35 @@ def next_steps(lines: list[str], skip: set[int]) -> tuple[list[ActionItem], list
             seen.add(task.casefold())
             items.append(ActionItem(number, owner_of(task), task))
     return items, duplicates
+
+
+def _steps(lines: list[str], start: int, skip: set[int], earlier: bool) -> list[tuple[int, str]]:
+    """(line, text) of each step under the heading on line `start`; the discussion nested
+    under a step (a bullet indented four spaces or more) is left out."""
+    steps: list[tuple[int, list[str]]] = []  # each step's line and the lines of its text
+    going_on: list[str] | None = None  # the text of the bullet step a plain next line continues
+    under = 0  # how far a line must be indented to go on that step's text
+    for number in range(start + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if _HEADING.match(text) or number in skip:
+            break
+        bullet = _BULLET.match(text)
+        if not text.strip():
+            going_on = None
+        elif going_on is not None and not bullet and len(_indent(text)) >= under:
+            going_on.append(text.strip())  # indented under the bullet: not a step of its own
+        elif bullet and _indent(text).count(" ") >= 4 and (steps or earlier) and not _FOUR_STAR.match(text):
+            going_on, under = [], len(_indent(text)) + 1  # discussion nested under the previous step
+        else:
+            steps.append((number, [_BULLET.sub("", text).strip()]))
+            going_on = steps[-1][1] if bullet else None
+            under = len(_indent(text)) + 1
+    found = [(number, " ".join(parts)) for number, parts in steps]
+    return [(n, t) for n, t in found if t and not _NONE.match(t) and not t.startswith(("http://", "https://"))]
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
 
 
 def prose_actions(lines: list[str], numbers: list[int], known: set[str]) -> list[ActionItem]:

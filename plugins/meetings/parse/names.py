@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
 
 from rapidfuzz import fuzz
 
+from ..inline import code_spans
 from ..text import slugify, unlink
 
 _PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "del", "le", "la", "du", "dos", "y", "w/"}
@@ -20,7 +22,7 @@ _NOT_NAME_WORDS = set(
 )
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _NOT_PEOPLE = re.compile(
-    r"(?:'s|’s) presentation$|^(?:and )?others?(?: not noted)?\.?$|^listener$|^all$|^none$|^n/?a$"
+    r"(?:'s|’s) presentation$|^(?:and )?(?:others?|(?:many )?more)(?: not noted)?[.!]?$|^listener$|^all$|^none$|^n/?a$"
     r"|^(?:invited |other )?guests:?$|^everyone$",  # a group written where names go
     re.I,
 )
@@ -49,6 +51,21 @@ MENTION = re.compile(
     r"(?<![\w@])@(?:_?\*\*(?P<zulip>[^*|\n]{1,80})(?:\|\d{1,12})?\*\*"
     rf"|(?P<login>{GITHUB_LOGIN})(?![\w-]))"
 )
+
+
+def mentions_in(line: str) -> list[re.Match[str]]:
+    """The @-mentions of `line` outside its code spans: `@stream`, `@Override` in code are
+    a language's words (a directive, a decorator), never a person."""
+    if "@" not in line:
+        return []
+    found = list(MENTION.finditer(line))
+    if found and "`" in line:
+        spans = code_spans(line)  # in order and apart: the one that could hold a mention is found by bisection
+        starts = [start for start, _ in spans]
+        found = [m for m in found if (i := bisect.bisect_right(starts, m.start()) - 1) < 0 or spans[i][1] <= m.start()]
+    return found
+
+
 _EMAIL = re.compile(r"<[^<>@\s]{1,64}@[^<>@\s]{1,255}>")
 
 

@@ -35,13 +35,13 @@ from ..model import (
 from ..text import LONG_LINE, looks_misdecoded, repair_mojibake, slugify, unshowable, unwrap
 from ..yamlfile import Map, one_line, parse_yaml
 from . import dates
-from .actions import next_steps, prose_actions
+from .actions import next_steps, prose_actions, trailing_owner
 from .agenda import LABEL_VALUE, find_agenda, is_structure, metadata_lines
 from .bullet_items import agenda_bullets, bullet_items, held_items, merge_items, once, sibling_items, without_empty
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
-from .names import MENTION, NameList, is_person, split_names, strip_affiliation
+from .names import MENTION, NameList, is_person, mentions_in, split_names, strip_affiliation
 from .people_lists import (
     ATTENDEE_HEADINGS,
     LIST_MARKER,
@@ -59,6 +59,12 @@ from .references import ReferenceFinder
 from .sections import CHAT, RECAP, TRANSCRIPT, Heading, clean_title, find_sections, split_heading, timed_names
 from .tables import extra_cells
 
+# A line that goes on a paragraph: not blank, not a heading or a list item
+_NAME_LINE = re.compile(r"(?!\s*(?:#{1,6}(?:\s|$)|[*+-]\s|\d+[.)]\s))\s*\S")
+# A note named by its day and its series ("2016-08-15-go-ipfs", "2024-01-16-cg"); not
+# "2024-01-10-notes", whose words only say what the file is
+_NAMED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}-+(?P<series>[a-z0-9]+(?:-[a-z0-9]+)*)")
+_NOTE_WORDS = {"meeting", "meetings", "call", "notes", "note", "minutes", "agenda", "summary", "recap"}
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisible, and they break HTML
 # Zero-width spaces and bidirectional overrides make text read otherwise than it is written
@@ -506,7 +512,13 @@ class _NoteParser:
             title = ""
         m.title = unwrap(title) or f"Meeting {m.id}"  # "# **OCIO TSC Meeting Notes**": no bold
         series = self.front.get("series")
-        m.series = slugify(str(series)) if series else ("cabal" if "cabal" in m.title.lower() else "community")
+        named = _NAMED_DAY.fullmatch(m.id)  # "2016-08-15-go-ipfs": go-ipfs's meeting of that day
+        if series:
+            m.series = slugify(str(series))
+        elif named and not set(named["series"].split("-")) <= _NOTE_WORDS:
+            m.series = named["series"]
+        else:
+            m.series = "cabal" if "cabal" in m.title.lower() else "community"
         recording = self.front.get("recording")
         if isinstance(recording, str) and re.fullmatch(r"https?://[^\s()<>\"']+", recording.strip()):
             m.recording = recording.strip()
@@ -693,6 +705,15 @@ class _NoteParser:
                 # "### Attendees" over "* Tim Beiko" / "* Danny Ryan": every bullet, not the first line
                 listed = names_below(lines, number, set(self.prose_lines()), self.not_people)
                 names, initials, rows = [name for _, name in listed], {}, [row for row, _ in listed]
+            elif names_line != number:
+                # "### Attendees" over "Martha (@marthacryan)" / "Max (@telamonian)": each line of the paragraph
+                paragraph = list(
+                    itertools.takewhile(
+                        lambda n: n <= len(lines) and _NAME_LINE.match(lines[n - 1]), itertools.count(names_line)
+                    )
+                )
+                names = [name for n in paragraph for name in split_names(lines[n - 1].strip())]
+                initials, rows = {}, paragraph
             else:
                 names, initials, rows = split_names(text), {}, [names_line]
             if not names or all(_JUST_INITIALS.fullmatch(strip_affiliation(n.strip("-*+ "))) for n in names):
@@ -1108,11 +1129,11 @@ class _NoteParser:
         known = {strip_affiliation(n).casefold() for n in m.attendees}  # "Li Wei @liwei (guest)": Li Wei
         known.update(p.casefold() for s in m.sections for p in s.presenters)
         known.update(  # "@**Jieyou Xu**", "@jdoe": the note names them as people
-            (found["zulip"] or found["login"]).strip().casefold()
-            for line in m.lines
-            if "@" in line
-            for found in MENTION.finditer(line)
+            (found["zulip"] or found["login"]).strip().casefold() for line in m.lines for found in mentions_in(line)
         )
+        first_names = known | {name.split()[0] for name in known if name.split()}
+        for item in items:
+            item.owner = item.owner or trailing_owner(item.text, first_names)
         heading_lines = {h.line for h in self.headings}
         prose = [n for n in self.prose_lines() if n not in heading_lines and n != m.attendees_line and n not in listed]
         m.action_items = sorted(items + prose_actions(m.lines, prose, known), key=lambda a: a.line)
