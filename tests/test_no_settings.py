@@ -828,6 +828,7 @@ WRAPPED = """\
 Ines (@ines-ok )
 Pavel Dorn (@pdorn)
 Olaf
+(two more joined late)
 
 ### Next steps
 
@@ -847,11 +848,11 @@ def test_a_list_wrapped_at_80_columns_and_a_roll_call_one_name_a_line(tmp_path: 
     meeting = parse_note(WRAPPED, "notes/2024-03-04.md", "2024-03-04")
     assert [strip_affiliation(a) for a in meeting.attendees] == ["Ines", "Pavel Dorn", "Olaf"]
     assert [(a.line, a.owner) for a in meeting.action_items] == [
-        (11, "Pavel"),
-        (13, "Ines"),
-        (14, "Olaf"),
-        (15, None),
+        (12, "Pavel"),
+        (14, "Ines"),
+        (15, "Olaf"),
         (16, None),
+        (17, None),
     ]
     assert meeting.action_items[0].text.endswith("so we can split it into issues.")
 
@@ -877,3 +878,109 @@ def test_notes_in_quarter_folders_named_by_day_and_series(tmp_path: Path) -> Non
         ("2021-03-04", "2021-03-04", "community", "Meeting"),
         ("2024-01-10-notes", "2024-01-10", "community", "Meeting"),
     ]
+
+
+ROUND = """\
+## 05.03.23 Meeting Minutes
+
+### Attendees
+
+| Name | Affiliation | GitHub |
+| ---- | ----------- | ------ |
+| Ines Okafor | Acme | @ines-ok |
+| Pavel Dorn | | @pdorn |
+
+### What are people working on?
+
+* Docs site update (Pavel)
+    * the new theme is live
+* Ines's update:
+    * reviewed the zoom audit
+* Pavel
+    * fixed the focus trap
+
+### Next Steps
+
+- Publish the audit (Ines)
+"""
+
+
+def test_an_h2_title_over_h3_items_and_a_round_of_updates_by_person() -> None:
+    """A note whose title is an H2 has its H3 headings as items, never "Next Steps"; in a
+    round of updates, an item that is a listed person's name, their "update", or ends with
+    their name in parentheses is theirs to present."""
+    meeting = parse_note(ROUND, "notes/2023-05-03.md", "2023-05-03")
+    assert meeting.title == "05.03.23 Meeting Minutes"
+    assert [(s.title, s.presenters) for s in meeting.sections] == [
+        ("Docs site update (Pavel)", ["Pavel"]),
+        ("Ines's update", ["Ines"]),
+        ("Pavel", ["Pavel"]),
+    ]
+    assert [(a.owner, a.text) for a in meeting.action_items] == [("Ines", "Publish the audit (Ines)")]
+    # the same under "### Notes": the updates are the items, the steps stay steps
+    held = ROUND.replace("### What are people", "### Notes\n\n#### What are people").replace("### Next", "#### Next")
+    meeting = parse_note(held, "notes/2023-05-03.md", "2023-05-03")
+    assert [s.title for s in meeting.sections] == ["Docs site update (Pavel)", "Ines's update", "Pavel"]
+    assert [a.owner for a in meeting.action_items] == ["Ines"]
+
+
+PLAN_AND_RECORD = """\
+# Widget All Hands Call March 4
+
+**Attendees**
+* @ana-s
+* @ravi
+
+## Agenda
+
+- Release plan (@ana-s)
+- Demos
+
+### Notes
+
+#### Release plan (@ana-s)
+- cut the branch on Friday
+
+#### Demos
+- the new command line
+"""
+
+NOTES_BULLETS = """\
+## widget-core
+
+#### Lead: @ravi
+
+#### Participants
+
+- @ravi
+- @ana-s
+
+## Agenda
+
+Board: https://example.org/board
+Roadmap: https://example.org/roadmap
+https://example.org/repos source: https://example.org/src
+
+## Notes
+
+- ms2 issues
+  - @ravi to take care of the open PRs
+
+- ed25519
+  - support lands in the crypto library
+
+##### After the meeting, copy the action items to the sprint issue
+"""
+
+
+def test_the_record_under_a_notes_heading_inside_the_agenda_and_the_bullets_of_the_notes() -> None:
+    """ "## Agenda", "### Notes", "#### Release plan": the headings of the record under the
+    plan's notes are the items, not every bullet of the plan. Where the plan is a link and
+    the notes are bullets that hold their discussion, those bullets are the items."""
+    meeting = parse_note(PLAN_AND_RECORD, "notes/2017-03-04.md", "2017-03-04")
+    assert [(s.title, s.presenters) for s in meeting.sections] == [
+        ("Release plan (@ana-s)", ["@ana-s"]),
+        ("Demos", []),
+    ]
+    meeting = parse_note(NOTES_BULLETS, "notes/2016-09-26-widget-core.md", "2016-09-26-widget-core")
+    assert [s.title for s in meeting.sections] == ["ms2 issues", "ed25519"]

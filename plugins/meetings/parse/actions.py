@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import ActionItem
-from .names import split_presenters
+from .names import NAME_SPLIT, split_presenters
 
 NEXT_STEPS = re.compile(r"^\s*#{1,6}\s*(?:suggested\s+)?next\s+steps\W*$", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -58,7 +58,6 @@ def labelled_owner(text: str) -> str | None:
 
 # "Rebase #9622 (Martha)", "Set up the binder (Tony, Martha, maybe Max)": who a step names last
 _TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{1,80})\)[\s.]*$")
-_NAME_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b)\s*")
 
 
 def trailing_owner(text: str, known: set[str]) -> str | None:
@@ -66,7 +65,7 @@ def trailing_owner(text: str, known: set[str]) -> str | None:
     meeting lists (`known`: their names and first names, case-folded); never "(?)" or
     "(everyone)"."""
     found = _TRAILING_OWNER.search(text)
-    first = _NAME_SPLIT.split(found["who"].strip(), maxsplit=1)[0] if found else ""
+    first = NAME_SPLIT.split(found["who"].strip(), maxsplit=1)[0] if found else ""
     return first if first.casefold() in known else None
 
 

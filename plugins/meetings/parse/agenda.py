@@ -24,7 +24,7 @@ STRUCTURE = re.compile(
     r"|notes?|meeting\s+notes|minutes|summary|contents|table\s+of\s+contents|annex|appendix"
     r"|attendees|attendance|attending|participants|present|meeting\s+roles"
     r"|decisions?(?:\s+made)?(?:\s*(?:and|/|&)\s*actions?(?:\s+items?)?(?:\s+made)?)?"
-    r"|action\s+items?|actions(?:\s+required)?|links|resources|next\s+(?:meeting|call)|upcoming\s+(?:meetings|calls|events)"
+    r"|action\s+items?|actions(?:\s+required)?|(?:suggested\s+)?next\s+steps|links|resources|next\s+(?:meeting|call)|upcoming\s+(?:meetings|calls|events)"
     r"|date\s+(?:for|of)\s+(?:the\s+)?next\s+(?:meeting|call)\b.*)\s*(?:\([^()]{0,40}\))?\W*$",
     re.I,
 )

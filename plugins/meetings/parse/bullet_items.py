@@ -25,7 +25,7 @@ from collections.abc import Callable
 from ..model import Section
 from ..text import UniqueIds, slugify
 from .names import split_presenters
-from .sections import Heading, clean_title, split_heading
+from .sections import Heading, HeadingParts, clean_title, split_heading
 
 # Headings that hold items rather than being one: a repository ("nodejs/node", "nodejs/TSC";
 # owners are written in lower case, so "MCPs/FCPs" is none), whose bullets mostly link an
@@ -167,20 +167,16 @@ def held_items(
     """A section titled as the notes' structure ("## Minutes", "## Agenda") whose sub-headings
     one level down hold the record ("### Standup", "### Release schedule [#110]") is none:
     those sub-headings are the items, and another structure section beside it with none
-    ("## Agenda" and its bullets: the plan of that record) is no item either."""
+    ("## Agenda" and its bullets: the plan of that record) is no item either. A structure
+    sub-heading is looked into the same way ("## Agenda", "### Notes", "#### Issue cleanup")."""
     kept: list[Section] = []
     held: list[Section] = []
-    starts = [h.line for h in headings]
     for section in sections:
-        inside = headings[bisect.bisect_right(starts, section.line) : bisect.bisect_right(starts, section.end_line)]
-        below = [h for h in inside if h.level == section.level + 1] if structure(section.title) else []
-        parts = [(h, split_heading(h.text, default_repo)) for h in below]
-        parts = [(h, p) for h, p in parts if p.title and not structure(p.title)]
-        if not parts:
+        parts = _held(section.line, section.end_line, section.level, headings, default_repo, structure)
+        if not parts or not structure(section.title):
             kept.append(section)
             continue
-        ends = [h.line - 1 for h, _ in parts[1:]] + [section.end_line]
-        for (heading, part), end in zip(parts, ends, strict=True):
+        for heading, part, end in parts:
             item = Section("", part.title, heading.line, end, heading.level, list(part.presenters))
             item.video_seconds = part.seconds
             item.presenter_line = heading.line if part.presenters else None
@@ -188,6 +184,27 @@ def held_items(
     if not held:
         return sections
     return merge_items([s for s in kept if not structure(s.title)], held, set())
+
+
+def _held(
+    line: int, end: int, level: int, headings: list[Heading], default_repo: str, structure: Callable[[str], bool]
+) -> list[tuple[Heading, HeadingParts, int]]:
+    """(heading, its parts, its last line) of the record's sub-headings one level below the
+    heading on `line` (which ends on `end`), through sub-headings that are structure."""
+    starts = [h.line for h in headings]
+    inside = headings[bisect.bisect_right(starts, line) : bisect.bisect_right(starts, end)]
+    below = [h for h in inside if h.level == level + 1]
+    ends = [h.line - 1 for h in below[1:]] + [end]  # each ends where the next begins, "#### Next Steps" too
+    found = []
+    for heading, last in zip(below, ends[: len(below)], strict=True):
+        part = split_heading(heading.text, default_repo)
+        if not part.title:
+            continue
+        if structure(part.title):
+            found += _held(heading.line, last, heading.level, headings, default_repo, structure)
+        else:
+            found.append((heading, part, last))
+    return found
 
 
 def _title(text: str) -> str:

@@ -23,11 +23,13 @@ _NOT_NAME_WORDS = set(
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 _NOT_PEOPLE = re.compile(
     r"(?:'s|’s) presentation$|^(?:and )?(?:others?|(?:many )?more)(?: not noted)?[.!]?$|^listener$|^all$|^none$|^n/?a$"
-    r"|^(?:invited |other )?guests:?$|^everyone$",  # a group written where names go
+    r"|^(?:invited |other )?guests:?$|^everyone$"  # a group written where names go
+    r"|^\([^()]*\)$",  # "(sorry, I forgot to write these down)": an aside
     re.I,
 )
 # A run of spaces is entered only at its start ("(?<!\s)"): a pattern that could start at
 # each of its spaces and scan on to its end would read a long run in quadratic time.
+NAME_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b)\s*")  # "Tony, Martha and Max": in parentheses, bounded
 _PRESENTER_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:/|&&?|,|\band\b|\bvia\b|\bfor\b)\s*")
 
 

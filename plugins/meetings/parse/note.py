@@ -41,7 +41,7 @@ from .bullet_items import agenda_bullets, bullet_items, held_items, merge_items,
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
-from .names import MENTION, NameList, is_person, mentions_in, split_names, strip_affiliation
+from .names import MENTION, NAME_SPLIT, NameList, is_person, mentions_in, split_names, strip_affiliation
 from .people_lists import (
     ATTENDEE_HEADINGS,
     LIST_MARKER,
@@ -65,6 +65,8 @@ _NAME_LINE = re.compile(r"(?!\s*(?:#{1,6}(?:\s|$)|[*+-]\s|\d+[.)]\s))\s*\S")
 # "2024-01-10-notes", whose words only say what the file is
 _NAMED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}-+(?P<series>[a-z0-9]+(?:-[a-z0-9]+)*)")
 _NOTE_WORDS = {"meeting", "meetings", "call", "notes", "note", "minutes", "agenda", "summary", "recap"}
+_OWN_ITEM = re.compile(r"(?P<who>[^\W\d][^()'’:]{0,60}?)(?:['’]s\s+(?:updates?|report|status|demo|topics?))?:?", re.I)
+_LAST_PARENTHESES = re.compile(r"\((?P<who>[^()]{1,80})\)$")
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisible, and they break HTML
 # Zero-width spaces and bidirectional overrides make text read otherwise than it is written
@@ -121,6 +123,7 @@ _RECORDING_LINE = re.compile(
 # A structure heading whose bullets are the meeting's items ("### Agenda", "## Minutes"), unlike
 # "## Action Items" or "## Links", whose bullets are tasks and links
 _PLAN = re.compile(r"^\W*(?:agenda|minutes|notes|meeting\s+notes|topics|discussion)\W*$", re.I)
+_AGENDA = re.compile(r"^\W*agenda\W*$", re.I)
 _DECORATION = re.compile(r"^\s*(?:!\[[^\]\n]*\]\([^)\s]*\)|<!--.*-->)\s*$")  # an image or a comment alone
 _NESTED = re.compile(r"^[ \t]+\S")  # a line inside a list item: its discussion
 _NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
@@ -325,6 +328,7 @@ class _NoteParser:
         self._sections()
         self._presenters_from_agenda_list()
         self._presenters_by_initials()
+        self._presenters_by_name()
         self._recap()
         self._inline_pieces()
         self._next_meetings()
@@ -909,7 +913,11 @@ class _NoteParser:
             attending = frozenset(strip_affiliation(a).casefold() for a in m.attendees)
             m.sections = find_agenda(self.headings, m.lines, body_end, self.community, title, lines, attending)
             return
-        found = find_sections(self.headings, m.lines, body_end, self.default_repo)
+        # "## 02.24.21 Meeting Minutes" over "### Attendees", "### What are people working on?":
+        # a title written as an H2 is no level of items
+        found = find_sections(
+            [h for h in self.headings if h.line != m.title_line], m.lines, body_end, self.default_repo
+        )
         found = [s for s in found if s.line not in (self._attendee_heading, m.title_line)]  # "## Present" is no item
         # "### Moderator: Tim Beiko", "### Meeting Duration: 1.5 hours" under the title: metadata
         block = self._head_block()
@@ -925,19 +933,34 @@ class _NoteParser:
         # "### org/repo" holds its bullets, "## Agenda" over it its sub-headings
         m.sections = without_empty(merge_items(found, items, containers | holders), m.lines)
         m.sections = held_items(m.sections, self.headings, self.default_repo, is_structure)
-        if len(m.sections) == 1 and _PLAN.match(m.sections[0].title):  # "### Agenda" and its bullets
-            bullets = agenda_bullets(m.sections[0], m.lines, skip, self.default_repo)
+        lone = m.sections[0] if len(m.sections) == 1 else None
+        bullets = agenda_bullets(lone, m.lines, skip, self.default_repo) if lone else []
+        if lone and (_PLAN.match(lone.title) or self._most_discussed(bullets)):
+            # "### Agenda" and its bullets; "### What are people working on?" over each one's updates
             m.sections = merge_items([], bullets, set()) or m.sections
         elif any(not is_structure(s.title) for s in m.sections):  # "## Agenda" beside the record's items
             m.sections = [s for s in m.sections if not is_structure(s.title)]
+        elif len(m.sections) > 1 and all(_PLAN.match(s.title) for s in m.sections):
+            # "## Agenda" (the plan) and "## Notes" (the record): the record's bullets when
+            # they hold their discussion, else the plan's
+            record = [s for s in m.sections if not _AGENDA.match(s.title)]
+            for section in record + [s for s in m.sections if s not in record]:
+                bullets = agenda_bullets(section, m.lines, skip, self.default_repo)
+                if bullets and (section not in record or self._most_discussed(bullets)):
+                    m.sections = merge_items([], bullets, set())
+                    break
         elif not m.sections and m.title_line is not None and not any(h.line > m.title_line for h in self.headings):
             # "# Minutes" over "* Documentation" and its sub-bullets, and no heading after it
             whole = Section("", m.title, m.title_line, body_end - 1, 1)
             bullets = agenda_bullets(whole, m.lines, skip | set(m.attendee_lines), self.default_repo)
-            inside = (range(b.line + 1, b.end_line + 1) for b in bullets)
-            discussed = sum(any(_NESTED.match(m.lines[n - 1]) for n in lines) for lines in inside)
-            if 2 * discussed >= len(bullets):  # most bullets hold their discussion: each is an item
+            if self._most_discussed(bullets):
                 m.sections = merge_items([], bullets, set())
+
+    def _most_discussed(self, bullets: list[Section]) -> bool:
+        """Most of the bullets hold their discussion in sub-bullets: each is an item."""
+        inside = (range(b.line + 1, b.end_line + 1) for b in bullets)
+        discussed = sum(any(_NESTED.match(self.meeting.lines[n - 1]) for n in lines) for lines in inside)
+        return bool(bullets) and 2 * discussed >= len(bullets)
 
     def _presenters_from_agenda_list(self) -> None:
         """ "1. Volume Storage on a Mac - Brent/Ashley" in the list of topics before the item,
@@ -961,6 +984,30 @@ class _NoteParser:
             fits = [item for item in listed if item[0] < section.line and _alike(words, item[1])]
             if len(fits) == 1 and sum(_alike(fits[0][1], title) for title in titles) == 1:
                 section.presenters, section.presenter_line = fits[0][2], fits[0][0]
+
+    def _short_names(self) -> set[str]:
+        """How the meeting's attendees may be named in one word, case-folded: a first name,
+        the name run together ("jieyouxu"), or the login the list gives."""
+        m = self.meeting
+        bare = [strip_affiliation(a) for a in m.attendees if strip_affiliation(a)]
+        short = {b.split()[0].casefold() for b in bare} | {"".join(b.split()).casefold() for b in bare}
+        return short | {who["login"].casefold() for a in m.attendees for who in MENTION.finditer(a) if who["login"]}
+
+    def _presenters_by_name(self) -> None:
+        """An item that names people the meeting lists is theirs to present: in parentheses
+        at its end ("SSC + EC update contents (Ely)"), or as its whole title, as a round of
+        updates writes it ("Gabriel", "Gabriel's update")."""
+        m = self.meeting
+        unnamed = [s for s in m.sections if not s.presenters]
+        if not unnamed or not m.attendees:
+            return
+        listed = self._short_names() | {strip_affiliation(a).casefold() for a in m.attendees}
+        for section in unnamed:
+            whole = _OWN_ITEM.fullmatch(section.title)
+            found = None if whole else _LAST_PARENTHESES.search(section.title)
+            names = [whole["who"]] if whole else [n.strip() for n in NAME_SPLIT.split(found["who"])] if found else []
+            if names and all(n.casefold() in listed for n in names):
+                section.presenters, section.presenter_line = names, section.line
 
     def _recap(self) -> None:
         """The note's summary of the whole meeting: the text under a recap heading ("Quick
@@ -1144,9 +1191,7 @@ class _NoteParser:
         prose = self.prose_lines()
         m.decisions = find_decisions(m.lines, prose)
         # "Try to check …" is no one's task: a one-word owner is a first name or login of someone listed
-        bare = [strip_affiliation(a) for a in m.attendees if strip_affiliation(a)]
-        short = {b.split()[0].casefold() for b in bare} | {"".join(b.split()).casefold() for b in bare}
-        short |= {who["login"].casefold() for a in m.attendees for who in MENTION.finditer(a) if who["login"]}
+        short = self._short_names()
         for item in m.decisions:
             owner = item.owner or ""
             one_word = " " not in owner and not _JUST_INITIALS.fullmatch(owner)
