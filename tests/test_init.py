@@ -88,3 +88,34 @@ def test_the_site_init_wrote_builds_strict(tmp_path: Path) -> None:
     result = subprocess.run(build, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert (tmp_path / "site" / "meetings" / "call-12" / "index.html").is_file()
+
+
+UPDATES = """## {day} Meeting Minutes
+
+### Attendees
+
+- Ana Lopes @ana-l
+- Ben Okafor @bokafor
+
+### Ana
+
+- reviewed the zoom audit
+
+### Next Steps
+
+- Publish the audit (Ana)
+"""
+
+
+def test_init_counts_dates_before_a_series_name_and_finds_no_generic_heading_in_a_person(tmp_path: Path) -> None:
+    """ "2024-03-05-design.md" gives its date; "### Ana" in every note is Ana's update, not a
+    generic heading; the evidence counts the action items that the steps give."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for day in ("2024-03-05", "2024-03-12", "2024-03-19", "2024-03-26"):
+        (notes / f"{day}-design.md").write_text(UPDATES.format(day=day), encoding="utf-8")
+    assert main(["init", "-f", str(tmp_path / "mkdocs.yml"), str(notes)]) == 0
+    written = (tmp_path / "community.yml").read_text(encoding="utf-8")
+    assert "# file names: 4/4 give the date" in written
+    assert "# decisions: recorded in 0/4 notes; action items in 4" in written
+    assert "generic" not in written

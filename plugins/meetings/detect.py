@@ -23,6 +23,7 @@ from .notes import ParseCache, find_notes, load_meetings, most_linked_repo
 from .parse.agenda import STRUCTURE
 from .parse.dates import find_date
 from .parse.decisions import OUTCOME_HEADING
+from .parse.names import strip_affiliation
 from .parse.people_lists import ATTENDEE_HEADINGS
 from .parse.sections import CHAT, CONTAINERS, TRANSCRIPT, clean_title, is_link_only
 from .text import slugify, unlink
@@ -108,7 +109,7 @@ def describe(settings: Settings, parses: ParseCache | None = None) -> Descriptio
         else:
             found.undecided.append("which line holds the date: no label before a date is shared by most notes")
     else:
-        dated = sum(1 for n in notes if re.fullmatch(r"\d{4}-\d{2}-\d{2}", n.id))
+        dated = sum(1 for n in notes if re.match(r"\d{4}-\d{2}-\d{2}(?:$|-)", n.id))  # "2016-08-15-go-ipfs" too
         found.evidence.append(f"file names: {dated}/{len(notes)} give the date (in the name or the folders)")
     if notes_keys:
         found.lines += ["notes:", *notes_keys]
@@ -146,7 +147,10 @@ def describe(settings: Settings, parses: ParseCache | None = None) -> Descriptio
         for part, n in parts.items():
             spelled.setdefault(part.casefold(), part)
             titles[part.casefold()] = max(titles[part.casefold()], n)
-    generic = [spelled[t] for t, n in titles.most_common() if n >= 3 and n > RECURRING * total]
+    # "### Isabela" over her updates in most meetings is her page's, not a generic heading
+    bare = {strip_affiliation(a).casefold() for m in meetings for a in m.attendees}
+    persons = people | bare | {b.split()[0] for b in bare if b.split()}  # "Ana Lopes @ana-l": "ana lopes", "ana"
+    generic = [spelled[t] for t, n in titles.most_common() if n >= 3 and n > RECURRING * total and t not in persons]
     heading_keys = [f"  agenda_levels: {json.dumps(levels)}"] if levels else []
     found.evidence += level_evidence
     if generic:
@@ -165,7 +169,8 @@ def describe(settings: Settings, parses: ParseCache | None = None) -> Descriptio
         found.evidence.append(f"title: {found.site_name!r} in {common[0][1]}/{len(meetings)} notes")
     decided = sum(1 for m in meetings if m.decisions)
     found.decisions = decided > 0
-    found.evidence.append(f"decisions or actions: recorded in {decided}/{len(meetings)} notes")
+    tasked = sum(1 for m in meetings if m.action_items)
+    found.evidence.append(f"decisions: recorded in {decided}/{len(meetings)} notes; action items in {tasked}")
     forms = _reference_forms(texts)
     if forms:
         found.lines.append("references:")
