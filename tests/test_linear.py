@@ -235,6 +235,18 @@ def test_a_long_attendee_list_is_read_in_near_linear_time() -> None:
         assert slow <= MAX_RATIO * fast, (fast, slow)
 
 
+def test_a_long_list_of_loose_nested_lists_and_double_bullets_is_read_in_near_linear_time() -> None:
+    """Each item looks back to the one before it at its depth (a loose list above it), and a
+    line may open two items: thousands of them must not mean millions of looks back."""
+    block = "- a\n  - - b\n\n  - c\n"
+    read = lambda count: parse_note("# Sync\n\n" + block * count, "notes/2024-01-01.md", "2024-01-01")  # noqa: E731
+    slow = _seconds(lambda _: read(4_000), "", 1)
+    if slow >= FLOOR:
+        fast = _seconds(lambda _: read(1_000), "", 3)
+        slow = min(slow, _seconds(lambda _: read(4_000), "", 2))
+        assert slow <= MAX_RATIO * fast, (fast, slow)
+
+
 def test_look_alike_attendees_are_still_reported() -> None:
     meeting = _parse("### Attendees: Mairin Duffy, Mohan Boddu, Ada Lovelace, Máirín Duffy, Mohan Bodu")
     found = [d.message for d in meeting.diagnostics if "same person" in d.message]

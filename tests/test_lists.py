@@ -112,3 +112,37 @@ def test_a_task_list_shows_its_boxes_and_an_emoji_code_its_emoji_as_github_does(
     assert "[x]&nbsp;no box before" in html or "[x]\u00a0no box before" in html
     assert "[x]: not a box" in html and "text with [x] inside" in html
     assert "javascript:" not in html.split("</h1>", 1)[-1].replace("[ ](javascript:alert(1))", "")
+
+
+WRAPPED_AND_CODE = """# Weekly sync
+
+- Tony
+  - the talk on editors
+  - - a bullet opened twice on one line
+- Max
+
+  - the button
+
+    - hide its text with CSS:
+
+      ```css
+      .hide { position: absolute; }
+      ```
+
+    - or use aria-label
+- Isabela
+  - colour contrast
+"""
+
+
+def test_a_bullet_opened_twice_a_fence_in_an_item_and_an_item_after_a_loose_list(tmp_path: Path) -> None:
+    """ "- - text" is a list in a list item; a fence inside an item keeps the items after it
+    in that list; a top-level bullet right after a loose nested list is top-level again."""
+    root = make_site(tmp_path, {"2025-03-04.md": WRAPPED_AND_CODE}, copy_seed=False)
+    html = _page_html(root, "2025-03-04")
+    assert nested_items(html) == nested_items(commonmark(WRAPPED_AND_CODE)) == 7
+    assert ".hide { position: absolute; }" in html
+    top = html[html.index("<ul>") :]
+    assert top.count("Isabela") == 1 and re.search(
+        r'</ul>\s*</li>\s*<li>\s*(?:<p>)?(?:<a id="[^"]+"></a>)?Isabela', top
+    )

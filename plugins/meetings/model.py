@@ -30,6 +30,9 @@ class ListLayout:
     indents: dict[int, int] = field(default_factory=dict)  # line -> the leading columns it needs
     breaks: set[int] = field(default_factory=set)  # lines opening a list that needs a blank line before it
     apart: set[int] = field(default_factory=set)  # lines opening a list that CommonMark keeps apart from the one before
+    # a fence inside a list item -> the columns of that item's text: Python-Markdown keeps
+    # fences at the top level only, so the block is written there as indented code
+    fences: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass

@@ -9,9 +9,13 @@ with what they had beyond the item's content column kept.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.token import Token
 
 from ..model import ListLayout
+
+_MARKER = re.compile(r"\s*(?:[*+-]|\d{1,9}[.)])(?:\s|$)")
 
 
 def list_layout(tokens: list[Token], lines: list[str]) -> ListLayout:
@@ -22,6 +26,8 @@ def list_layout(tokens: list[Token], lines: list[str]) -> ListLayout:
     items: list[int] = []  # first lines of the open items
     quoted = 0
     closed_list_at: int | None = None  # the level of the list that ended just before
+    fences: set[int] = set()  # 0-based first lines of fences inside items
+    sibling: dict[int, int] = {}  # depth -> first line of the last item opened at that depth
     for token in tokens:
         kind = token.type
         if kind == "blockquote_open":
@@ -37,16 +43,32 @@ def list_layout(tokens: list[Token], lines: list[str]) -> ListLayout:
             first = token.map[0]
             if closed_list_at == token.level:
                 layout.apart.add(first + 1)
-            after_own_item = bool(items) and items[-1] == first - 1
+            after_own_item = bool(items) and (
+                items[-1] == first - 1
+                or (items[-1] == first and first in owner and _one_more(lines[first], owner[first][2]))
+            )
             if first > 0 and lines[first - 1].strip() and not after_own_item:
                 layout.breaks.add(first + 1)
         elif kind == "list_item_open":
             first, last = token.map or (0, 0)
+            if (
+                not quoted
+                and token.map is not None
+                and _absorbed(lines, owner, sibling.get(len(items)), first, len(items))
+            ):
+                layout.breaks.add(first + 1)
+            sibling[len(items)] = first
             items.append(first)
             if not quoted and token.map is not None:
-                column = _content_column(lines[first], token)
+                outer = owner.get(first)
+                shared = outer is not None and outer[0] == first  # "- - text": the line opens its outer item too
+                column = _content_column(lines[first], token, outer[2] if outer and shared else None)
+                shared = shared and outer is not None and _one_more(lines[first], outer[2])
                 for n in range(first, last):  # an inner item, met later, takes its own lines
-                    owner[n] = (first, len(items) - 1, column)
+                    if not (shared and n == first):  # that line is placed as the outer item's
+                        owner[n] = (first, len(items) - 1, column)
+        if kind == "fence" and items and not quoted and token.map is not None:
+            fences.add(token.map[0])
         if kind.endswith("_open") or kind in ("fence", "code_block", "html_block", "hr"):
             closed_list_at = None
     for n, (first, level, column) in owner.items():
@@ -56,15 +78,38 @@ def list_layout(tokens: list[Token], lines: list[str]) -> ListLayout:
             continue
         have = len(line) - len(text)
         want = 4 * level if n == first else 4 * (level + 1) + max(0, have - column)
+        if n in fences:
+            layout.fences[n + 1] = 4 * (level + 1)
         if want != have:
             layout.indents[n + 1] = want
     return layout
 
 
-def _content_column(line: str, token: Token) -> int:
-    """Where an item's text starts: after its marker and one to four spaces (CommonMark 5.2)."""
+def _one_more(line: str, column: int) -> bool:
+    """At `column`, one more marker and then text ("- - text"): Python-Markdown nests that
+    as CommonMark does, but not "- + -" (a third marker, or none after the second), which is
+    then placed as its innermost item."""
+    found = _MARKER.match(line.expandtabs(4), column)
+    rest = line.expandtabs(4)[found.end() :] if found else ""
+    return bool(rest.strip()) and not _MARKER.match(rest)
+
+
+def _absorbed(
+    lines: list[str], owner: dict[int, tuple[int, int, int]], before: int | None, first: int, depth: int
+) -> bool:
+    """An item right after the last line of a deeper list that has a blank line in it:
+    Python-Markdown takes it into that list unless a blank line comes first."""
+    above = owner.get(first - 1)
+    if before is None or above is None or above[1] <= depth or not lines[first - 1].strip():
+        return False
+    return any(not lines[n].strip() for n in range(before + 1, first))
+
+
+def _content_column(line: str, token: Token, after: int | None = None) -> int:
+    """Where an item's text starts: after its marker and one to four spaces (CommonMark 5.2);
+    the marker is the line's first, or the one at column `after` (an outer item's text)."""
     line = line.expandtabs(4)
-    start = len(line) - len(line.lstrip(" "))
+    start = len(line) - len(line.lstrip(" ")) if after is None else after
     marker = len(token.info) + 1 if token.info else len(token.markup)
     rest = line[start + marker :]
     spaces = len(rest) - len(rest.lstrip(" "))

@@ -182,6 +182,14 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
             continue
         if number in raw_lines:
             continue
+        if number in blocks and number in lists.fences:  # in a list item: its code, indented under it
+            inside = " " * (lists.fences[number] + 4)
+            out += [
+                "",
+                *(inside + code if code.strip() else "" for code in blocks[number].content.rstrip("\n").split("\n")),
+                "",
+            ]
+            continue
         if number in blocks:
             out += ["", *_fenced(blocks[number].content, blocks[number].info), ""]
             continue
