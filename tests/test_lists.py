@@ -146,3 +146,13 @@ def test_a_bullet_opened_twice_a_fence_in_an_item_and_an_item_after_a_loose_list
     assert top.count("Isabela") == 1 and re.search(
         r'</ul>\s*</li>\s*<li>\s*(?:<p>)?(?:<a id="[^"]+"></a>)?Isabela', top
     )
+
+
+def test_an_empty_bullet_is_an_empty_item_not_a_headings_underline(tmp_path: Path) -> None:
+    """ "  -" alone after "  - @ravi": GitHub shows an empty item; Python-Markdown would
+    read the marker as a setext underline and make "- @ravi" a heading."""
+    note = "# Sync\n\n- **Attendees:**\n  - @ana\n  - @ravi\n  -\n- **Recording:** none\n"
+    root = make_site(tmp_path, {"2025-03-04.md": note}, copy_seed=False)
+    html = _page_html(root, "2025-03-04")
+    assert nested_items(html) == nested_items(commonmark(note)) == 3
+    assert "<h2" not in html

@@ -33,6 +33,9 @@ class ListLayout:
     # a fence inside a list item -> the columns of that item's text: Python-Markdown keeps
     # fences at the top level only, so the block is written there as indented code
     fences: dict[int, int] = field(default_factory=dict)
+    # items that are a marker alone ("  -"): Python-Markdown would read the marker as a
+    # heading's underline, so a space is written in them
+    empty: set[int] = field(default_factory=set)
 
 
 @dataclass

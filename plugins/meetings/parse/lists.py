@@ -54,7 +54,7 @@ def list_layout(tokens: list[Token], lines: list[str]) -> ListLayout:
             if (
                 not quoted
                 and token.map is not None
-                and _absorbed(lines, owner, sibling.get(len(items)), first, len(items))
+                and _absorbed(lines, owner, sibling.get(len(items)), first, len(items), layout.breaks)
             ):
                 layout.breaks.add(first + 1)
             sibling[len(items)] = first
@@ -64,6 +64,8 @@ def list_layout(tokens: list[Token], lines: list[str]) -> ListLayout:
                 shared = outer is not None and outer[0] == first  # "- - text": the line opens its outer item too
                 column = _content_column(lines[first], token, outer[2] if outer and shared else None)
                 shared = shared and outer is not None and _one_more(lines[first], outer[2])
+                if last - first == 1 and not lines[first].expandtabs(4)[column:].strip():
+                    layout.empty.add(first + 1)
                 for n in range(first, last):  # an inner item, met later, takes its own lines
                     if not (shared and n == first):  # that line is placed as the outer item's
                         owner[n] = (first, len(items) - 1, column)
@@ -95,14 +97,20 @@ def _one_more(line: str, column: int) -> bool:
 
 
 def _absorbed(
-    lines: list[str], owner: dict[int, tuple[int, int, int]], before: int | None, first: int, depth: int
+    lines: list[str],
+    owner: dict[int, tuple[int, int, int]],
+    before: int | None,
+    first: int,
+    depth: int,
+    breaks: set[int],
 ) -> bool:
-    """An item right after the last line of a deeper list that has a blank line in it:
-    Python-Markdown takes it into that list unless a blank line comes first."""
+    """An item right after the last line of a deeper list that has a blank line in it (or
+    one put before a list there): Python-Markdown takes it into that list unless a blank
+    line comes first."""
     above = owner.get(first - 1)
     if before is None or above is None or above[1] <= depth or not lines[first - 1].strip():
         return False
-    return any(not lines[n].strip() for n in range(before + 1, first))
+    return any(not lines[n].strip() or n + 1 in breaks for n in range(before + 1, first))
 
 
 def _content_column(line: str, token: Token, after: int | None = None) -> int:

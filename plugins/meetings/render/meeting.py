@@ -164,6 +164,8 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
         lists = meeting.lists  # nested as GitHub nests them (parse/lists.py)
         if number in lists.indents:
             line = " " * lists.indents[number] + line.lstrip(" \t")
+        if number in lists.empty:
+            line = line.rstrip() + " &#32;"  # an empty item, not a heading's underline
         if number in lists.apart:
             out += ["", "<!-- -->", ""]
         elif number in lists.breaks and out and out[-1].strip():
