@@ -984,3 +984,31 @@ def test_the_record_under_a_notes_heading_inside_the_agenda_and_the_bullets_of_t
     ]
     meeting = parse_note(NOTES_BULLETS, "notes/2016-09-26-widget-core.md", "2016-09-26-widget-core")
     assert [s.title for s in meeting.sections] == ["ms2 issues", "ed25519"]
+
+
+LABELLED = """\
+# Widget Weekly Sync
+
+## February 12, 2019
+
+- **Lead:** @ana-s
+- **Attendees:**
+  - @ana-s
+  - @ravi
+
+- **Recording:** https://youtu.be/abc123
+
+## Agenda
+
+- Round of updates
+"""
+
+
+def test_attendees_as_the_sub_bullets_of_a_labelled_bullet_and_no_label_bullet_is_an_item() -> None:
+    """ "- **Attendees:**" over sub-bullets names them, up to the next bullet of its level;
+    under a lone title, "* **Attendees:**" and "* **Recording:** none" are no items."""
+    meeting = parse_note(LABELLED, "notes/2019-02-12.md", "2019-02-12")
+    assert meeting.attendees == ["@ana-s", "@ravi"]
+    assert meeting.recording == "https://youtu.be/abc123"
+    lone = "# Sync\n\n- **Attendees:**\n  - @ana\n- **Recording:** none\n  - not recorded\n- Release 2.1\n  - cut it\n"
+    assert [s.title for s in parse_note(lone, "notes/2025-03-04.md", "2025-03-04").sections] == ["Release 2.1"]

@@ -77,7 +77,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060-\u2064\u202a-\u202e\u2066-\u2069\uf
 # "### Attendees (3 total)", "Attendees: …", and the label in bold: "**Attendees:** …", also
 # with the inline HTML word processors export: "**<span style="…">Attendees</span>**"
 _ATTENDEES = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:<[a-z][^<>]{0,200}>)?(?:(?:in-person|remote|online|other|meeting)\s+)?Attendees"
+    r"^\s*(?:#{1,6}\s*|[*+-]\s+)?(?:\*\*|__)?(?:<[a-z][^<>]{0,200}>)?(?:(?:in-person|remote|online|other|meeting)\s+)?Attendees"
     r"\s*(?:\((?P<count>[^)]*)\))?\s*:?\s*(?:</[a-z]{1,10}>)?\s*:?\s*(?:\*\*|__)?\s*(?P<inline>.*)$",
     re.I,
 )
@@ -123,6 +123,11 @@ _RECORDING_LINE = re.compile(
 # A structure heading whose bullets are the meeting's items ("### Agenda", "## Minutes"), unlike
 # "## Action Items" or "## Links", whose bullets are tasks and links
 _PLAN = re.compile(r"^\W*(?:agenda|minutes|notes|meeting\s+notes|topics|discussion)\W*$", re.I)
+_LABEL_BULLET = re.compile(
+    r"^\W*(?:recording|video|lead|note-?\s?takers?|moderators?|hosts?|facilitators?|chairs?|scribes?|date|time"
+    r"|location|where|when)\W*:",
+    re.I,
+)
 _AGENDA = re.compile(r"^\W*agenda\W*$", re.I)
 _DECORATION = re.compile(r"^\s*(?:!\[[^\]\n]*\]\([^)\s]*\)|<!--.*-->)\s*$")  # an image or a comment alone
 _NESTED = re.compile(r"^[ \t]+\S")  # a line inside a list item: its discussion
@@ -658,6 +663,11 @@ class _NoteParser:
                 lines = set(found)
                 self._attendee_heading = next((h.line for h in self.headings if {h.line, h.line + 1} & lines), None)
 
+    def _in_attendee_section(self, number: int) -> bool:
+        above = next((h for h in reversed(self.headings) if h.line < number), None)
+        pattern = any_of(self.community.attendee_headings or ATTENDEE_HEADINGS)
+        return above is not None and pattern is not None and pattern.match(above.text) is not None
+
     def _attendee_list(self, headings: tuple[str, ...]) -> bool:
         """The first list of names under one of `headings`, if there is one."""
         m = self.meeting
@@ -686,8 +696,8 @@ class _NoteParser:
             if section_end is not None and number >= section_end:
                 break
             match = _ATTENDEES.match(lines[number - 1])
-            if not match:
-                continue
+            if not match or (LIST_MARKER.match(lines[number - 1]) and self._in_attendee_section(number)):
+                continue  # "* Other Attendees:" inside "## Attendance": that list is read whole
             count = (match["count"] or "").strip()
             digits = re.search(r"\d+", count)
             if digits:
@@ -953,6 +963,8 @@ class _NoteParser:
             # "# Minutes" over "* Documentation" and its sub-bullets, and no heading after it
             whole = Section("", m.title, m.title_line, body_end - 1, 1)
             bullets = agenda_bullets(whole, m.lines, skip | set(m.attendee_lines), self.default_repo)
+            # "* **Attendees:**", "* **Recording:** none": the note's structure and labels, no items
+            bullets = [b for b in bullets if not is_structure(b.title) and not _LABEL_BULLET.match(b.title)]
             if self._most_discussed(bullets):
                 m.sections = merge_items([], bullets, set())
 

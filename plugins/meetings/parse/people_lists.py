@@ -99,9 +99,11 @@ def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPe
     names: list[tuple[int, str]] = []
     texts: list[tuple[int, str, bool]] = []  # (line, text, a bullet) of the list
     following = label + 1
+    # "- **Attendees:**" over its sub-bullets: the list of names ends at the next bullet of its level
+    outer = _indent(lines[label - 1]) if LIST_MARKER.match(lines[label - 1]) else None
     while following <= len(lines) and following in prose:
         line = lines[following - 1]
-        if _HEADING.match(line):
+        if _HEADING.match(line) or (outer is not None and LIST_MARKER.match(line) and _indent(line) <= outer):
             break
         if not line.strip():
             after = next((n for n in range(following + 1, len(lines) + 1) if lines[n - 1].strip()), None)
@@ -141,6 +143,10 @@ def names_below(lines: list[str], label: int, prose: set[int], not_people: NotPe
         elif len(name) > len(once[at[bare]][1]):
             once[at[bare]] = (number, name)
     return once
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
 def _present(texts: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
