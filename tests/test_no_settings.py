@@ -1012,3 +1012,18 @@ def test_attendees_as_the_sub_bullets_of_a_labelled_bullet_and_no_label_bullet_i
     assert meeting.recording == "https://youtu.be/abc123"
     lone = "# Sync\n\n- **Attendees:**\n  - @ana\n- **Recording:** none\n  - not recorded\n- Release 2.1\n  - cut it\n"
     assert [s.title for s in parse_note(lone, "notes/2025-03-04.md", "2025-03-04").sections] == ["Release 2.1"]
+
+
+def test_a_series_that_ended_long_before_the_last_meeting_is_not_announced(tmp_path: Path) -> None:
+    """Of series named by their files, the home page's next meetings leave out one whose last
+    meeting was over half a year before the archive's last: it meets no more."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for day in ("2016-08-15", "2016-08-22"):
+        (notes / f"{day}-go-core.md").write_text("## go-core\n\n- releases\n", encoding="utf-8")
+    for day in ("2019-02-05", "2019-02-12"):
+        (notes / f"{day}-package-managers.md").write_text("## Package managers\n\n- gx\n", encoding="utf-8")
+    site = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False)
+    home = render_home(site.archive)
+    (upcoming,) = [block for block in home.blocks.values() if "mt-next-when" in block]
+    assert "Package managers meeting" in upcoming and "Go core meeting" not in upcoming

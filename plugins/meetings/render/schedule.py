@@ -11,6 +11,7 @@ from ..cadence import Cadence
 from ..parse.dates import iso_date
 
 PROJECTED = 24  # dates of the usual rhythm listed after the last known one
+ENDED = dt.timedelta(days=183)  # no meeting in the half year before the archive's last: a series that ended
 
 
 def projected(last: dt.date, cadence: Cadence, count: int = PROJECTED) -> list[dt.date]:
@@ -44,10 +45,13 @@ def next_meetings(archive: Archive) -> list[dict[str, object]]:
             when = iso_date(upcoming.date)
             if when is not None:
                 announced.setdefault(upcoming.series, {})[when] = meeting.id
+    newest = max((d for days in held.values() for d in days), default=None)
     for name in sorted(set(held) | set(announced)):
         dates = held.get(name, [])
         # an announcement older than the last meeting held was kept or replaced: not a candidate
         after = [d for d in announced.get(name, {}) if not dates or d > max(dates)]
+        if dates and not after and newest is not None and max(dates) < newest - ENDED:
+            continue  # a series that stopped long before the archive's last meeting meets no more
         known = sorted(set(dates) | set(after))
         rule = Cadence.learn(dates)
         extra = projected(known[-1], rule) if rule and known else []
