@@ -247,6 +247,28 @@ def test_a_long_list_of_loose_nested_lists_and_double_bullets_is_read_in_near_li
         assert slow <= MAX_RATIO * fast, (fast, slow)
 
 
+def test_series_from_the_titles_of_many_notes_is_found_in_near_linear_time() -> None:
+    """Every word of every title is a candidate series; thousands of notes with long titles
+    of words shared by a few notes each must not mean a pass over all notes per word."""
+    from meetings.model import Meeting
+    from meetings.parse.series import settle_series
+
+    def notes(count: int) -> list[Meeting]:
+        pick = random.Random(count)
+        words = ["".join(pick.choice(string.ascii_lowercase) for _ in range(8)) for _ in range(count * 10)]
+        return [
+            Meeting(f"2024-01-{n}", "n.md", [], title=" ".join(pick.sample(words, 30)), date=f"2024-{n:06d}")
+            for n in range(count)
+        ]
+
+    small, large = notes(500), notes(2_000)
+    slow = _seconds(lambda _: settle_series(large), "", 1)
+    if slow >= FLOOR:
+        fast = _seconds(lambda _: settle_series(small), "", 3)
+        slow = min(slow, _seconds(lambda _: settle_series(large), "", 2))
+        assert slow <= MAX_RATIO * fast, (fast, slow)
+
+
 def test_look_alike_attendees_are_still_reported() -> None:
     meeting = _parse("### Attendees: Mairin Duffy, Mohan Boddu, Ada Lovelace, Máirín Duffy, Mohan Bodu")
     found = [d.message for d in meeting.diagnostics if "same person" in d.message]

@@ -1027,3 +1027,24 @@ def test_a_series_that_ended_long_before_the_last_meeting_is_not_announced(tmp_p
     home = render_home(site.archive)
     (upcoming,) = [block for block in home.blocks.values() if "mt-next-when" in block]
     assert "Package managers meeting" in upcoming and "Go core meeting" not in upcoming
+
+
+def test_a_series_that_meets_in_turn_with_another_is_named_by_its_titles_word(tmp_path: Path) -> None:
+    """Titles that come and go with a word ("Widget Community Triage Meeting" every other
+    time among "Widget Community Meeting"s) are that word's series, with no list of words in
+    the code; "### Next Meeting:" there is that series' next meeting, and "Next TSC Meeting",
+    a series no note has, is the note's own."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    days = ["2024-01-02", "2024-01-16", "2024-02-06", "2024-02-20", "2024-03-05", "2024-03-19", "2024-04-02"]
+    for n, day in enumerate(days):
+        title = "Widget Community Triage Meeting" if n % 2 else "Widget Community Meeting"
+        nxt = "### Next Meeting: April 30, 2024" if n % 2 else "### Next TSC Meeting: April 16, 2024"
+        (notes / f"{day}.md").write_text(f"# {title}\n\n## Releases\n\nText.\n\n{nxt}\n", encoding="utf-8")
+    archive = load_site(Settings(root=tmp_path, people_file=None, topics_file=None), render=False).archive
+    assert [m.series for m in archive.meetings] == ["community", "triage"] * 3 + ["community"]
+    assert {(m.series, n.series) for m in archive.meetings for n in m.next_meetings} == {
+        ("community", "community"),
+        ("triage", "triage"),
+    }
+    assert archive.meetings[1].head == "Triage meeting"

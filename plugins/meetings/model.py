@@ -184,6 +184,7 @@ class NextMeeting:
     line: int
     text: str
     topics: list[str] = field(default_factory=list)  # "Possible Topics" proposed for it
+    named: bool = False  # its series written ("Next Cabal Meeting"), not the note's own taken
 
 
 @dataclass
@@ -196,6 +197,9 @@ class CodeBlock:
     info: str = ""
 
 
+DEFAULT_SERIES = "community"  # the series of a note that names none
+
+
 @dataclass
 class Meeting:
     id: str
@@ -204,7 +208,8 @@ class Meeting:
     title: str = ""  # the note's own H1, as written
     title_line: int | None = None  # the H1 of the note
     name: str = ""  # the meeting's own title: series, date and main subjects (set by the archive)
-    series: str = "community"
+    series: str = DEFAULT_SERIES
+    series_named: bool = False  # by the note itself (front matter, file name, its next-meeting line)
     date: str = ""
     scheduled: str | None = None  # ISO datetime with the offset as written
     started: str | None = None  # "11:03"

@@ -24,6 +24,7 @@ from .model import ERROR, INFO, WARNING, Diagnostic, Meeting
 from .parse import parse_note, read_note
 from .parse.dateline import settle_years
 from .parse.dates import exact_month, iso_date
+from .parse.series import settle_series
 from .text import slugify
 
 _SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")  # whole names only (fullmatch: "$" lets "\n" by)
@@ -389,7 +390,7 @@ def load_meetings(
     cache.entries, cache.files = fresh, files
     if community.date_labels:
         meetings = settle_years(meetings, {n.id: n.source for n in notes})
-    return meetings
+    return settle_series(meetings)
 
 
 def _load_one(

@@ -18,6 +18,7 @@ from .. import inline
 from ..community import Community, any_of
 from ..model import (
     DEFAULT_REPO,
+    DEFAULT_SERIES,
     ERROR,
     INFO,
     WARNING,
@@ -131,7 +132,8 @@ _LABEL_BULLET = re.compile(
 _AGENDA = re.compile(r"^\W*agenda\W*$", re.I)
 _DECORATION = re.compile(r"^\s*(?:!\[[^\]\n]*\]\([^)\s]*\)|<!--.*-->)\s*$")  # an image or a comment alone
 _NESTED = re.compile(r"^[ \t]+\S")  # a line inside a list item: its discussion
-_NEXT = re.compile(r"^\W*next\s+(?P<which>cabal\s+|community\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
+_NEXT = re.compile(r"^\W*next\s+(?P<which>[^\W\d_]{2,20}\s+)?meeting\b\W*(?P<rest>.*)$", re.I)
+_TITLE_SERIES = re.compile(r"(?P<word>[^\W\d_]{2,20})\s+meeting\b", re.I)  # "… Cabal Meeting Notes"
 _VIDEO_LINK = re.compile(r"\]\(\s*(?P<url>https?://(?:www\.)?(?:youtu\.be|youtube\.com|vimeo\.com)/[^)\s]+)\s*\)", re.I)
 _LINK_ONLY = re.compile(r"^\s*(?:[*+-]\s+)?\[[^\]\n]{1,80}\]\([^)\s]{1,2000}\)\s*$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
@@ -523,11 +525,12 @@ class _NoteParser:
         series = self.front.get("series")
         named = _NAMED_DAY.fullmatch(m.id)  # "2016-08-15-go-ipfs": go-ipfs's meeting of that day
         if series:
-            m.series = slugify(str(series))
+            m.series, m.series_named = slugify(str(series)), True
         elif named and not set(named["series"].split("-")) <= _NOTE_WORDS:
-            m.series = named["series"]
-        else:
-            m.series = "cabal" if "cabal" in m.title.lower() else "community"
+            m.series, m.series_named = named["series"], True
+        else:  # the note's own "Next Cabal Meeting" names its series when its title does too
+            m.series = self._own_series() or DEFAULT_SERIES
+            m.series_named = m.series != DEFAULT_SERIES
         recording = self.front.get("recording")
         if isinstance(recording, str) and re.fullmatch(r"https?://[^\s()<>\"']+", recording.strip()):
             m.recording = recording.strip()
@@ -799,6 +802,19 @@ class _NoteParser:
                 if video:
                     m.recording = video["url"]
                     break
+
+    def _own_series(self) -> str | None:
+        """ "Podman Community Cabal Meeting Notes" with a line "Next Cabal Meeting: …": the
+        word before "Meeting" in the title, where a next-meeting line of the note names it."""
+        before = _TITLE_SERIES.search(self.meeting.title)
+        if before is None:
+            return None
+        word = before["word"].casefold()
+        for number in self.prose_lines():
+            found = _NEXT.match(self.meeting.lines[number - 1].lstrip("# ").strip())
+            if found and (found["which"] or "").strip().casefold() == word:
+                return word
+        return None
 
     def _check_day(self, number: int, line: str) -> None:
         """ "Meeting start 11:02 a.m. Thursday October 4, 2022" in the notes of 2022-09-15."""
@@ -1142,7 +1158,9 @@ class _NoteParser:
             series = which or m.series
             written, _ = dates.find_date(match["rest"])
             m.next_meetings.append(
-                NextMeeting(series, written.isoformat() if written else None, number, match["rest"].strip())
+                NextMeeting(
+                    series, written.isoformat() if written else None, number, match["rest"].strip(), named=bool(which)
+                )
             )
             if written is None or meeting_date is None:
                 continue

@@ -34,7 +34,7 @@ RECAP = re.compile(
     re.I,
 )
 META = re.compile(
-    r"^\W*(?:attendees|meeting\s+(?:start|end|finished)|next\s+(?:cabal\s+|community\s+)?meeting"
+    r"^\W*(?:attendees|meeting\s+(?:start|end|finished)|next\s+(?:[^\W\d_]{2,20}\s+)?meeting"
     r"|(?:bluejeans|video)\s+\[recording\])",
     re.I,
 )
