@@ -247,6 +247,31 @@ def test_a_long_list_of_loose_nested_lists_and_double_bullets_is_read_in_near_li
         assert slow <= MAX_RATIO * fast, (fast, slow)
 
 
+def test_many_item_headings_are_read_in_near_linear_time() -> None:
+    """Each item heading may hold the record's sub-headings: the headings are listed once,
+    not once an item."""
+    read = lambda count: parse_note(  # noqa: E731
+        "# Sync\n\n" + "".join(f"### Item {n}\n\ntext\n\n" for n in range(count)),
+        "notes/2024-01-01.md",
+        "2024-01-01",
+    )
+    slow = _seconds(lambda _: read(8_000), "", 1)
+    if slow >= FLOOR:
+        fast = _seconds(lambda _: read(2_000), "", 3)
+        slow = min(slow, _seconds(lambda _: read(8_000), "", 2))
+        assert slow <= MAX_RATIO * fast, (fast, slow)
+
+
+def test_an_attendees_label_again_and_again_is_read_in_near_linear_time() -> None:
+    """Each "Attendees:" label reads its own paragraph of names, never the rest of the note."""
+    read = lambda count: parse_note("# X\n\n" + "Attendees:\nAb Cd\n" * count, "notes/2024-01-01.md", "2024-01-01")  # noqa: E731
+    slow = _seconds(lambda _: read(8_000), "", 1)
+    if slow >= FLOOR:
+        fast = _seconds(lambda _: read(2_000), "", 3)
+        slow = min(slow, _seconds(lambda _: read(8_000), "", 2))
+        assert slow <= MAX_RATIO * fast, (fast, slow)
+
+
 def test_series_from_the_titles_of_many_notes_is_found_in_near_linear_time() -> None:
     """Every word of every title is a candidate series; thousands of notes with long titles
     of words shared by a few notes each must not mean a pass over all notes per word."""

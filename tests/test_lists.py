@@ -156,3 +156,13 @@ def test_an_empty_bullet_is_an_empty_item_not_a_headings_underline(tmp_path: Pat
     html = _page_html(root, "2025-03-04")
     assert nested_items(html) == nested_items(commonmark(note)) == 3
     assert "<h2" not in html
+
+
+def test_a_double_bullet_that_is_an_item_keeps_its_anchor_inside_both_markers(tmp_path: Path) -> None:
+    """ "- - a" as an item of the meeting: its anchor goes after both markers, so the line
+    stays a list in a list item; an empty bullet shows nothing, no entity."""
+    note = "# Sync\n\n## Topic\n\n- - a\n  - b\n- c\n-\n"
+    root = make_site(tmp_path, {"2025-03-04.md": note}, copy_seed=False)
+    html = _page_html(root, "2025-03-04")
+    assert nested_items(html) == nested_items(commonmark(note))
+    assert "&amp;" not in html and "- <a" not in html

@@ -859,12 +859,14 @@ def test_a_list_wrapped_at_80_columns_and_a_roll_call_one_name_a_line(tmp_path: 
 
 def test_notes_in_quarter_folders_named_by_day_and_series(tmp_path: Path) -> None:
     """ "2017/Q1/2017-01-02--libp2p.md" and "2016-08-15-go-ipfs.md": each note is published
-    under its name, on its day, in the series its name gives; "2024-01-10-notes.md" names no
-    series."""
+    under its name, on its day, in the series its name gives when another note's name gives it
+    too; "2024-01-10-notes.md" and a name given once ("-release-planning": a topic) name none."""
     notes = tmp_path / "notes"
     (notes / "2017" / "Q1").mkdir(parents=True)
     (notes / "2021" / "03").mkdir(parents=True)
     (notes / "2017" / "Q1" / "2017-01-02--libp2p.md").write_text("## libp2p\n\n- specs\n", encoding="utf-8")
+    (notes / "2017" / "Q1" / "2017-01-16--libp2p.md").write_text("## libp2p\n\n- more specs\n", encoding="utf-8")
+    (notes / "2018-05-02-release-planning.md").write_text("# Release planning\n\ntext\n", encoding="utf-8")
     (notes / "2021" / "03" / "04.md").write_text("# Sync\n\ntext\n", encoding="utf-8")
     (notes / "2016-08-15-go-ipfs.md").write_text("## go-ipfs\n\n- releases\n", encoding="utf-8")
     (notes / "2016-08-22-go-ipfs.md").write_text("## go-ipfs\n\n- more releases\n", encoding="utf-8")
@@ -875,6 +877,8 @@ def test_notes_in_quarter_folders_named_by_day_and_series(tmp_path: Path) -> Non
         ("2016-08-15-go-ipfs", "2016-08-15", "go-ipfs", "Go ipfs meeting"),
         ("2016-08-22-go-ipfs", "2016-08-22", "go-ipfs", "Go ipfs meeting"),
         ("2017-01-02--libp2p", "2017-01-02", "libp2p", "Libp2p meeting"),
+        ("2017-01-16--libp2p", "2017-01-16", "libp2p", "Libp2p meeting"),
+        ("2018-05-02-release-planning", "2018-05-02", "community", "Meeting"),
         ("2021-03-04", "2021-03-04", "community", "Meeting"),
         ("2024-01-10-notes", "2024-01-10", "community", "Meeting"),
     ]
@@ -1048,3 +1052,15 @@ def test_a_series_that_meets_in_turn_with_another_is_named_by_its_titles_word(tm
         ("triage", "triage"),
     }
     assert archive.meetings[1].head == "Triage meeting"
+
+
+def test_a_label_ends_a_roll_call_paragraph_and_a_sentence_about_attendees_names_no_one() -> None:
+    """ "Recording: …" after the names is no attendee; "- Attendees agreed to …" is a
+    sentence, not a label; a lone "## Action items" heading's tasks are no items."""
+    note = (
+        "# X\n\nAttendees:\nAna Lopes, Bob Jones\nRecording: https://youtu.be/x\n\n## Topic\n\n"
+        "- Attendees agreed to move the meeting to Tuesday\n"
+    )
+    assert parse_note(note, "notes/2024-01-01.md", "2024-01-01").attendees == ["Ana Lopes", "Bob Jones"]
+    tasks = "# Weekly Meeting\n\n## Action items\n\n- Alice to fix CI\n  - detail\n- Bob to review\n  - by Friday\n"
+    assert [s.title for s in parse_note(tasks, "notes/2024-01-01.md", "2024-01-01").sections] == ["Action items"]

@@ -209,7 +209,7 @@ class Meeting:
     title_line: int | None = None  # the H1 of the note
     name: str = ""  # the meeting's own title: series, date and main subjects (set by the archive)
     series: str = DEFAULT_SERIES
-    series_named: bool = False  # by the note itself (front matter, file name, its next-meeting line)
+    series_by: str = ""  # what in the note named its series: "front matter", "file name", "next meeting"
     date: str = ""
     scheduled: str | None = None  # ISO datetime with the offset as written
     started: str | None = None  # "11:03"

@@ -171,9 +171,13 @@ def held_items(
     sub-heading is looked into the same way ("## Agenda", "### Notes", "#### Issue cleanup")."""
     kept: list[Section] = []
     held: list[Section] = []
+    starts = [h.line for h in headings]
     for section in sections:
-        parts = _held(section.line, section.end_line, section.level, headings, default_repo, structure)
-        if not parts or not structure(section.title):
+        if not structure(section.title):
+            kept.append(section)
+            continue
+        parts = _held(section.line, section.end_line, section.level, headings, starts, default_repo, structure)
+        if not parts:
             kept.append(section)
             continue
         for heading, part, end in parts:
@@ -187,11 +191,17 @@ def held_items(
 
 
 def _held(
-    line: int, end: int, level: int, headings: list[Heading], default_repo: str, structure: Callable[[str], bool]
+    line: int,
+    end: int,
+    level: int,
+    headings: list[Heading],
+    starts: list[int],
+    default_repo: str,
+    structure: Callable[[str], bool],
 ) -> list[tuple[Heading, HeadingParts, int]]:
     """(heading, its parts, its last line) of the record's sub-headings one level below the
-    heading on `line` (which ends on `end`), through sub-headings that are structure."""
-    starts = [h.line for h in headings]
+    heading on `line` (which ends on `end`; `starts`: the headings' lines), through
+    sub-headings that are structure."""
     inside = headings[bisect.bisect_right(starts, line) : bisect.bisect_right(starts, end)]
     below = [h for h in inside if h.level == level + 1]
     ends = [h.line - 1 for h in below[1:]] + [end]  # each ends where the next begins, "#### Next Steps" too
@@ -201,7 +211,7 @@ def _held(
         if not part.title:
             continue
         if structure(part.title):
-            found += _held(heading.line, last, heading.level, headings, default_repo, structure)
+            found += _held(heading.line, last, heading.level, headings, starts, default_repo, structure)
         else:
             found.append((heading, part, last))
     return found

@@ -68,6 +68,10 @@ _NAMED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}-+(?P<series>[a-z0-9]+(?:-[a-z0-9]+)*
 _NOTE_WORDS = {"meeting", "meetings", "call", "notes", "note", "minutes", "agenda", "summary", "recap"}
 _OWN_ITEM = re.compile(r"(?P<who>[^\W\d][^()'’:]{0,60}?)(?:['’]s\s+(?:updates?|report|status|demo|topics?))?:?", re.I)
 _LAST_PARENTHESES = re.compile(r"\((?P<who>[^()]{1,80})\)$")
+# "Recording: https://…", "**Note taker:** Carol", "Attendees:": a label, which ends a paragraph of names
+_LABEL = re.compile(r"^\s*(?:\*\*|__)?[^\W\d][\w ./&'’-]{0,30}?(?:\*\*|__)?\s*:(?!//)")
+# "- **Attendees:**", "* Other Attendees (3):": a bullet that labels attendees, not "- Attendees agreed …"
+_ATTENDEE_BULLET = re.compile(r"^\s*[*+-]\s+(?:\*\*|__)?(?:[\w-]+\s+)?attendees\b[^:\n]{0,12}:", re.I)
 _MD = MarkdownIt("commonmark").disable("inline")  # block structure is all we read
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")  # invisible, and they break HTML
 # Zero-width spaces and bidirectional overrides make text read otherwise than it is written
@@ -525,12 +529,12 @@ class _NoteParser:
         series = self.front.get("series")
         named = _NAMED_DAY.fullmatch(m.id)  # "2016-08-15-go-ipfs": go-ipfs's meeting of that day
         if series:
-            m.series, m.series_named = slugify(str(series)), True
+            m.series, m.series_by = slugify(str(series)), "front matter"
         elif named and not set(named["series"].split("-")) <= _NOTE_WORDS:
-            m.series, m.series_named = named["series"], True
+            m.series, m.series_by = named["series"], "file name"
         else:  # the note's own "Next Cabal Meeting" names its series when its title does too
             m.series = self._own_series() or DEFAULT_SERIES
-            m.series_named = m.series != DEFAULT_SERIES
+            m.series_by = "next meeting" if m.series != DEFAULT_SERIES else ""
         recording = self.front.get("recording")
         if isinstance(recording, str) and re.fullmatch(r"https?://[^\s()<>\"']+", recording.strip()):
             m.recording = recording.strip()
@@ -699,7 +703,10 @@ class _NoteParser:
             if section_end is not None and number >= section_end:
                 break
             match = _ATTENDEES.match(lines[number - 1])
-            if not match or (LIST_MARKER.match(lines[number - 1]) and self._in_attendee_section(number)):
+            bulleted = LIST_MARKER.match(lines[number - 1]) is not None
+            if not match or (
+                bulleted and (not _ATTENDEE_BULLET.match(lines[number - 1]) or self._in_attendee_section(number))
+            ):
                 continue  # "* Other Attendees:" inside "## Attendance": that list is read whole
             count = (match["count"] or "").strip()
             digits = re.search(r"\d+", count)
@@ -726,7 +733,8 @@ class _NoteParser:
                 # "### Attendees" over "Martha (@marthacryan)" / "Max (@telamonian)": each line of the paragraph
                 paragraph = list(
                     itertools.takewhile(
-                        lambda n: n <= len(lines) and _NAME_LINE.match(lines[n - 1]), itertools.count(names_line)
+                        lambda n: n <= len(lines) and _NAME_LINE.match(lines[n - 1]) and not _LABEL.match(lines[n - 1]),
+                        itertools.count(names_line),
                     )
                 )
                 names = [name for n in paragraph for name in split_names(lines[n - 1].strip())]
@@ -961,7 +969,7 @@ class _NoteParser:
         m.sections = held_items(m.sections, self.headings, self.default_repo, is_structure)
         lone = m.sections[0] if len(m.sections) == 1 else None
         bullets = agenda_bullets(lone, m.lines, skip, self.default_repo) if lone else []
-        if lone and (_PLAN.match(lone.title) or self._most_discussed(bullets)):
+        if lone and (_PLAN.match(lone.title) or (not is_structure(lone.title) and self._most_discussed(bullets))):
             # "### Agenda" and its bullets; "### What are people working on?" over each one's updates
             m.sections = merge_items([], bullets, set()) or m.sections
         elif any(not is_structure(s.title) for s in m.sections):  # "## Agenda" beside the record's items

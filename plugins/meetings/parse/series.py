@@ -6,6 +6,7 @@ Meeting"s). A changed meeting is a copy: the parsed ones may sit in a cache."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..model import DEFAULT_SERIES, Meeting
@@ -22,8 +23,14 @@ _WORD = re.compile(r"[^\W\d_]{3,20}")
 def settle_series(meetings: list[Meeting]) -> list[Meeting]:
     """`meetings` with a series for those that name none; a next meeting announced for a
     series no note has ("Next TSC Meeting") is one of the announcing note's own series."""
-    known = {m.series for m in meetings if m.series_named} - {DEFAULT_SERIES}
-    unnamed = sorted((m for m in meetings if not m.series_named), key=lambda m: (m.date, m.id))
+    # "2024-01-10-release-planning.md" alone names a topic, not a series: a file name's series recurs
+    by_file = Counter(m.series for m in meetings if m.series_by == "file name")
+    meetings = [
+        replace(m, series=DEFAULT_SERIES, series_by="") if m.series_by == "file name" and by_file[m.series] < 2 else m
+        for m in meetings
+    ]
+    known = {m.series for m in meetings if m.series_by} - {DEFAULT_SERIES}
+    unnamed = sorted((m for m in meetings if not m.series_by), key=lambda m: (m.date, m.id))
     words = [
         sorted({w for w in _WORD.findall(m.title.casefold()) if w not in _NOT_SERIES and not exact_month(w)})
         for m in unnamed

@@ -25,7 +25,8 @@ from .templates import TEMPLATES, front_matter
 from .writer import Writer
 
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*$")
-_BULLET_START = re.compile(r"^\s*[*+-][ \t]+(?:\[[ xX]\][ \t]+)?")  # a list item's marker and task box
+# a list item's marker (or two: "- - text") and task box
+_BULLET_START = re.compile(r"^\s*(?:[*+-][ \t]+){1,2}+(?:\[[ xX]\][ \t]+)?")
 
 
 @dataclass
@@ -165,7 +166,7 @@ def _body(meeting: Meeting, archive: Archive, writer: Writer, placeholders: Bloc
         if number in lists.indents:
             line = " " * lists.indents[number] + line.lstrip(" \t")
         if number in lists.empty:
-            line = line.rstrip() + " &#32;"  # an empty item, not a heading's underline
+            line = line.rstrip() + " \u00a0"  # an empty item (a no-break space), not a heading's underline
         if number in lists.apart:
             out += ["", "<!-- -->", ""]
         elif number in lists.breaks and out and out[-1].strip():
