@@ -120,6 +120,15 @@ def _grows_linearly(read: Callable[[str], object], before: str, pattern: str, af
     return f"{what}: {fast:.3f} s -> {slow:.3f} s -> {longer:.3f} s"
 
 
+def _grows_with_count(read: Callable[[int], object], small: int, large: int) -> None:
+    """`read` of `large` things takes no more than MAX_RATIO times `read` of `small` (4x)."""
+    slow = _seconds(lambda _: read(large), "", 1)
+    if slow >= FLOOR:
+        fast = _seconds(lambda _: read(small), "", 3)
+        slow = min(slow, _seconds(lambda _: read(large), "", 2))
+        assert slow <= MAX_RATIO * fast, (fast, slow)
+
+
 RECOGNISERS: dict[str, Callable[[str], object]] = {
     "inline.scan": lambda line: inline.scan(line, "containers/podman"),
     "inline.scan chat": lambda line: inline.scan(line, "containers/podman", markdown=False),
@@ -228,11 +237,7 @@ def test_a_long_attendee_list_is_read_in_near_linear_time() -> None:
     """Each name is checked against the earlier ones for look-alikes; 10,000 names on one
     line must not mean 50 million comparisons."""
     read = lambda count: _parse(_attendee_line(count))  # noqa: E731
-    slow = _seconds(lambda _: read(8_000), "", 1)
-    if slow >= FLOOR:
-        fast = _seconds(lambda _: read(2_000), "", 3)
-        slow = min(slow, _seconds(lambda _: read(8_000), "", 2))
-        assert slow <= MAX_RATIO * fast, (fast, slow)
+    _grows_with_count(read, 2_000, 8_000)
 
 
 def test_a_long_list_of_loose_nested_lists_and_double_bullets_is_read_in_near_linear_time() -> None:
@@ -240,11 +245,7 @@ def test_a_long_list_of_loose_nested_lists_and_double_bullets_is_read_in_near_li
     line may open two items: thousands of them must not mean millions of looks back."""
     block = "- a\n  - - b\n\n  - c\n"
     read = lambda count: parse_note("# Sync\n\n" + block * count, "notes/2024-01-01.md", "2024-01-01")  # noqa: E731
-    slow = _seconds(lambda _: read(4_000), "", 1)
-    if slow >= FLOOR:
-        fast = _seconds(lambda _: read(1_000), "", 3)
-        slow = min(slow, _seconds(lambda _: read(4_000), "", 2))
-        assert slow <= MAX_RATIO * fast, (fast, slow)
+    _grows_with_count(read, 1_000, 4_000)
 
 
 def test_many_item_headings_are_read_in_near_linear_time() -> None:
@@ -255,21 +256,13 @@ def test_many_item_headings_are_read_in_near_linear_time() -> None:
         "notes/2024-01-01.md",
         "2024-01-01",
     )
-    slow = _seconds(lambda _: read(8_000), "", 1)
-    if slow >= FLOOR:
-        fast = _seconds(lambda _: read(2_000), "", 3)
-        slow = min(slow, _seconds(lambda _: read(8_000), "", 2))
-        assert slow <= MAX_RATIO * fast, (fast, slow)
+    _grows_with_count(read, 2_000, 8_000)
 
 
 def test_an_attendees_label_again_and_again_is_read_in_near_linear_time() -> None:
     """Each "Attendees:" label reads its own paragraph of names, never the rest of the note."""
     read = lambda count: parse_note("# X\n\n" + "Attendees:\nAb Cd\n" * count, "notes/2024-01-01.md", "2024-01-01")  # noqa: E731
-    slow = _seconds(lambda _: read(8_000), "", 1)
-    if slow >= FLOOR:
-        fast = _seconds(lambda _: read(2_000), "", 3)
-        slow = min(slow, _seconds(lambda _: read(8_000), "", 2))
-        assert slow <= MAX_RATIO * fast, (fast, slow)
+    _grows_with_count(read, 2_000, 8_000)
 
 
 def test_series_from_the_titles_of_many_notes_is_found_in_near_linear_time() -> None:
@@ -286,12 +279,8 @@ def test_series_from_the_titles_of_many_notes_is_found_in_near_linear_time() -> 
             for n in range(count)
         ]
 
-    small, large = notes(500), notes(2_000)
-    slow = _seconds(lambda _: settle_series(large), "", 1)
-    if slow >= FLOOR:
-        fast = _seconds(lambda _: settle_series(small), "", 3)
-        slow = min(slow, _seconds(lambda _: settle_series(large), "", 2))
-        assert slow <= MAX_RATIO * fast, (fast, slow)
+    built = {count: notes(count) for count in (500, 2_000)}  # made before the clock starts
+    _grows_with_count(lambda count: settle_series(built[count]), 500, 2_000)
 
 
 def test_look_alike_attendees_are_still_reported() -> None:
