@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import ActionItem
-from .names import NAME_SPLIT, split_presenters
+from .names import names_in_parentheses, split_presenters
 
 NEXT_STEPS = re.compile(r"^\s*#{1,6}\s*(?:suggested\s+)?next\s+steps\W*$", re.I)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
@@ -56,16 +56,11 @@ def labelled_owner(text: str) -> str | None:
     return (found["who"] or found["handle"] or found["lead"]) if found else None
 
 
-# "Rebase #9622 (Martha)", "Set up the binder (Tony, Martha, maybe Max)": who a step names last
-_TRAILING_OWNER = re.compile(r"\((?P<who>[^()]{1,80})\)[\s.]*$")
-
-
 def trailing_owner(text: str, known: set[str]) -> str | None:
     """The first of the names a step ends with in parentheses, when it is someone the
     meeting lists (`known`: their names and first names, case-folded); never "(?)" or
-    "(everyone)"."""
-    found = _TRAILING_OWNER.search(text)
-    first = NAME_SPLIT.split(found["who"].strip(), maxsplit=1)[0] if found else ""
+    "(everyone)": "Set up the binder (Tony, Martha, maybe Max)" is Tony's."""
+    first = next(iter(names_in_parentheses(text)), "")
     return first if first.casefold() in known else None
 
 

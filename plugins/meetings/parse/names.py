@@ -29,7 +29,8 @@ _NOT_PEOPLE = re.compile(
 )
 # A run of spaces is entered only at its start ("(?<!\s)"): a pattern that could start at
 # each of its spaces and scan on to its end would read a long run in quadratic time.
-NAME_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b)\s*")  # "Tony, Martha and Max": in parentheses, bounded
+_NAME_SPLIT = re.compile(r"\s*(?:,|/|&|\band\b)\s*")  # "Tony, Martha and Max": in parentheses, bounded
+_IN_PARENTHESES = re.compile(r"\((?P<who>[^()]{1,80})\)[\s.]*$")
 _PRESENTER_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:/|&&?|,|\band\b|\bvia\b|\bfor\b)\s*")
 
 
@@ -66,6 +67,13 @@ def mentions_in(line: str) -> list[re.Match[str]]:
         starts = [start for start, _ in spans]
         found = [m for m in found if (i := bisect.bisect_right(starts, m.start()) - 1) < 0 or spans[i][1] <= m.start()]
     return found
+
+
+def names_in_parentheses(text: str) -> list[str]:
+    """ "Rebase #9622 (Tony, Martha and Max)" -> ["Tony", "Martha", "Max"]: what a text ends
+    with in parentheses, split as names are; [] when it ends otherwise."""
+    found = _IN_PARENTHESES.search(text)
+    return [name.strip() for name in _NAME_SPLIT.split(found["who"].strip())] if found else []
 
 
 _EMAIL = re.compile(r"<[^<>@\s]{1,64}@[^<>@\s]{1,255}>")

@@ -42,7 +42,7 @@ from .bullet_items import agenda_bullets, bullet_items, held_items, merge_items,
 from .dateline import read_date, real_date
 from .decisions import find_decisions
 from .lists import list_layout
-from .names import MENTION, NAME_SPLIT, NameList, is_person, mentions_in, split_names, strip_affiliation
+from .names import MENTION, NameList, is_person, mentions_in, names_in_parentheses, split_names, strip_affiliation
 from .people_lists import (
     ATTENDEE_HEADINGS,
     LIST_MARKER,
@@ -67,7 +67,6 @@ _NAME_LINE = re.compile(r"(?!\s*(?:#{1,6}(?:\s|$)|[*+-]\s|\d+[.)]\s))\s*\S")
 _NAMED_DAY = re.compile(r"\d{4}-\d{2}-\d{2}-+(?P<series>[a-z0-9]+(?:-[a-z0-9]+)*)")
 _NOTE_WORDS = {"meeting", "meetings", "call", "notes", "note", "minutes", "agenda", "summary", "recap"}
 _OWN_ITEM = re.compile(r"(?P<who>[^\W\d][^()'’:]{0,60}?)(?:['’]s\s+(?:updates?|report|status|demo|topics?))?:?", re.I)
-_LAST_PARENTHESES = re.compile(r"\((?P<who>[^()]{1,80})\)$")
 # "Recording: https://…", "**Note taker:** Carol", "Attendees:": a label, which ends a paragraph of names
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?[^\W\d][\w ./&'’-]{0,30}?(?:\*\*|__)?\s*:(?!//)")
 # "- **Attendees:**", "* Other Attendees (3):": a bullet that labels attendees, not "- Attendees agreed …"
@@ -1040,8 +1039,8 @@ class _NoteParser:
         listed = self._short_names() | {strip_affiliation(a).casefold() for a in m.attendees}
         for section in unnamed:
             whole = _OWN_ITEM.fullmatch(section.title)
-            found = None if whole else _LAST_PARENTHESES.search(section.title)
-            names = [whole["who"]] if whole else [n.strip() for n in NAME_SPLIT.split(found["who"])] if found else []
+            ends = section.title.endswith(")")
+            names = [whole["who"]] if whole else names_in_parentheses(section.title) if ends else []
             if names and all(n.casefold() in listed for n in names):
                 section.presenters, section.presenter_line = names, section.line
 
